@@ -1,0 +1,156 @@
+// swift-tools-version:6.2
+// ATSKit: a Swift toolkit for the Tracker applicant tracking system.
+// The module graph and what each module may import are described in docs/ARCHITECTURE.md.
+
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ATSKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ats", targets: ["ats"]),
+        .library(name: "ATSCore", targets: ["ATSCore"]),
+        .library(name: "TrackerAPI", targets: ["TrackerAPI"]),
+        .library(name: "TrackerATS", targets: ["TrackerATS"]),
+        .library(name: "ATSSync", targets: ["ATSSync"]),
+        .library(name: "ATSSyncSQLite", targets: ["ATSSyncSQLite"]),
+        .library(name: "ATSSyncPostgres", targets: ["ATSSyncPostgres"]),
+        .library(name: "TrackerSandbox", targets: ["TrackerSandbox"]),
+        .library(name: "ATSCommands", targets: ["ATSCommands"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // The provider-neutral vocabulary. No networking, storage or server imports.
+        .target(
+            name: "ATSCore",
+            swiftSettings: swiftSettings
+        ),
+        // The wire-level Tracker library. Speaks Tracker's own shapes, not ATSCore's.
+        .target(
+            name: "TrackerAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The ATSClient for Tracker, built on TrackerAPI.
+        .target(
+            name: "TrackerATS",
+            dependencies: [
+                "ATSCore",
+                "TrackerAPI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The provider-neutral sync engine and the SyncStore protocol.
+        .target(
+            name: "ATSSync",
+            dependencies: [
+                "ATSCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ATSSyncSQLite",
+            dependencies: [
+                "ATSSync",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ATSSyncPostgres",
+            dependencies: [
+                "ATSSync",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The local Tracker emulator. Never imports TrackerAPI or TrackerATS: it encodes its JSON
+        // independently so that client and sandbox cannot agree on the same mistake.
+        .target(
+            name: "TrackerSandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ATSCommands",
+            dependencies: [
+                "ATSCore",
+                "TrackerAPI",
+                "TrackerATS",
+                "ATSSync",
+                "ATSSyncSQLite",
+                "ATSSyncPostgres",
+                "TrackerSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ats",
+            dependencies: ["ATSCommands"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ATSCoreTests",
+            dependencies: ["ATSCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TrackerAPITests",
+            dependencies: [
+                "TrackerAPI",
+                "TrackerSandbox",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TrackerSandboxTests",
+            dependencies: [
+                "TrackerSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ATSCommandsTests",
+            dependencies: [
+                "ATSCommands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,18 @@
+public import ArgumentParser
+
+/// The `ats` command line: the root command that holds every subcommand.
+public struct ATSCommand: AsyncParsableCommand {
+    /// The command's name, abstract and subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "ats",
+        abstract: "Integrate with the Tracker applicant tracking system.",
+        discussion: """
+            Every command reads the server and credentials from --base-url, --api-key, --api-password and \
+            --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE.
+            """,
+        subcommands: [SandboxCommand.self]
+    )
+
+    /// Creates the root command; ArgumentParser calls this when it parses a command line.
+    public init() {}
+}

@@ -1,0 +1,4 @@
+internal import ATSCore
+
+/// The provider-neutral sync engine.
+public enum ATSSyncModule {}

@@ -1,0 +1,3 @@
+import ATSCommands
+
+await ATSCommand.main()
