@@ -146,10 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ATSCommandsTests",
-            dependencies: [
-                "ATSCommands",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["ATSCommands"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -10,9 +10,23 @@ public struct ATSCommand: AsyncParsableCommand {
             Every command reads the server and credentials from --base-url, --api-key, --api-password and \
             --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE.
             """,
-        subcommands: [SandboxCommand.self]
+        subcommands: [SandboxCommand.self, CoverageCommand.self]
     )
 
     /// Creates the root command; ArgumentParser calls this when it parses a command line.
     public init() {}
+}
+
+extension ATSCommand {
+    /// Parses the process's arguments, runs the chosen subcommand, and exits with its status.
+    ///
+    /// Called from the `ats` executable. It exists because a plain `ATSCommand.main()` at top level
+    /// can resolve to the synchronous `ParsableCommand.main()`, which cannot run async subcommands.
+    public static func start() async {
+        await runAsynchronously(Self.self)
+    }
+}
+
+private func runAsynchronously<Command: AsyncParsableCommand>(_ command: Command.Type) async {
+    await command.main(nil)
 }

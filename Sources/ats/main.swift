@@ -1,3 +1,4 @@
 import ATSCommands
 
-await ATSCommand.main()
+// The executable is deliberately thin: everything lives in ATSCommands so it can be tested.
+await ATSCommand.start()

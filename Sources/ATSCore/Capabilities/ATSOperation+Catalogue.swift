@@ -1,0 +1,85 @@
+extension ATSOperation {
+    /// Stream jobs changed since a moment.
+    public static let streamJobs = ATSOperation("streamJobs", group: .streaming, title: "Stream jobs")
+    /// Stream applications changed since a moment.
+    public static let streamApplications = ATSOperation(
+        "streamApplications", group: .streaming, title: "Stream applications")
+    /// Stream candidates changed since a moment.
+    public static let streamCandidates = ATSOperation(
+        "streamCandidates", group: .streaming, title: "Stream candidates")
+
+    /// Move an application to another stage.
+    public static let moveToStage = ATSOperation("moveToStage", group: .applications, title: "Move to stage")
+    /// List the provider's rejection (disposition) reasons.
+    public static let dispositionReasons = ATSOperation(
+        "dispositionReasons", group: .applications, title: "Get rejection reasons")
+    /// Reject one application.
+    public static let rejectApplication = ATSOperation(
+        "rejectApplication", group: .applications, title: "Reject application")
+    /// Reject many applications.
+    public static let bulkRejectApplications = ATSOperation(
+        "bulkRejectApplications", group: .applications, title: "Bulk reject applications")
+    /// Create an application for a candidate on a job.
+    public static let createApplication = ATSOperation(
+        "createApplication", group: .applications, title: "Create application")
+    /// List every stage of the workflow.
+    public static let allApplicationStages = ATSOperation(
+        "allApplicationStages", group: .applications, title: "Get all application stages")
+
+    /// Read one job.
+    public static let job = ATSOperation("job", group: .jobs, title: "Get job by id")
+    /// Read one job with its custom fields, category and per-stage counts.
+    public static let enhancedJob = ATSOperation("enhancedJob", group: .jobs, title: "Get enhanced job")
+    /// Read many jobs by id.
+    public static let batchJobs = ATSOperation("batchJobs", group: .jobs, title: "Batch job lookup")
+
+    /// Read one candidate.
+    public static let candidate = ATSOperation("candidate", group: .candidates, title: "Get candidate by id")
+    /// Find candidates by name, e-mail or phone.
+    public static let findCandidates = ATSOperation(
+        "findCandidates", group: .candidates, title: "Find candidates by details")
+    /// Read a candidate's resume.
+    public static let resume = ATSOperation("resume", group: .candidates, title: "Get resume")
+
+    /// Read and add notes on applications.
+    public static let applicationNotes = ATSOperation(
+        "applicationNotes", group: .notesAndAttachments, title: "Application notes")
+    /// Read and add notes on candidates.
+    public static let candidateNotes = ATSOperation(
+        "candidateNotes", group: .notesAndAttachments, title: "Candidate notes")
+    /// Read and add files on applications.
+    public static let applicationAttachments = ATSOperation(
+        "applicationAttachments", group: .notesAndAttachments, title: "Application attachments")
+    /// Read and add files on candidates.
+    public static let candidateAttachments = ATSOperation(
+        "candidateAttachments", group: .notesAndAttachments, title: "Candidate attachments")
+
+    /// Read and write application custom fields.
+    public static let applicationCustomFields = ATSOperation(
+        "applicationCustomFields", group: .customFields, title: "Application custom fields")
+    /// Read and write candidate custom fields.
+    public static let candidateCustomFields = ATSOperation(
+        "candidateCustomFields", group: .customFields, title: "Candidate custom fields")
+    /// Read and write job custom fields.
+    public static let jobCustomFields = ATSOperation(
+        "jobCustomFields", group: .customFields, title: "Job custom fields")
+
+    /// Run the provider's workflow actions and wait for them to execute.
+    public static let workflowActions = ATSOperation(
+        "workflowActions", group: .workflow, title: "Workflow actions")
+    /// Create, list and delete workflow triggers.
+    public static let workflowTriggers = ATSOperation(
+        "workflowTriggers", group: .workflow, title: "Workflow triggers")
+
+    /// Every operation this version knows, in matrix order.
+    public static let all: [ATSOperation] = [
+        .streamJobs, .streamApplications, .streamCandidates,
+        .moveToStage, .dispositionReasons, .rejectApplication, .bulkRejectApplications, .createApplication,
+        .allApplicationStages,
+        .job, .enhancedJob, .batchJobs,
+        .candidate, .findCandidates, .resume,
+        .applicationNotes, .candidateNotes, .applicationAttachments, .candidateAttachments,
+        .applicationCustomFields, .candidateCustomFields, .jobCustomFields,
+        .workflowActions, .workflowTriggers,
+    ]
+}

@@ -1,0 +1,44 @@
+public import ATSCore
+
+extension ATSCapabilities {
+    /// What ATSKit can do with Tracker, and why not where it cannot.
+    ///
+    /// The two gaps are Tracker's, not ATSKit's: its API has no endpoint listing rejection
+    /// reasons and none listing the applicant statuses (stages) an account has configured.
+    public static let tracker = ATSCapabilities(
+        provider: .tracker,
+        noteFormat: .plain,
+        hasNativeCandidates: false,
+        timestampsAreLocalTime: true,
+        operations: [
+            .streamJobs: .supported,
+            .streamApplications: .supported,
+            .streamCandidates: .limited("Candidates are derived from applications by normalised e-mail address."),
+            .moveToStage: .limited("Stages are status names known from configuration or seen in data."),
+            .dispositionReasons: .notSupported(
+                "Tracker's API has no endpoint that lists rejection reasons; reject with a status instead."),
+            .rejectApplication: .limited(
+                "Rejection sets the configured rejection status; a reason can only be kept as a note."),
+            .bulkRejectApplications: .limited(
+                "One status update per application, bounded by the rate limit; reasons kept as notes."),
+            .createApplication: .supported,
+            .allApplicationStages: .notSupported(
+                "Tracker's API has no endpoint that lists applicant statuses; configure the known stages."),
+            .job: .supported,
+            .enhancedJob: .supported,
+            .batchJobs: .supported,
+            .candidate: .limited("Derived from applications; the id is ATSKit's, not Tracker's."),
+            .findCandidates: .supported,
+            .resume: .supported,
+            .applicationNotes: .supported,
+            .candidateNotes: .limited("Written to the candidate's applications; Tracker has no candidate notes."),
+            .applicationAttachments: .supported,
+            .candidateAttachments: .limited("The files of the candidate's applications."),
+            .applicationCustomFields: .supported,
+            .candidateCustomFields: .limited("The application fields of the candidate's latest application."),
+            .jobCustomFields: .supported,
+            .workflowActions: .limited("Actions run asynchronously; ATSKit can wait and verify by reading back."),
+            .workflowTriggers: .supported,
+        ]
+    )
+}
