@@ -104,6 +104,7 @@ struct SandboxCommand: AsyncParsableCommand {
             try await tasks.waitForAll()
         }
         print("Tracker sandbox stopped.")
+        fflush(nil)
     }
 
     private static func printBanner(_ running: RunningSandbox, configuration: SandboxConfiguration) {
@@ -120,5 +121,8 @@ struct SandboxCommand: AsyncParsableCommand {
             Press Ctrl-C to stop.
             """
         )
+        // Standard output is fully buffered when redirected; show the banner now, not at exit.
+        // (`nil` flushes every stream; naming `stdout` is not concurrency-safe in Swift 6.)
+        fflush(nil)
     }
 }

@@ -51,7 +51,12 @@ enum BackgroundLoops {
                 let count = Int(owed)
                 if count > 0 {
                     owed -= Double(count)
-                    _ = try? store.mutate { $0.mutate(count: count) }
+                    // The rate is re-checked under the lock, so once a test sets it to 0 through
+                    // `updateBehavior`, no mutation from an earlier tick can land afterwards.
+                    _ = try? store.mutate { state in
+                        guard state.behavior.mutationRate > 0 else { return }
+                        _ = state.mutate(count: count)
+                    }
                 }
             }
         }

@@ -139,6 +139,35 @@ public struct SandboxControl: Sendable {
         (try? store.mutate { $0.mutate(count: count) }) ?? []
     }
 
+    /// Changes one application now, stamping `updated_at` with the sandbox clock, as a user editing it
+    /// in Tracker would. A status change emits `app_status_updated` (and fires triggers and webhooks).
+    /// - Parameters:
+    ///   - id: the application id.
+    ///   - change: edits the record (its id is kept).
+    /// - Returns: the updated record, or `nil` when there is no such application.
+    @discardableResult
+    public func updateApplication(id: Int, _ change: (inout SandboxApplication) -> Void) -> SandboxApplication? {
+        (try? store.mutate { state -> SandboxApplication? in
+            guard var record = state.application(id) else { return nil }
+            let oldStatus = record.status
+            change(&record)
+            record.id = id
+            let newStatus = record.status
+            record.status = oldStatus
+            let edited = record
+            state.updateApplication(id) { $0 = edited }
+            return state.setStatus(newStatus, ofApplication: id, depth: 0)
+        }) ?? nil
+    }
+
+    /// Deletes one application (with its notes and files) now.
+    /// - Parameter id: the application id.
+    /// - Returns: whether there was such an application.
+    @discardableResult
+    public func deleteApplication(id: Int) -> Bool {
+        (try? store.mutate { $0.deleteApplication(id) }) ?? false
+    }
+
     /// How many changes `mutate(count:)` and the background mutation rate have made.
     public var mutationCount: Int { store.read { $0.mutationCount } }
 
