@@ -125,6 +125,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Benchmarks/SandboxServing",
+            exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
