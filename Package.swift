@@ -124,6 +124,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ATSSyncTests",
+            dependencies: ["ATSSync", "ATSCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "TrackerAPITests",
             dependencies: [
                 "TrackerAPI",

@@ -1,0 +1,213 @@
+import ATSCore
+import ATSSync
+import Foundation
+import Testing
+
+@Suite struct SyncEngineTests {
+    let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+
+    func makeEngine(
+        _ account: FakeAccount, _ store: InMemorySyncStore, _ clock: TestClock, restarts: Int = 3
+    ) -> SyncEngine<FakeAccount, InMemorySyncStore> {
+        SyncEngine(
+            source: account, store: store, planner: WindowPlanner(safetyLag: .seconds(60), fullScanInterval: nil),
+            maximumRestarts: restarts, now: { clock.now }, makeScanID: { UUID().uuidString })
+    }
+
+    func versions(_ store: InMemorySyncStore) -> [String: String] {
+        store.rows(of: .applications, account: "fake").filter { $0.value.deletedAt == nil }
+            .mapValues(\.record.raw.json)
+    }
+
+    func expectedVersions(_ account: FakeAccount) -> [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: account.snapshot.map { id, record in
+                (String(id), #"{"id":"\#(id)","v":\#(record.version)}"#)
+            })
+    }
+
+    @Test func theFirstRunIsAFullScanThatStoresEveryRecord() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 35, start: start)
+        let store = InMemorySyncStore()
+        let report = try await makeEngine(account, store, clock).run(.applications)
+        #expect(report.completed)
+        #expect(report.window.isFullScan)
+        #expect(report.records == 35)
+        #expect(report.outcome.inserted == 35)
+        #expect(report.pages == 4)
+        #expect(versions(store) == expectedVersions(account))
+    }
+
+    @Test func anIncrementalRunReadsOnlyTheWindowAndPicksUpChanges() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 35, start: start)
+        let store = InMemorySyncStore()
+        let engine = makeEngine(account, store, clock)
+        let first = try await engine.run(.applications)
+        clock.advance(by: 3600)
+        account.update(3, at: clock.now.addingTimeInterval(-600), status: "Interview")
+        account.update(17, at: clock.now.addingTimeInterval(-600))
+        let second = try await engine.run(.applications)
+        #expect(second.window.isFullScan == false)
+        #expect(second.window.lower == first.window.upper.addingTimeInterval(-600))
+        #expect(second.records == 2)
+        #expect(second.outcome.changed == 2)
+        #expect(versions(store) == expectedVersions(account))
+        let history = store.stageHistory(of: .applications, account: "fake").filter { $0.id == "3" }
+        #expect(history.last?.from == "New")
+        #expect(history.last?.to == "Interview")
+    }
+
+    @Test func theLookBackOverlapIsDeduplicatedNotCountedAsChanges() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 5, start: start)
+        let store = InMemorySyncStore()
+        let engine = makeEngine(account, store, clock)
+        _ = try await engine.run(.applications)
+        // Updated 2 minutes before the first window's upper bound: read by run 1 and again by run 2.
+        account.update(4, at: clock.now.addingTimeInterval(-180))
+        clock.advance(by: 1)
+        let runOne = try await engine.run(.applications)
+        clock.advance(by: 120)
+        let runTwo = try await engine.run(.applications)
+        #expect(runOne.outcome.changed == 1)
+        #expect(runTwo.records == 1)
+        #expect(runTwo.outcome.unchanged == 1)
+        #expect(runTwo.outcome.changed == 0)
+    }
+
+    @Test func aRecordThatBecomesVisibleLateIsCaughtByTheNextWindow() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 25, start: start)
+        let store = InMemorySyncStore()
+        let engine = makeEngine(account, store, clock)
+        let upper = clock.now.addingTimeInterval(-60)
+        // While page 2 is read, record 1 (on page 1, already read) gets an update stamped before
+        // the window's upper bound: an in-flight write the first run cannot see.
+        account.beforePage { page, account in
+            if page == 2 { account.update(1, at: upper.addingTimeInterval(-5)) }
+        }
+        _ = try await engine.run(.applications)
+        account.beforePage(nil)
+        #expect(versions(store)["1"] != expectedVersions(account)["1"])
+        clock.advance(by: 300)
+        _ = try await engine.run(.applications)
+        #expect(versions(store) == expectedVersions(account))
+    }
+
+    @Test func aKilledRunResumesWhereItStoppedAndEndsWithTheSameMirror() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 47, start: start)
+        let store = InMemorySyncStore()
+        let engine = makeEngine(account, store, clock)
+        account.beforePage { page, _ in if page == 3 { throw FakeAccount.Failure() } }
+        await #expect(throws: FakeAccount.Failure.self) { try await engine.run(.applications) }
+        let interrupted = try await store.state(of: .applications, account: "fake")
+        #expect(interrupted.checkpoint?.nextPage == 3)
+        #expect(interrupted.completedThrough == nil)
+        #expect(store.rows(of: .applications, account: "fake").count == 20)
+
+        account.beforePage(nil)
+        let before = account.requestCount
+        let resumed = try await engine.run(.applications)
+        #expect(resumed.resumed)
+        #expect(resumed.completed)
+        #expect(account.requestCount - before == 3)  // pages 3, 4 and 5; not 1 and 2 again
+
+        let uninterrupted = InMemorySyncStore()
+        _ = try await makeEngine(account, uninterrupted, clock).run(.applications)
+        #expect(versions(store) == versions(uninterrupted))
+    }
+
+    @Test func recordsDeletedWhilePagingDoNotHideTheRecordsBehindThem() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 40, start: start)
+        let store = InMemorySyncStore()
+        let engine = makeEngine(account, store, clock)
+        // Deleting record 2 before page 3 shifts every later record back by one: record 21 moves
+        // onto page 2, which was already read.
+        account.beforePage { page, account in
+            if page == 3, account.snapshot[2] != nil { account.delete(2) }
+        }
+        let report = try await engine.run(.applications)
+        #expect(report.restarts == 1)
+        #expect(report.warnings.contains { $0.contains("disappeared while paging") })
+        let stored = Set(versions(store).keys)
+        for id in 1...40 where id != 2 {
+            #expect(stored.contains(String(id)), "record \(id) was missed")
+        }
+    }
+
+    @Test func paginationThatNeverSettlesDoesNotAdvanceProgress() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 60, start: start)
+        let store = InMemorySyncStore()
+        account.beforePage { page, account in
+            if page >= 2, let victim = account.snapshot.keys.min() { account.delete(victim) }
+        }
+        let report = try await makeEngine(account, store, clock, restarts: 2).run(.applications)
+        #expect(report.completed == false)
+        #expect(report.warnings.contains { $0.contains("progress was not advanced") })
+        let state = try await store.state(of: .applications, account: "fake")
+        #expect(state.completedThrough == nil)
+        #expect(state.checkpoint == nil)
+        #expect(store.rows(of: .applications, account: "fake").values.allSatisfy { $0.deletedAt == nil })
+    }
+
+    @Test func deletionsAreMarkedOnlyAfterACompleteFullScan() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 30, start: start)
+        let store = InMemorySyncStore()
+        let engine = makeEngine(account, store, clock)
+        _ = try await engine.run(.applications)
+        account.delete(25)
+        clock.advance(by: 3600)
+
+        account.beforePage { page, _ in if page == 2 { throw FakeAccount.Failure() } }
+        await #expect(throws: FakeAccount.Failure.self) { try await engine.run(.applications, fullScan: true) }
+        #expect(store.rows(of: .applications, account: "fake").values.allSatisfy { $0.deletedAt == nil })
+
+        account.beforePage(nil)
+        let report = try await engine.run(.applications)
+        #expect(report.resumed)
+        #expect(report.deleted == 1)
+        #expect(store.rows(of: .applications, account: "fake")["25"]?.deletedAt == clock.now)
+    }
+
+    @Test func anIncrementalRunNeverMarksDeletions() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 12, start: start)
+        let store = InMemorySyncStore()
+        let engine = makeEngine(account, store, clock)
+        _ = try await engine.run(.applications)
+        account.delete(3)
+        clock.advance(by: 60)
+        let report = try await engine.run(.applications)
+        #expect(report.isIncremental)
+        #expect(report.deleted == 0)
+        #expect(store.rows(of: .applications, account: "fake")["3"]?.deletedAt == nil)
+    }
+
+    @Test func aDeletedRowThatReappearsIsRestored() async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: 8, start: start)
+        let store = InMemorySyncStore()
+        let engine = makeEngine(account, store, clock)
+        _ = try await engine.run(.applications)
+        account.delete(6)
+        _ = try await engine.run(.applications, fullScan: true)
+        #expect(store.rows(of: .applications, account: "fake")["6"]?.deletedAt != nil)
+        account.insert(6, at: clock.now.addingTimeInterval(-120))
+        clock.advance(by: 60)
+        let report = try await engine.run(.applications)
+        #expect(report.outcome.restored == 1)
+        #expect(store.rows(of: .applications, account: "fake")["6"]?.deletedAt == nil)
+    }
+
+    @Test func anUnknownStreamIsAClearError() async throws {
+        let clock = TestClock(start)
+        let engine = makeEngine(FakeAccount(count: 1, start: start), InMemorySyncStore(), clock)
+        await #expect(throws: SyncError.unknownStream(.jobs)) { try await engine.run(.jobs) }
+    }
+}
