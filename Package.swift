@@ -73,6 +73,7 @@ let package = Package(
         .target(
             name: "ATSSyncSQLite",
             dependencies: [
+                "ATSCore",
                 "ATSSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -81,6 +82,7 @@ let package = Package(
         .target(
             name: "ATSSyncPostgres",
             dependencies: [
+                "ATSCore",
                 "ATSSync",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
@@ -125,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ATSSyncTests",
-            dependencies: ["ATSSync", "ATSCore"],
+            dependencies: ["ATSSync", "ATSCore", "ATSSyncSQLite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,22 +1,46 @@
 import ATSCore
 import ATSSync
+import ATSSyncSQLite
 import Foundation
 import Testing
+
+/// Each scenario runs against every store, so the database stores must behave as the reference does.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
+    case memory
+    case sqlite
+
+    var testDescription: String { rawValue }
+
+    func make() throws -> any SyncStore {
+        switch self {
+        case .memory: InMemorySyncStore()
+        case .sqlite: try SQLiteSyncStore()
+        }
+    }
+}
 
 @Suite struct SyncEngineTests {
     let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
     func makeEngine(
-        _ account: FakeAccount, _ store: InMemorySyncStore, _ clock: TestClock, restarts: Int = 3
-    ) -> SyncEngine<FakeAccount, InMemorySyncStore> {
+        _ account: FakeAccount, _ store: any SyncStore, _ clock: TestClock, restarts: Int = 3
+    ) -> SyncEngine<FakeAccount> {
         SyncEngine(
             source: account, store: store, planner: WindowPlanner(safetyLag: .seconds(60), fullScanInterval: nil),
             maximumRestarts: restarts, now: { clock.now }, makeScanID: { UUID().uuidString })
     }
 
-    func versions(_ store: InMemorySyncStore) -> [String: String] {
-        store.rows(of: .applications, account: "fake").filter { $0.value.deletedAt == nil }
-            .mapValues(\.record.raw.json)
+    func versions(_ store: any SyncStore) async throws -> [String: String] {
+        let rows = try await store.storedRows(of: .applications, account: "fake")
+        return Dictionary(uniqueKeysWithValues: rows.filter { $0.deletedAt == nil }.map { ($0.id, $0.raw) })
+    }
+
+    func row(_ id: String, _ store: any SyncStore) async throws -> StoredRow? {
+        try await store.storedRows(of: .applications, account: "fake").first { $0.id == id }
+    }
+
+    func allRows(_ store: any SyncStore) async throws -> [StoredRow] {
+        try await store.storedRows(of: .applications, account: "fake")
     }
 
     func expectedVersions(_ account: FakeAccount) -> [String: String] {
@@ -26,23 +50,26 @@ import Testing
             })
     }
 
-    @Test func theFirstRunIsAFullScanThatStoresEveryRecord() async throws {
+    @Test(arguments: StoreKind.allCases) func theFirstRunIsAFullScanThatStoresEveryRecord(kind: StoreKind) async throws
+    {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 35, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let report = try await makeEngine(account, store, clock).run(.applications)
         #expect(report.completed)
         #expect(report.window.isFullScan)
         #expect(report.records == 35)
         #expect(report.outcome.inserted == 35)
         #expect(report.pages == 4)
-        #expect(versions(store) == expectedVersions(account))
+        #expect(try await versions(store) == expectedVersions(account))
     }
 
-    @Test func anIncrementalRunReadsOnlyTheWindowAndPicksUpChanges() async throws {
+    @Test(arguments: StoreKind.allCases) func anIncrementalRunReadsOnlyTheWindowAndPicksUpChanges(kind: StoreKind)
+        async throws
+    {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 35, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let engine = makeEngine(account, store, clock)
         let first = try await engine.run(.applications)
         clock.advance(by: 3600)
@@ -53,16 +80,18 @@ import Testing
         #expect(second.window.lower == first.window.upper.addingTimeInterval(-600))
         #expect(second.records == 2)
         #expect(second.outcome.changed == 2)
-        #expect(versions(store) == expectedVersions(account))
-        let history = store.stageHistory(of: .applications, account: "fake").filter { $0.id == "3" }
+        #expect(try await versions(store) == expectedVersions(account))
+        let history = try await store.stageHistory(of: .applications, account: "fake").filter { $0.id == "3" }
         #expect(history.last?.from == "New")
         #expect(history.last?.to == "Interview")
     }
 
-    @Test func theLookBackOverlapIsDeduplicatedNotCountedAsChanges() async throws {
+    @Test(arguments: StoreKind.allCases) func theLookBackOverlapIsDeduplicatedNotCountedAsChanges(kind: StoreKind)
+        async throws
+    {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 5, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let engine = makeEngine(account, store, clock)
         _ = try await engine.run(.applications)
         // Updated 2 minutes before the first window's upper bound: read by run 1 and again by run 2.
@@ -77,10 +106,12 @@ import Testing
         #expect(runTwo.outcome.changed == 0)
     }
 
-    @Test func aRecordThatBecomesVisibleLateIsCaughtByTheNextWindow() async throws {
+    @Test(arguments: StoreKind.allCases) func aRecordThatBecomesVisibleLateIsCaughtByTheNextWindow(kind: StoreKind)
+        async throws
+    {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 25, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let engine = makeEngine(account, store, clock)
         let upper = clock.now.addingTimeInterval(-60)
         // While page 2 is read, record 1 (on page 1, already read) gets an update stamped before
@@ -90,23 +121,25 @@ import Testing
         }
         _ = try await engine.run(.applications)
         account.beforePage(nil)
-        #expect(versions(store)["1"] != expectedVersions(account)["1"])
+        #expect(try await versions(store)["1"] != expectedVersions(account)["1"])
         clock.advance(by: 300)
         _ = try await engine.run(.applications)
-        #expect(versions(store) == expectedVersions(account))
+        #expect(try await versions(store) == expectedVersions(account))
     }
 
-    @Test func aKilledRunResumesWhereItStoppedAndEndsWithTheSameMirror() async throws {
+    @Test(arguments: StoreKind.allCases) func aKilledRunResumesWhereItStoppedAndEndsWithTheSameMirror(kind: StoreKind)
+        async throws
+    {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 47, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let engine = makeEngine(account, store, clock)
         account.beforePage { page, _ in if page == 3 { throw FakeAccount.Failure() } }
         await #expect(throws: FakeAccount.Failure.self) { try await engine.run(.applications) }
         let interrupted = try await store.state(of: .applications, account: "fake")
         #expect(interrupted.checkpoint?.nextPage == 3)
         #expect(interrupted.completedThrough == nil)
-        #expect(store.rows(of: .applications, account: "fake").count == 20)
+        #expect(try await allRows(store).count == 20)
 
         account.beforePage(nil)
         let before = account.requestCount
@@ -115,15 +148,18 @@ import Testing
         #expect(resumed.completed)
         #expect(account.requestCount - before == 3)  // pages 3, 4 and 5; not 1 and 2 again
 
-        let uninterrupted = InMemorySyncStore()
+        let uninterrupted = try kind.make()
         _ = try await makeEngine(account, uninterrupted, clock).run(.applications)
-        #expect(versions(store) == versions(uninterrupted))
+        let resumedRows = try await versions(store)
+        #expect(try await versions(uninterrupted) == resumedRows)
     }
 
-    @Test func recordsDeletedWhilePagingDoNotHideTheRecordsBehindThem() async throws {
+    @Test(arguments: StoreKind.allCases) func recordsDeletedWhilePagingDoNotHideTheRecordsBehindThem(kind: StoreKind)
+        async throws
+    {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 40, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let engine = makeEngine(account, store, clock)
         // Deleting record 2 before page 3 shifts every later record back by one: record 21 moves
         // onto page 2, which was already read.
@@ -133,16 +169,18 @@ import Testing
         let report = try await engine.run(.applications)
         #expect(report.restarts == 1)
         #expect(report.warnings.contains { $0.contains("disappeared while paging") })
-        let stored = Set(versions(store).keys)
+        let stored = Set(try await versions(store).keys)
         for id in 1...40 where id != 2 {
             #expect(stored.contains(String(id)), "record \(id) was missed")
         }
     }
 
-    @Test func paginationThatNeverSettlesDoesNotAdvanceProgress() async throws {
+    @Test(arguments: StoreKind.allCases) func paginationThatNeverSettlesDoesNotAdvanceProgress(kind: StoreKind)
+        async throws
+    {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 60, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         account.beforePage { page, account in
             if page >= 2, let victim = account.snapshot.keys.min() { account.delete(victim) }
         }
@@ -152,13 +190,14 @@ import Testing
         let state = try await store.state(of: .applications, account: "fake")
         #expect(state.completedThrough == nil)
         #expect(state.checkpoint == nil)
-        #expect(store.rows(of: .applications, account: "fake").values.allSatisfy { $0.deletedAt == nil })
+        #expect(try await allRows(store).allSatisfy { $0.deletedAt == nil })
     }
 
-    @Test func deletionsAreMarkedOnlyAfterACompleteFullScan() async throws {
+    @Test(arguments: StoreKind.allCases) func deletionsAreMarkedOnlyAfterACompleteFullScan(kind: StoreKind) async throws
+    {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 30, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let engine = makeEngine(account, store, clock)
         _ = try await engine.run(.applications)
         account.delete(25)
@@ -166,19 +205,19 @@ import Testing
 
         account.beforePage { page, _ in if page == 2 { throw FakeAccount.Failure() } }
         await #expect(throws: FakeAccount.Failure.self) { try await engine.run(.applications, fullScan: true) }
-        #expect(store.rows(of: .applications, account: "fake").values.allSatisfy { $0.deletedAt == nil })
+        #expect(try await allRows(store).allSatisfy { $0.deletedAt == nil })
 
         account.beforePage(nil)
         let report = try await engine.run(.applications)
         #expect(report.resumed)
         #expect(report.deleted == 1)
-        #expect(store.rows(of: .applications, account: "fake")["25"]?.deletedAt == clock.now)
+        #expect(try await row("25", store)?.deletedAt == clock.now)
     }
 
-    @Test func anIncrementalRunNeverMarksDeletions() async throws {
+    @Test(arguments: StoreKind.allCases) func anIncrementalRunNeverMarksDeletions(kind: StoreKind) async throws {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 12, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let engine = makeEngine(account, store, clock)
         _ = try await engine.run(.applications)
         account.delete(3)
@@ -186,28 +225,28 @@ import Testing
         let report = try await engine.run(.applications)
         #expect(report.isIncremental)
         #expect(report.deleted == 0)
-        #expect(store.rows(of: .applications, account: "fake")["3"]?.deletedAt == nil)
+        #expect(try await row("3", store)?.deletedAt == nil)
     }
 
-    @Test func aDeletedRowThatReappearsIsRestored() async throws {
+    @Test(arguments: StoreKind.allCases) func aDeletedRowThatReappearsIsRestored(kind: StoreKind) async throws {
         let clock = TestClock(start.addingTimeInterval(86_400))
         let account = FakeAccount(count: 8, start: start)
-        let store = InMemorySyncStore()
+        let store = try kind.make()
         let engine = makeEngine(account, store, clock)
         _ = try await engine.run(.applications)
         account.delete(6)
         _ = try await engine.run(.applications, fullScan: true)
-        #expect(store.rows(of: .applications, account: "fake")["6"]?.deletedAt != nil)
+        #expect(try await row("6", store)?.deletedAt != nil)
         account.insert(6, at: clock.now.addingTimeInterval(-120))
         clock.advance(by: 60)
         let report = try await engine.run(.applications)
         #expect(report.outcome.restored == 1)
-        #expect(store.rows(of: .applications, account: "fake")["6"]?.deletedAt == nil)
+        #expect(try await row("6", store)?.deletedAt == nil)
     }
 
-    @Test func anUnknownStreamIsAClearError() async throws {
+    @Test(arguments: StoreKind.allCases) func anUnknownStreamIsAClearError(kind: StoreKind) async throws {
         let clock = TestClock(start)
-        let engine = makeEngine(FakeAccount(count: 1, start: start), InMemorySyncStore(), clock)
+        let engine = makeEngine(FakeAccount(count: 1, start: start), try kind.make(), clock)
         await #expect(throws: SyncError.unknownStream(.jobs)) { try await engine.run(.jobs) }
     }
 }

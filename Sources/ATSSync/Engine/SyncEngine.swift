@@ -6,11 +6,11 @@ public import Logging
 /// For each stream: plan a window (or resume the interrupted one), read its pages, commit each
 /// page together with the checkpoint that follows it, and advance progress only when the window
 /// completes. Reconciliation (marking deletions) runs only after a complete full scan.
-public struct SyncEngine<Source: SyncSource, Store: SyncStore>: Sendable {
+public struct SyncEngine<Source: SyncSource>: Sendable {
     /// The provider side.
     public var source: Source
     /// The mirror.
-    public var store: Store
+    public var store: any SyncStore
     /// How windows are chosen.
     public var planner: WindowPlanner
     /// How often a window may start over because paging shifted, before it is given up for this run.
@@ -25,7 +25,7 @@ public struct SyncEngine<Source: SyncSource, Store: SyncStore>: Sendable {
     /// Creates an engine.
     public init(
         source: Source,
-        store: Store,
+        store: any SyncStore,
         planner: WindowPlanner = WindowPlanner(),
         maximumRestarts: Int = 3,
         now: @escaping @Sendable () -> Date = { Date() },
@@ -49,7 +49,6 @@ public struct SyncEngine<Source: SyncSource, Store: SyncStore>: Sendable {
     /// - Throws: The first error that stops a stream; what was committed before it stays committed,
     ///   and the next run resumes from there.
     public func run(_ streams: [SyncStreamName], fullScan: Bool = false) async throws -> SyncRunReport {
-        try await store.prepare()
         var report = SyncRunReport()
         for stream in streams {
             try Task.checkCancellation()
@@ -64,6 +63,7 @@ public struct SyncEngine<Source: SyncSource, Store: SyncStore>: Sendable {
         guard let contract = source.contract(for: stream) else {
             throw SyncError.unknownStream(stream)
         }
+        try await store.prepare()
         var run = StreamRun(stream: stream, startedAt: now())
         var state = try await store.state(of: stream, account: source.account)
         switch planner.plan(contract: contract, state: state, now: run.startedAt, fullScanRequested: fullScan) {

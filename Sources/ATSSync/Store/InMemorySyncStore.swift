@@ -1,3 +1,4 @@
+import ATSCore
 public import Foundation
 import Synchronization
 
@@ -16,18 +17,6 @@ public final class InMemorySyncStore: SyncStore {
         public var scanID: String
         /// When the row was marked deleted, or nil.
         public var deletedAt: Date?
-    }
-
-    /// One recorded stage change.
-    public struct StageChange: Hashable, Sendable {
-        /// The record's id.
-        public var id: String
-        /// The stage before, or nil for a record first seen.
-        public var from: String?
-        /// The stage after.
-        public var to: String?
-        /// When the change was observed.
-        public var observedAt: Date
     }
 
     private struct Key: Hashable {
@@ -134,6 +123,14 @@ public final class InMemorySyncStore: SyncStore {
     /// The rows of a stream, by id, including those marked deleted.
     public func rows(of stream: SyncStreamName, account: String) -> [String: Row] {
         contents.withLock { $0.rows[Key(account: account, stream: stream)] ?? [:] }
+    }
+
+    /// Every stored row, ordered by id.
+    public func storedRows(of stream: SyncStreamName, account: String) async throws -> [StoredRow] {
+        rows(of: stream, account: account).values.map {
+            StoredRow(
+                id: $0.record.id, updatedAt: $0.record.updatedAt, raw: $0.record.raw.json, deletedAt: $0.deletedAt)
+        }.sorted { $0.id < $1.id }
     }
 
     /// The recorded stage changes of a stream, oldest first.

@@ -55,6 +55,55 @@ public protocol SyncStore: Sendable {
     /// - Returns: How many rows were newly marked deleted.
     /// - Throws: When the transaction fails; then nothing of it was written.
     func complete(_ state: StreamState, account: String, reconcilingScan: String?, at: Date) async throws -> Int
+
+    /// Every stored row of a stream, deleted ones included, ordered by id: for verification, tests and
+    /// `ats sync --verify`, not for hot paths (it reads the whole table).
+    /// - Throws: When the database cannot be read.
+    func storedRows(of stream: SyncStreamName, account: String) async throws -> [StoredRow]
+
+    /// The recorded stage changes of a stream's records, oldest first.
+    /// - Throws: When the database cannot be read.
+    func stageHistory(of stream: SyncStreamName, account: String) async throws -> [StageChange]
+}
+
+/// A stored row as every store reports it.
+public struct StoredRow: Hashable, Sendable {
+    /// The provider's id.
+    public var id: String
+    /// The record's update time.
+    public var updatedAt: Date?
+    /// The provider's JSON.
+    public var raw: String
+    /// When a complete scan no longer found it.
+    public var deletedAt: Date?
+
+    /// Creates a stored row.
+    public init(id: String, updatedAt: Date?, raw: String, deletedAt: Date?) {
+        self.id = id
+        self.updatedAt = updatedAt
+        self.raw = raw
+        self.deletedAt = deletedAt
+    }
+}
+
+/// One observed change of a record's stage.
+public struct StageChange: Hashable, Sendable {
+    /// The record's id.
+    public var id: String
+    /// The stage before, or nil for a record first seen.
+    public var from: String?
+    /// The stage after.
+    public var to: String?
+    /// When the change was observed.
+    public var observedAt: Date
+
+    /// Creates a stage change.
+    public init(id: String, from: String?, to: String?, observedAt: Date) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.observedAt = observedAt
+    }
 }
 
 /// What one committed page changed in the mirror.
