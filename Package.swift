@@ -127,7 +127,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ATSSyncTests",
-            dependencies: ["ATSSync", "ATSCore", "ATSSyncSQLite"],
+            dependencies: [
+                "ATSSync",
+                "ATSCore",
+                "ATSSyncSQLite",
+                "ATSSyncPostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -14,7 +14,8 @@ final class FakeAccount: SyncSource, Sendable {
 
     struct Failure: Error {}
 
-    let account = "fake"
+    /// A fresh account name per instance, so tests sharing a database never see each other's rows.
+    let account = "fake-\(UUID().uuidString.prefix(8))"
     let pageSize: Int
     let lookBack: Duration
     private let records: Mutex<[Int: Record]>
