@@ -93,6 +93,8 @@ let package = Package(
         .target(
             name: "TrackerSandbox",
             dependencies: [
+                // Webhook deliveries are HTTP requests to the subscribers' URLs.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
