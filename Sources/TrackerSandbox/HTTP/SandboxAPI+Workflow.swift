@@ -43,12 +43,12 @@ extension SandboxAPI {
     }
 
     /// `GET /actions/{id}`.
-    func getAction(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
+    func getAction(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
         let found = store.read { state -> (SandboxAction, Int)? in
-            guard let id = Int(idText), id >= 1, id <= state.workflow.actions.count else { return nil }
+            guard id <= state.workflow.actions.count else { return nil }
             return (state.workflow.actions[id - 1], state.configuration.companyID)
         }
-        guard let (action, companyID) = found else { throw .notFound("action \(idText) not found") }
+        guard let (action, companyID) = found else { throw .notFound("action \(id) not found") }
         return .json { WorkflowEncoding.write(action, companyID: companyID, to: &$0) }
     }
 
@@ -85,19 +85,19 @@ extension SandboxAPI {
     }
 
     /// `GET /triggers`.
-    func listTriggers(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
+    func listTriggers() -> SandboxReply {
         let (triggers, companyID) = store.read { ($0.workflow.triggers, $0.configuration.companyID) }
-        return try list(call, records: triggers) { WorkflowEncoding.write($0, companyID: companyID, to: &$1) }
+        return list(records: triggers) { WorkflowEncoding.write($0, companyID: companyID, to: &$1) }
     }
 
     /// `DELETE /triggers/{id}`: `204`, or `404`.
-    func deleteTrigger(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
+    func deleteTrigger(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
         let removed = try store.mutate { state in
             let before = state.workflow.triggers.count
-            state.workflow.triggers.removeAll { String($0.id) == idText }
+            state.workflow.triggers.removeAll { $0.id == id }
             return state.workflow.triggers.count < before
         }
-        guard removed else { throw .notFound("trigger \(idText) not found") }
+        guard removed else { throw .notFound("trigger \(id) not found") }
         return .noContent
     }
 
@@ -124,19 +124,19 @@ extension SandboxAPI {
     }
 
     /// `GET /webhooks`.
-    func listWebhooks(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
+    func listWebhooks() -> SandboxReply {
         let webhooks = store.read { $0.workflow.webhooks }
-        return try list(call, records: webhooks) { WorkflowEncoding.write($0, to: &$1) }
+        return list(records: webhooks) { WorkflowEncoding.write($0, to: &$1) }
     }
 
     /// `DELETE /webhooks/{id}`: `204`, or `404`.
-    func deleteWebhook(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
+    func deleteWebhook(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
         let removed = try store.mutate { state in
             let before = state.workflow.webhooks.count
-            state.workflow.webhooks.removeAll { String($0.id) == idText }
+            state.workflow.webhooks.removeAll { $0.id == id }
             return state.workflow.webhooks.count < before
         }
-        guard removed else { throw .notFound("webhook \(idText) not found") }
+        guard removed else { throw .notFound("webhook \(id) not found") }
         return .noContent
     }
 }

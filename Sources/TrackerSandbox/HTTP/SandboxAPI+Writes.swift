@@ -2,16 +2,20 @@ internal import Foundation
 
 /// The handlers that create or change applications, notes and files.
 extension SandboxAPI {
-    /// `POST /applications`: `job_id`, `first_name`, `last_name` required; `email`, `phone`,
-    /// `source`, `custom_fields` optional. Answers `201` with the record.
+    /// `POST /applications`: `job_id`, `first_name`, `last_name`, `email` required; `phone`,
+    /// `source`, `custom_fields` optional; nothing else. Answers `201` with the record.
     func createApplication(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
         let body = try call.jsonObject()
+        try call.rejectUnknownMembers(
+            of: body, allowed: ["job_id", "first_name", "last_name", "email", "phone", "source", "custom_fields"],
+            in: "POST /applications"
+        )
         let jobID = try requiredID("job_id", in: body)
         let input = NewApplication(
             jobID: jobID,
             firstName: try requiredText("first_name", in: body),
             lastName: try requiredText("last_name", in: body),
-            email: try optionalText("email", in: body),
+            email: try requiredText("email", in: body),
             phone: try optionalText("phone", in: body),
             source: try optionalText("source", in: body)
         )
@@ -35,9 +39,8 @@ extension SandboxAPI {
     ]
 
     /// `PUT /applications/{id}`: edits applicant fields; answers `200` with the record.
-    func updateApplication(_ call: APICall, id idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
+    func updateApplication(_ call: APICall, id: Int) throws(SandboxHTTPError) -> SandboxReply {
         let body = try call.jsonObject()
-        guard let id = Int(idText) else { throw .notFound("application \(idText) not found") }
         for member in body.objectMembers ?? [] where !Self.editableFields.contains(member.key) {
             throw .unprocessable(
                 "'\(member.key)' cannot be changed with PUT /applications/{id}"
@@ -140,7 +143,7 @@ extension SandboxAPI {
         let applicationID = try requiredID("app_id", in: body)
         let text = try requiredText("body", in: body)
         let note = try store.mutate { (state: inout SandboxState) throws(SandboxHTTPError) -> SandboxNote in
-            guard let note = state.createNote(applicationID: applicationID, body: text, author: "API") else {
+            guard let note = state.createNote(applicationID: applicationID, body: text, author: nil) else {
                 throw .unprocessable("app_id \(applicationID) does not name an application")
             }
             return note
@@ -175,16 +178,16 @@ extension SandboxAPI {
     }
 
     /// `DELETE /files/{id}`: `204`, or `404` when there is no such file.
-    func deleteFile(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
-        let deleted = Int(idText).map { id in (try? store.mutate { $0.files.delete(id) }) ?? false } ?? false
-        guard deleted else { throw .notFound("file \(idText) not found") }
+    func deleteFile(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
+        let deleted = (try? store.mutate { $0.files.delete(id) }) ?? false
+        guard deleted else { throw .notFound("file \(id) not found") }
         return .noContent
     }
 
     /// `GET /files/{id}/download`: the file's bytes with its content type.
-    func downloadFile(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
-        guard let id = Int(idText), let file = store.read({ $0.file(id) }) else {
-            throw .notFound("file \(idText) not found")
+    func downloadFile(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
+        guard let file = store.read({ $0.file(id) }) else {
+            throw .notFound("file \(id) not found")
         }
         let safeName = file.filename.replacingOccurrences(of: "\"", with: "")
         return SandboxReply(
