@@ -126,6 +126,10 @@ struct TriggerAndWebhookTests {
                     #"{"event_type": "applicant_new", "action_type": "tag_app", "data": {"tag_text": "x"}, "conditions": {"xor": [1, 2]}}"#,
                     "xor"
                 ),
+                (
+                    #"{"event_type": "applicant_new", "action_type": "tag_app", "data": {"tag_text": "x"}, "conditions": [null]}"#,
+                    "conditions"
+                ),
             ]
             for (body, mention) in cases {
                 let response = try await wire.send(.post, "/triggers", json: body)

@@ -71,7 +71,13 @@ extension SandboxAPI {
         let data = body["data"] ?? .object([])
         try ActionCatalogue.validate(data, required: spec.triggerRequired, optional: spec.optional, type: spec.type)
         let conditions = body["conditions"].flatMap { $0 == .null ? nil : $0 }
-        if let conditions { try JSONLogic.validate(conditions) }
+        if let conditions {
+            guard conditions.objectMembers != nil else {
+                throw .unprocessable(
+                    "conditions must be a JSON-logic object such as {\"==\": [{\"app\": \"status\"}, \"Hired\"]}")
+            }
+            try JSONLogic.validate(conditions)
+        }
         let (trigger, companyID) = try store.mutate { state in
             let trigger = SandboxTrigger(
                 id: state.workflow.nextTriggerID, eventType: event, actionType: spec.type, data: data,
