@@ -68,6 +68,10 @@ struct RecordEndpointTests {
             #expect(orphan.status == 422)
             let empty = try await wire.send(.post, "/notes", json: #"{"app_id": 3}"#)
             #expect(empty.status == 422)
+            let extra = try await wire.send(.post, "/notes", json: #"{"app_id": 3, "body": "x", "pinned": true}"#)
+            #expect(extra.status == 422)
+            #expect(try extra.errorMessage().contains("pinned"))
+            #expect((try await wire.get("/notes?app_id=0")).status == 400)
         }
     }
 
@@ -109,6 +113,12 @@ struct RecordEndpointTests {
             let badData = try await wire.send(
                 .post, "/files", json: #"{"app_id": 9, "filename": "a", "kind": "resume", "data": "%%%"}"#)
             #expect(badData.status == 422)
+            let badName = try await wire.send(
+                .post, "/files",
+                json: #"{"app_id": 9, "filename": "a\r\nSet-Cookie: x", "kind": "resume", "data": "aGk="}"#
+            )
+            #expect(badName.status == 422)
+            #expect(try badName.errorMessage().contains("filename"))
 
             let deleted = try await wire.send(.delete, "/files/\(id)")
             #expect(deleted.status == 204)

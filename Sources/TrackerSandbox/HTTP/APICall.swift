@@ -13,7 +13,9 @@ struct APICall: Sendable {
     /// The body as a JSON object.
     /// - Throws: `422` when the body is empty, not JSON, or not an object. [model, as
     ///   docs/tracker-api.openapi.yaml says: `400` is for query and path parameters]
-    func jsonObject() throws(SandboxHTTPError) -> SandboxJSON {
+    /// - Parameter allowed: the members the body may have; others are refused with `422`
+    ///   (`nil` accepts any).
+    func jsonObject(allowing allowed: Set<String>? = nil) throws(SandboxHTTPError) -> SandboxJSON {
         guard !body.isEmpty else { throw .unprocessable("the request body must be a JSON object; it was empty") }
         let value: SandboxJSON
         do {
@@ -23,6 +25,9 @@ struct APICall: Sendable {
         }
         guard value.objectMembers != nil else {
             throw .unprocessable("the request body must be a JSON object, not \(value.typeName)")
+        }
+        if let allowed {
+            try rejectUnknownMembers(of: value, allowed: allowed, in: "\(method) \(path)")
         }
         return value
     }

@@ -126,8 +126,8 @@ extension SandboxAPI {
     /// An integer id from the query (`app_id`, `job_id`), or `nil` when absent.
     func idParameter(_ name: String, _ call: APICall) throws(SandboxHTTPError) -> Int? {
         guard let text = call.query[name] else { return nil }
-        guard let value = Int(text.trimmingSpaces()) else {
-            throw .badRequest("\(name) must be an integer id, not '\(text)'")
+        guard let value = Int(text.trimmingSpaces()), value >= 1 else {
+            throw .badRequest("\(name) must be a positive integer id, not '\(text)'")
         }
         return value
     }

@@ -22,7 +22,7 @@ extension SandboxAPI {
     /// Replaces the schema from `{"update_existing_data": bool, "custom_fields_schema": [entry…]}`
     /// and answers with the new schema.
     func putSchema(_ owner: SchemaOwner, _ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["update_existing_data", "custom_fields_schema"])
         let updateExisting: Bool
         switch body["update_existing_data"] {
         case nil, .null?: updateExisting = false

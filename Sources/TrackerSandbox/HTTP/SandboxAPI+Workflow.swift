@@ -27,7 +27,7 @@ extension SandboxAPI {
     /// `POST /actions` with `{"type": "tag_app", "data": {...}}`: validates the data against the
     /// catalogue's `create_action` fields and answers `201` with the pending action.
     func createAction(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["type", "data"])
         let type = try requiredText("type", in: body)
         guard let spec = ActionCatalogue.spec(type) else {
             throw .unprocessable(
@@ -55,7 +55,7 @@ extension SandboxAPI {
     /// `POST /triggers` with `event_type`, `action_type`, `data` (the catalogue's `create_trigger`
     /// fields) and optional JSON-logic `conditions`. Answers `201`.
     func createTrigger(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["event_type", "action_type", "data", "conditions"])
         let event = try requiredText("event_type", in: body)
         guard EventCatalogue.names.contains(event) else {
             throw .unprocessable("unknown event_type '\(event)'; see GET /workflow/events")
@@ -109,8 +109,9 @@ extension SandboxAPI {
 
     /// `POST /webhooks` with `url` (http or https) and `event`. Answers `201`.
     func createWebhook(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["url", "event"])
         let url = try requiredText("url", in: body).trimmingSpaces()
+        guard url.utf8.count <= 2048 else { throw .unprocessable("url must be at most 2048 bytes long") }
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
             parsed.host?.isEmpty == false
         else { throw .unprocessable("url must be an absolute http or https URL, not '\(url)'") }

@@ -5,10 +5,8 @@ extension SandboxAPI {
     /// `POST /applications`: `job_id`, `first_name`, `last_name`, `email` required; `phone`,
     /// `source`, `custom_fields` optional; nothing else. Answers `201` with the record.
     func createApplication(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
-        try call.rejectUnknownMembers(
-            of: body, allowed: ["job_id", "first_name", "last_name", "email", "phone", "source", "custom_fields"],
-            in: "POST /applications"
+        let body = try call.jsonObject(
+            allowing: ["job_id", "first_name", "last_name", "email", "phone", "source", "custom_fields"]
         )
         let jobID = try requiredID("job_id", in: body)
         let input = NewApplication(
@@ -90,7 +88,9 @@ extension SandboxAPI {
     /// `phone`, `coverletter` (stored as a note) and `resume: {filename, data}` (base64, stored as
     /// the resume). Answers `201` with the application. [model: the response body]
     func quickApply(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(
+            allowing: ["reference_number", "name", "email", "phone", "coverletter", "resume"]
+        )
         let reference = try requiredText("reference_number", in: body)
         let name = try requiredText("name", in: body)
         let email = try requiredText("email", in: body)
@@ -139,7 +139,7 @@ extension SandboxAPI {
 
     /// `POST /notes`: `app_id`, `body` (plain text). Answers `201` with the note.
     func createNote(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["app_id", "body"])
         let applicationID = try requiredID("app_id", in: body)
         let text = try requiredText("body", in: body)
         let note = try store.mutate { (state: inout SandboxState) throws(SandboxHTTPError) -> SandboxNote in
@@ -155,9 +155,9 @@ extension SandboxAPI {
     /// `POST /files`: `app_id`, `filename`, `kind` (`resume` or `attachment`), `data` (base64),
     /// optional `content_type` (else guessed from the extension). Answers `201` with the file.
     func createFile(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["app_id", "filename", "kind", "data", "content_type"])
         let applicationID = try requiredID("app_id", in: body)
-        let filename = try requiredText("filename", in: body)
+        let filename = try filename("filename", in: body)
         let kind = try requiredText("kind", in: body)
         guard kind == "resume" || kind == "attachment" else {
             throw .unprocessable("kind must be 'resume' or 'attachment', not '\(kind)'")
