@@ -91,6 +91,8 @@ let package = Package(
         .target(
             name: "TrackerSandbox",
             dependencies: [
+                // Webhook deliveries are HTTP requests to the subscribers' URLs.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -111,6 +113,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Measures the sandbox's generation time, memory and serving throughput (not a test; see
+        // Benchmarks/SandboxServing/main.swift for how to run it).
+        .executableTarget(
+            name: "SandboxServingBenchmark",
+            dependencies: [
+                "TrackerSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/SandboxServing",
             swiftSettings: swiftSettings
         ),
         .executableTarget(

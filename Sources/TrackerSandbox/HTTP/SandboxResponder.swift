@@ -1,0 +1,138 @@
+internal import Foundation
+internal import Hummingbird
+internal import Synchronization
+
+/// The sandbox's request pipeline: credentials, rate limit, fault injection, routing, latency,
+/// and the request log. One responder handles every path, so unknown routes and wrong methods get
+/// the same JSON error shape as everything else.
+struct SandboxResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let store: SandboxStore
+    private var api: SandboxAPI { SandboxAPI(store: store) }
+
+    init(store: SandboxStore) {
+        self.store = store
+    }
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let path = request.uri.path
+        let query = request.uri.query ?? ""
+        let method = request.method.rawValue
+        let number = store.traffic.withLock { traffic -> Int in
+            traffic.requestCount += 1
+            return traffic.requestCount
+        }
+        let behavior = store.behavior
+        let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
+        var fault: SandboxFault?
+        var reply: SandboxReply
+        do {
+            let credential = try authorize(request)
+            try limitRate(credential: credential, behavior: behavior)
+            fault = takeFault(number: number, behavior: behavior)
+            if let fault, let canned = FaultResponses.replacement(for: fault) {
+                reply = canned
+            } else {
+                reply = try await handle(request, method: method, path: path, query: query)
+            }
+        } catch {
+            reply = .error(error)
+        }
+        if latency > .zero {
+            try? await Task.sleep(for: latency)
+        }
+        let entry = SandboxRequestLogEntry(
+            method: method, path: path, query: query, status: reply.status, fault: fault, latency: latency
+        )
+        let limit = store.configuration.requestLogLimit
+        store.traffic.withLock { $0.append(entry, limit: limit) }
+        return FaultResponses.response(for: reply, fault: fault)
+    }
+
+    private func handle(_ request: Request, method: String, path: String, query: String) async throws(SandboxHTTPError)
+        -> SandboxReply
+    {
+        let segments: [Substring]
+        if path == "/applicant_webhooks/add_applicant" || path == "/applicant_webhooks/add_applicant/" {
+            segments = []
+        } else if let api = try SandboxAPI.apiSegments(of: path, companyID: store.configuration.companyID) {
+            segments = api
+        } else {
+            throw .notFound("no such endpoint: \(method) \(path); the API lives under /api/v1")
+        }
+        var body: [UInt8] = []
+        if method == "POST" || method == "PUT" || method == "PATCH" {
+            let limit = store.configuration.maximumRequestBodyBytes
+            do {
+                let buffer = try await request.body.collect(upTo: limit)
+                body = Array(buffer.readableBytesView)
+            } catch {
+                throw .payloadTooLarge("the request body is larger than \(limit) bytes")
+            }
+        }
+        let host = request.head.authority ?? "\(store.configuration.host)"
+        let call = APICall(
+            method: method, path: path, segments: segments, query: QueryParameters(query), body: body,
+            origin: "http://\(host)"
+        )
+        if segments.isEmpty {
+            guard method == "POST" else { throw .methodNotAllowed(method, path: path, allowed: ["POST"]) }
+            return try api.quickApply(call)
+        }
+        return try api.route(call)
+    }
+
+    /// Checks HTTP Basic credentials (user = API key, password = API password).
+    /// - Returns: the API key, the rate limiter's bucket name.
+    /// - Throws: `403` with a JSON error when they are missing or wrong.
+    private func authorize(_ request: Request) throws(SandboxHTTPError) -> String {
+        guard let header = request.headers[.authorization] else {
+            throw .forbidden("missing credentials: use HTTP Basic auth with your API key and API password")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "basic",
+            let decoded = Data(base64Encoded: String(parts[1]).trimmingSpaces()),
+            let text = String(data: decoded, encoding: .utf8),
+            let colon = text.firstIndex(of: ":")
+        else {
+            throw .forbidden("malformed credentials: use HTTP Basic auth with your API key and API password")
+        }
+        let key = String(text[..<colon])
+        let password = String(text[text.index(after: colon)...])
+        guard key == store.configuration.apiKey, password == store.configuration.apiPassword else {
+            throw .forbidden("invalid API key or API password")
+        }
+        return key
+    }
+
+    private func limitRate(credential: String, behavior: SandboxBehavior) throws(SandboxHTTPError) {
+        guard let rate = behavior.rateLimit else { return }
+        let now = store.configuration.clock.now()
+        let wait = store.traffic.withLock { $0.takeToken(credential: credential, rate: rate, now: now) }
+        if let wait {
+            throw SandboxHTTPError(
+                status: 429, message: "rate limit of \(rate) requests per second exceeded; retry after \(wait) s",
+                headers: [("Retry-After", String(wait))]
+            )
+        }
+    }
+
+    /// The next scripted fault, else a draw against the fault rate (deterministic per request number).
+    private func takeFault(number: Int, behavior: SandboxBehavior) -> SandboxFault? {
+        if let scripted = store.traffic.withLock({ $0.scriptedFaults.isEmpty ? nil : $0.scriptedFaults.removeFirst() })
+        {
+            return scripted
+        }
+        let hash = store.generator.hash
+        guard behavior.faultRate > 0, !behavior.faultKinds.isEmpty, hash.unit(.fault, number, 0) < behavior.faultRate
+        else { return nil }
+        return behavior.faultKinds[hash.below(behavior.faultKinds.count, .fault, number, 1)]
+    }
+
+    /// Fixed latency plus a deterministic share of the jitter.
+    static func latency(for number: Int, behavior: SandboxBehavior, hash: SeededHash) -> Duration {
+        guard behavior.latencyJitter > .zero else { return behavior.latency }
+        return behavior.latency + behavior.latencyJitter * hash.unit(.latency, number, 0)
+    }
+}

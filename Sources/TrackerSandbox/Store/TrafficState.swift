@@ -1,0 +1,58 @@
+internal import Foundation
+
+/// Per-request bookkeeping: the request log, scripted faults, the request counter behind every
+/// deterministic draw, and the rate limiter's token buckets. Kept apart from the data so a
+/// request's bookkeeping never waits for a page being assembled.
+struct TrafficState: Sendable {
+    private(set) var log: [SandboxRequestLogEntry] = []
+    /// The log is a ring once full: `logStart` is the oldest entry's index.
+    private var logStart = 0
+    var scriptedFaults: [SandboxFault] = []
+    var requestCount = 0
+    private var buckets: [String: TokenBucket] = [:]
+
+    struct TokenBucket: Sendable {
+        var tokens: Double
+        var refilledAt: Date
+    }
+
+    mutating func append(_ entry: SandboxRequestLogEntry, limit: Int) {
+        guard limit > 0 else { return }
+        if log.count < limit {
+            log.append(entry)
+        } else {
+            log[logStart] = entry
+            logStart = (logStart + 1) % log.count
+        }
+    }
+
+    /// The log, oldest first.
+    var orderedLog: [SandboxRequestLogEntry] {
+        Array(log[logStart...] + log[..<logStart])
+    }
+
+    mutating func clearLog() {
+        log = []
+        logStart = 0
+    }
+
+    /// Takes a token for `credential`; returns `nil` when allowed, else the whole seconds until a
+    /// token is available (at least 1). The bucket holds one second's worth of requests.
+    mutating func takeToken(credential: String, rate: Double, now: Date) -> Int? {
+        let capacity = max(rate, 1)
+        var bucket = buckets[credential] ?? TokenBucket(tokens: capacity, refilledAt: now)
+        let elapsed = max(now.timeIntervalSince(bucket.refilledAt), 0)
+        bucket.tokens = min(capacity, bucket.tokens + elapsed * rate)
+        bucket.refilledAt = now
+        defer { buckets[credential] = bucket }
+        if bucket.tokens >= 1 {
+            bucket.tokens -= 1
+            return nil
+        }
+        return max(1, Int(((1 - bucket.tokens) / rate).rounded(.up)))
+    }
+
+    mutating func resetRateLimits() {
+        buckets = [:]
+    }
+}

@@ -1,4 +1,0 @@
-internal import Hummingbird
-
-/// A local server that behaves like Tracker.
-public enum TrackerSandboxModule {}
