@@ -68,6 +68,11 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
     ///   - accountTimeZone: The account's time zone, if known.
     /// - Returns: The timestamp, or `nil` when the text is not one of the accepted forms.
     public static func parse(_ text: String, accountTimeZone: TimeZone?) -> TrackerTimestamp? {
+        var cache = ZoneOffsetCache()
+        return parse(text, accountTimeZone: accountTimeZone, cache: &cache)
+    }
+
+    static func parse(_ text: String, accountTimeZone: TimeZone?, cache: inout ZoneOffsetCache) -> TrackerTimestamp? {
         var scanner = TimestampScanner(text: text)
         guard let parts = scanner.scan() else { return nil }
         let local = parts.secondsSinceEpochIgnoringOffset
@@ -82,7 +87,7 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
             return TrackerTimestamp(date: Date(timeIntervalSince1970: local), offsetSource: .assumedUTC, text: text)
         }
         return TrackerTimestamp(
-            date: Self.instant(ofLocalSeconds: local, in: zone),
+            date: cache.instant(ofLocalSeconds: local, in: zone),
             offsetSource: .accountTimeZone,
             text: text
         )

@@ -8,6 +8,9 @@ struct WireContext {
     let timeZone: TimeZone?
     /// Server behaviour seen while decoding.
     var observations = ObservationBits()
+    /// Account-zone offsets by local hour, so a page of naive timestamps asks `TimeZone` once per
+    /// hour rather than twice per value.
+    var zoneOffsets = ZoneOffsetCache()
 
     init(endpoint: String, timeZone: TimeZone?) {
         self.endpoint = endpoint
@@ -99,7 +102,8 @@ struct WireObject {
 
     func timestamp(_ key: String, _ context: inout WireContext) -> TrackerTimestamp? {
         guard let text = self[key]?.stringValue, !text.isEmpty else { return nil }
-        guard let value = TrackerTimestamp.parse(text, accountTimeZone: context.timeZone) else {
+        guard let value = TrackerTimestamp.parse(text, accountTimeZone: context.timeZone, cache: &context.zoneOffsets)
+        else {
             context.observations.insert(.unreadableTimestamps)
             return nil
         }
