@@ -117,6 +117,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Measures the sandbox's generation time, memory and serving throughput (not a test; see
+        // Benchmarks/SandboxServing/main.swift for how to run it).
+        .executableTarget(
+            name: "SandboxServingBenchmark",
+            dependencies: [
+                "TrackerSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/SandboxServing",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ats",
             dependencies: ["ATSCommands"],
@@ -144,6 +156,9 @@ let package = Package(
                 "TrackerAPI",
                 "TrackerSandbox",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TrackerSandbox
 
@@ -65,6 +66,35 @@ struct AuthAndRoutingTests {
             #expect(log.map(\.status) == [200, 404])
             sandbox.control.clearRequestLog()
             #expect(sandbox.control.requestLog().isEmpty)
+        }
+    }
+}
+
+@Suite("Lifecycle")
+struct LifecycleTests {
+    @Test("withTrackerSandbox serves on a free port; control.stop() shuts the server down gracefully")
+    func stop() async throws {
+        let origin = try await Fixture.run { sandbox, wire in
+            #expect(sandbox.port > 0)
+            #expect(sandbox.baseURL == "http://127.0.0.1:\(sandbox.port)/api/v1")
+            let before = try await wire.get("/jobs")
+            #expect(before.status == 200)
+            await sandbox.control.stop()
+            // AsyncHTTPClient retries a refused connection until the deadline, so keep it short.
+            await #expect(throws: (any Error).self) { _ = try await wire.send(.get, "/jobs", timeout: 1) }
+            return sandbox.origin
+        }
+        #expect(origin.hasPrefix("http://127.0.0.1:"))
+    }
+
+    @Test("a taken port is reported as an error, not a hang")
+    func portTaken() async throws {
+        try await Fixture.run { sandbox, _ in
+            var configuration = Fixture.configuration()
+            configuration.port = sandbox.port
+            await #expect(throws: (any Error).self) {
+                try await withTrackerSandbox(configuration) { _ in }
+            }
         }
     }
 }

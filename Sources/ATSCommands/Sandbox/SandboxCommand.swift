@@ -91,10 +91,12 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try makeConfiguration()
         let server = try SandboxServer(configuration: configuration)
-        let group = ServiceGroup(
-            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [],
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
             logger: SandboxServer.loggingDisabled
         )
+        groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
+        let group = ServiceGroup(configuration: groupConfiguration)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             tasks.addTask {

@@ -94,7 +94,8 @@ public struct SandboxRequestLogEntry: Sendable, Hashable {
     public var path: String
     /// The raw query string, without `?`, or `""`.
     public var query: String
-    /// The status the sandbox answered with (0 when the connection was closed instead).
+    /// The status the sandbox answered with (for a connection closed mid-body, the status of the
+    /// head that was sent before the connection closed).
     public var status: Int
     /// The fault injected into the response, if any.
     public var fault: SandboxFault?

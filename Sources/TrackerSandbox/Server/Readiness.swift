@@ -61,3 +61,29 @@ public struct SandboxServerStopped: Error, Hashable, Sendable, CustomStringConve
     /// Says the server stopped.
     public var description: String { "the sandbox server is not running" }
 }
+
+/// A one-shot event that tasks can wait for (the server having stopped).
+final class OneShotSignal: Sendable {
+    private let state = Mutex<(fired: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    /// Fires the signal, waking every waiter now and later.
+    func fire() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.fired = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once the signal has fired.
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let fired = state.withLock { state -> Bool in
+                if !state.fired { state.waiters.append(continuation) }
+                return state.fired
+            }
+            if fired { continuation.resume() }
+        }
+    }
+}

@@ -32,6 +32,14 @@ public struct SandboxControl: Sendable {
     /// The instant the generated data is anchored to (the clock at start-up, whole minutes).
     public var dataAnchor: Date { Date(epochSeconds: store.generator.anchor) }
 
+    /// Shuts the server down gracefully (it stops accepting connections, finishes the requests in
+    /// flight and its background work) and returns once it has stopped. Does nothing before the
+    /// server runs. Do not call it from a request the server is handling (it would wait for itself).
+    public func stop() async {
+        let shutdown = store.shutdown.withLock { $0 }
+        await shutdown?()
+    }
+
     // MARK: Faults, rate limit, request log
 
     /// Makes the next `count` authenticated requests fail with `fault`, before any random fault.

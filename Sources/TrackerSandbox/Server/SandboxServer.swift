@@ -16,7 +16,6 @@ public final class SandboxServer: Service, Sendable {
     private let store: SandboxStore
     private let logger: Logger
     private let readiness = Readiness()
-    private let innerGroup = Mutex<ServiceGroup?>(nil)
 
     /// A logger that drops everything: the sandbox logs nothing unless given a logger.
     public static let loggingDisabled = Logger(label: "TrackerSandbox", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -46,11 +45,25 @@ public final class SandboxServer: Service, Sendable {
             onServerRunning: { channel in readiness.succeed(port: channel.localAddress?.port ?? 0) },
             logger: logger
         )
+        // The HTTP server returning ends the group gracefully (so ``stop()`` works); the background
+        // loops only return when shut down, and then must not take the server with them.
         let group = ServiceGroup(
-            services: [BackgroundWork(store: store), application], gracefulShutdownSignals: [],
-            cancellationSignals: [], logger: logger
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: BackgroundWork(store: store), successTerminationBehavior: .ignore),
+                    .init(service: application, successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                logger: logger
+            )
         )
-        innerGroup.withLock { $0 = group }
+        let stopped = OneShotSignal()
+        store.shutdown.withLock {
+            $0 = {
+                await group.triggerGracefulShutdown()
+                await stopped.wait()
+            }
+        }
+        defer { stopped.fire() }
         do {
             try await group.run()
         } catch {
@@ -60,11 +73,10 @@ public final class SandboxServer: Service, Sendable {
         readiness.finish(SandboxServerStopped())
     }
 
-    /// Starts a graceful shutdown: the server stops accepting connections, finishes the requests in
-    /// flight, and ``run()`` returns.
+    /// Shuts the server down gracefully (it stops accepting connections and finishes the requests in
+    /// flight) and returns when it has stopped; ``run()`` then returns.
     public func stop() async {
-        let group = innerGroup.withLock { $0 }
-        await group?.triggerGracefulShutdown()
+        await control.stop()
     }
 
     /// Waits until the server listens and returns how to reach it.

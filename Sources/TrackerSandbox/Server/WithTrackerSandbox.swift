@@ -24,7 +24,13 @@ public func withTrackerSandbox<Result: Sendable>(
     _ body: (RunningSandbox) async throws -> Result
 ) async throws -> Result {
     let server = try SandboxServer(configuration: configuration, logger: logger)
-    let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
+    // The server may stop before `body` returns (`control.stop()`); that ends the group quietly.
+    let group = ServiceGroup(
+        configuration: ServiceGroupConfiguration(
+            services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
+            logger: logger
+        )
+    )
     return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { tasks in
         tasks.addTask { try await group.run() }
         let outcome: Swift.Result<Result, any Error>

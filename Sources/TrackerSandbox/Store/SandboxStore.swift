@@ -13,6 +13,8 @@ final class SandboxStore: Sendable {
     let traffic = Mutex(TrafficState())
     let filterCache = FilterCache()
     let changes = ChangeNotifier()
+    /// Set by the running server: starts its graceful shutdown (for `SandboxControl.stop()`).
+    let shutdown = Mutex<(@Sendable () async -> Void)?>(nil)
 
     init(configuration: SandboxConfiguration) {
         self.configuration = configuration

@@ -58,7 +58,7 @@ struct Wire {
         case delete = "DELETE"
     }
 
-    func send(_ method: Method, _ path: String, json: String? = nil) async throws -> WireResponse {
+    func send(_ method: Method, _ path: String, json: String? = nil, timeout: Int64 = 30) async throws -> WireResponse {
         var request = HTTPClientRequest(url: url(path))
         request.method = HTTPMethod(rawValue: method.rawValue)
         request.headers.add(name: "Accept", value: "application/json")
@@ -70,7 +70,7 @@ struct Wire {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: json))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout))
         let body = try await response.body.collect(upTo: 64 << 20)
         return WireResponse(
             status: Int(response.status.code), headers: response.headers, body: Array(body.readableBytesView))
