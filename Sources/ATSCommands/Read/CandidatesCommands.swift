@@ -142,7 +142,8 @@ struct CandidatesResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The candidate's id.") var id: String
-    @Option(help: "The folder to save into (created if missing).") var outputDirectory = "."
+    @Option(name: .customLong("output-dir"), help: "The folder to save into (created if missing).")
+    var outputDirectory = "."
     @Flag(help: "Print one JSON object describing the saved file.") var json = false
 
     func run() async throws {

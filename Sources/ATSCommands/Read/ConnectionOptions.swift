@@ -62,8 +62,11 @@ struct ConnectionOptions: ParsableArguments {
                 "No Tracker credentials given. Pass --api-key and --api-password (or set TRACKER_API_KEY and "
                     + "TRACKER_API_PASSWORD) from Tracker's \"Account Details → API\" page, or add --sandbox.")
         }
-        let configuration = TrackerAPI.Configuration(
+        var configuration = TrackerAPI.Configuration(
             baseURL: url, apiKey: key, apiPassword: password, accountTimeZone: zone)
+        // A person is waiting: an unreachable server should be reported in seconds, not minutes.
+        configuration.timeouts.connect = .seconds(5)
+        configuration.retryPolicy.maximumAttempts = 3
         return Resolved(configuration: configuration, timeZone: zone)
     }
 

@@ -130,7 +130,8 @@ struct FilesDownloadCommand: AsyncParsableCommand {
     @Argument(help: "The files' ids.") var ids: [String] = []
     @Option(help: "The application the files belong to (faster lookup; alone: all of its files).") var application:
         String?
-    @Option(help: "The folder to save into (created if missing).") var outputDirectory = "."
+    @Option(name: .customLong("output-dir"), help: "The folder to save into (created if missing).")
+    var outputDirectory = "."
     @Flag(help: "Print JSON Lines, one saved file per line.") var json = false
 
     func run() async throws {
