@@ -132,6 +132,15 @@ let package = Package(
             path: "Benchmarks/SandboxServing",
             swiftSettings: swiftSettings
         ),
+        // Measures TrackerATSClient's memory while streaming a large account (see
+        // Benchmarks/TrackerATSStream/run.sh).
+        .executableTarget(
+            name: "TrackerATSStreamBenchmark",
+            dependencies: ["ATSCore", "TrackerAPI", "TrackerATS"],
+            path: "Benchmarks/TrackerATSStream",
+            exclude: ["run.sh"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ats",
             dependencies: ["ATSCommands"],
