@@ -177,4 +177,35 @@ import TrackerSandbox
             #expect(pages.count == 2)
         }
     }
+
+    @Test func cancellingTheReaderStopsTheStream() async throws {
+        try await withSandboxClient(pageSize: 5, pagesInFlight: 1) { client, sandbox in
+            sandbox.control.clearRequestLog()
+            var count = 0
+            await #expect(throws: CancellationError.self) {
+                for try await _ in client.streamApplications(.all) {
+                    count += 1
+                    if count == 7 { withUnsafeCurrentTask { $0?.cancel() } }
+                }
+            }
+            #expect(count == 10)
+            #expect(sandbox.control.requestLog().filter { $0.path.hasSuffix("/applications") }.count == 2)
+        }
+    }
+
+    @Test func aChangedCandidateArrivesWithAllTheirApplications() async throws {
+        let clock = ManualSandboxClock(start: sandboxStart)
+        try await withSandboxClient(.small(applications: 600, clock: clock)) { client, sandbox in
+            let group = try #require(
+                expectedCandidateGroups(sandbox.control.applications()).first { $0.count > 2 })
+            let bound = sandbox.control.dataAnchor.addingTimeInterval(86_400)
+            sandbox.touch(try #require(group.min()), at: bound, clock: clock)
+
+            let candidates = try await client.streamCandidates(.init(updatedAfter: bound)).collect()
+
+            #expect(candidates.count == 1)
+            #expect(Set(candidates.first?.applicationIDs.map(\.int) ?? []) == group)
+            #expect(candidates.first?.updatedAt == bound)
+        }
+    }
 }
