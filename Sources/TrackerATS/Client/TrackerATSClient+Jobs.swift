@@ -60,6 +60,8 @@ extension TrackerATSClient {
                 if next < unique.count { start() }
             }
         }
+        // Every started task reports exactly once, so `nil` cannot remain; it is mapped rather than
+        // force-unwrapped.
         return zip(unique, results).map { id, result in
             JobLookup(
                 id: id,
