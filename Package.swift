@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Already in the graph through PostgresNIO; TrackerATS uses it for keyed candidate ids.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -56,6 +58,7 @@ let package = Package(
             dependencies: [
                 "ATSCore",
                 "TrackerAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -130,6 +133,15 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
+        // Measures TrackerATSClient's memory while streaming a large account (see
+        // Benchmarks/TrackerATSStream/run.sh).
+        .executableTarget(
+            name: "TrackerATSStreamBenchmark",
+            dependencies: ["ATSCore", "TrackerAPI", "TrackerATS"],
+            path: "Benchmarks/TrackerATSStream",
+            exclude: ["run.sh"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ats",
             dependencies: ["ATSCommands"],
@@ -157,6 +169,9 @@ let package = Package(
                 "TrackerAPI",
                 "TrackerSandbox",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
@@ -169,6 +184,18 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TrackerATSTests",
+            dependencies: [
+                "TrackerATS",
+                "ATSCore",
+                "TrackerAPI",
+                "TrackerSandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -10,7 +10,10 @@ public struct ATSCommand: AsyncParsableCommand {
             Every command reads the server and credentials from --base-url, --api-key, --api-password and \
             --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE.
             """,
-        subcommands: [SandboxCommand.self, CoverageCommand.self]
+        subcommands: [
+            SandboxCommand.self, CoverageCommand.self, JobsCommand.self, ApplicationsCommand.self,
+            CandidatesCommand.self, NotesCommand.self, FilesCommand.self, CustomFieldsCommand.self,
+        ]
     )
 
     /// Creates the root command; ArgumentParser calls this when it parses a command line.

@@ -1,5 +1,3 @@
-internal import AsyncHTTPClient
-
 /// The wire-level Tracker library.
 public enum TrackerAPIModule {
     /// The user agent the library sends with every request.

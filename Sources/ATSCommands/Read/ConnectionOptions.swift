@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import TrackerAPI
+import TrackerATS
+import TrackerSandbox
+
+/// The options every read command shares: where Tracker is and how to sign in, or `--sandbox`.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "The Tracker API root, e.g. https://api.applicant-tracking.com/api/v1 (env TRACKER_BASE_URL).")
+    var baseURL: String?
+
+    @Option(help: "The API key, the HTTP Basic user (env TRACKER_API_KEY).")
+    var apiKey: String?
+
+    @Option(help: "The API password, the HTTP Basic password (env TRACKER_API_PASSWORD). Never printed.")
+    var apiPassword: String?
+
+    @Option(help: "The account's IANA time zone, e.g. America/Los_Angeles (env TRACKER_TIMEZONE).")
+    var timezone: String?
+
+    @Flag(help: "Start an embedded Tracker sandbox with seeded data and read from it.")
+    var sandbox = false
+
+    /// Where to connect, resolved from the flags, then the environment.
+    struct Resolved {
+        var configuration: TrackerAPI.Configuration?
+        var timeZone: TimeZone?
+    }
+
+    /// The connection the flags and the environment describe.
+    /// - Parameter environment: The process environment.
+    /// - Throws: ``CommandFailure`` naming what is missing or wrong.
+    func resolve(environment: [String: String]) throws -> Resolved {
+        let zoneName = timezone ?? environment["TRACKER_TIMEZONE"]
+        var zone: TimeZone?
+        if let zoneName, !zoneName.isEmpty {
+            guard let known = TimeZone(identifier: zoneName) else {
+                throw CommandFailure.usage(
+                    "Unknown time zone '\(zoneName)' (from \(timezone == nil ? "TRACKER_TIMEZONE" : "--timezone")). "
+                        + "Use an IANA name such as America/Los_Angeles, Pacific/Honolulu or UTC.")
+            }
+            zone = known
+        }
+        if sandbox {
+            if baseURL != nil || apiKey != nil || apiPassword != nil {
+                throw CommandFailure.usage(
+                    "--sandbox starts its own server with its own credentials; drop --base-url, --api-key and "
+                        + "--api-password, or drop --sandbox to use them.")
+            }
+            return Resolved(configuration: nil, timeZone: zone)
+        }
+        let url = baseURL ?? environment["TRACKER_BASE_URL"]
+        let key = apiKey ?? environment["TRACKER_API_KEY"]
+        let password = apiPassword ?? environment["TRACKER_API_PASSWORD"]
+        guard let url, !url.isEmpty else {
+            throw CommandFailure.usage(
+                "No Tracker server given. Pass --base-url (or set TRACKER_BASE_URL) to the API root, such as "
+                    + "https://api.applicant-tracking.com/api/v1, or add --sandbox to try a local sandbox.")
+        }
+        guard let key, !key.isEmpty, let password, !password.isEmpty else {
+            throw CommandFailure.usage(
+                "No Tracker credentials given. Pass --api-key and --api-password (or set TRACKER_API_KEY and "
+                    + "TRACKER_API_PASSWORD) from Tracker's \"Account Details → API\" page, or add --sandbox.")
+        }
+        var configuration = TrackerAPI.Configuration(
+            baseURL: url, apiKey: key, apiPassword: password, accountTimeZone: zone)
+        // A person is waiting: an unreachable server should be reported in seconds, not minutes.
+        configuration.timeouts.connect = .seconds(5)
+        configuration.retryPolicy.maximumAttempts = 3
+        return Resolved(configuration: configuration, timeZone: zone)
+    }
+
+    /// Runs `body` with a client: against the configured server, or an embedded sandbox.
+    /// - Parameters:
+    ///   - environment: The process environment.
+    ///   - body: The work.
+    /// - Throws: ``CommandFailure`` or what `body` throws.
+    func withClient(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ body: (TrackerATSClient) async throws -> Void
+    ) async throws {
+        let resolved = try resolve(environment: environment)
+        if let configuration = resolved.configuration {
+            try await Self.run(configuration, statuses: [], body)
+            return
+        }
+        var sandboxConfiguration = SandboxConfiguration()
+        if let zone = resolved.timeZone { sandboxConfiguration.behavior.timeZone = zone }
+        let zone = sandboxConfiguration.behavior.timeZone
+        try await withTrackerSandbox(sandboxConfiguration) { sandbox in
+            let configuration = TrackerAPI.Configuration(
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
+                accountTimeZone: zone)
+            try await Self.run(configuration, statuses: sandbox.control.statuses, body)
+        }
+    }
+
+    private static func run(
+        _ configuration: TrackerAPI.Configuration,
+        statuses: [String],
+        _ body: (TrackerATSClient) async throws -> Void
+    ) async throws {
+        try await TrackerATSClient.withTrackerATSClient(
+            api: configuration,
+            configuration: TrackerATSClient.Configuration(knownStatuses: statuses)
+        ) { client in
+            try await body(client)
+        }
+    }
+}
+
+/// The `--updated-after` option of list commands.
+struct UpdatedAfterOption: ParsableArguments {
+    @Option(
+        help: """
+            Only records changed at or after this ISO-8601 moment, e.g. 2024-03-01T09:15:00Z or \
+            2024-03-01T09:15:00-08:00 (without an offset: the account's time zone).
+            """
+    )
+    var updatedAfter: String?
+
+    /// The moment, read in the account's time zone when it has no offset.
+    /// - Parameter zone: The account's time zone.
+    /// - Returns: The moment, or nil when not given.
+    /// - Throws: ``CommandFailure`` for text that is not ISO-8601.
+    func date(in zone: TimeZone?) throws -> Date? {
+        guard let updatedAfter else { return nil }
+        guard let stamp = TrackerTimestamp.parse(updatedAfter, accountTimeZone: zone) else {
+            throw CommandFailure.usage(
+                "--updated-after '\(updatedAfter)' is not an ISO-8601 moment; write it like 2024-03-01T09:15:00Z "
+                    + "or 2024-03-01T09:15:00-08:00.")
+        }
+        return stamp.date
+    }
+}

@@ -1,0 +1,98 @@
+import ATSCore
+import ArgumentParser
+import TrackerATS
+
+/// `--owner` values.
+enum OwnerArgument: String, ExpressibleByArgument, CaseIterable {
+    case application
+    case candidate
+    case job
+
+    var owner: CustomFieldOwner {
+        switch self {
+        case .application: .application
+        case .candidate: .candidate
+        case .job: .job
+        }
+    }
+}
+
+/// `ats custom-fields`: the custom-field schemas, or one record's typed values.
+struct CustomFieldsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "custom-fields",
+        abstract: "Show the custom-field schemas, or one record's custom fields typed by them.",
+        discussion: """
+            Without a record, prints the definitions (of --owner, or of every kind of record). With --job, \
+            --application or --candidate, prints that record's values typed by the schema.
+            """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @Option(help: "Only this kind's definitions: application, candidate or job.") var owner: OwnerArgument?
+    @Option(help: "A job's id.") var job: String?
+    @Option(help: "An application's id.") var application: String?
+    @Option(help: "A candidate's id.") var candidate: String?
+    @Flag(help: "Print JSON Lines, one field per line.") var json = false
+
+    func run() async throws {
+        try await reporting {
+            guard [job, application, candidate].compactMap({ $0 }).count <= 1 else {
+                throw CommandFailure.usage("Give at most one of --job, --application and --candidate.")
+            }
+            try await connection.withClient { try await execute($0, output: .standard) }
+        }
+    }
+
+    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+        let entries: [CustomFieldEntry]
+        if let job {
+            entries = try await client.customFields(ofJob: JobID(job))
+        } else if let application {
+            entries = try await client.customFields(ofApplication: ApplicationID(application))
+        } else if let candidate {
+            entries = try await client.customFields(ofCandidate: CandidateID(candidate))
+        } else {
+            try await printDefinitions(client, output: output)
+            return
+        }
+        if json {
+            for entry in entries { output.line(try RecordJSON.line(RecordJSON.EntryObject(entry))) }
+            return
+        }
+        let table = TextTable(
+            columns: [
+                .init(title: "NAME", width: 22), .init(title: "TYPE", width: 14), .init(title: "VALUE", width: 40),
+            ],
+            output: output)
+        table.header()
+        for entry in entries {
+            table.row([entry.name, entry.definition?.type.name ?? "(undefined)", entry.value.text])
+        }
+    }
+
+    private func printDefinitions(_ client: TrackerATSClient, output: CommandOutput) async throws {
+        let owners = owner.map { [$0.owner] } ?? CustomFieldOwner.allCases
+        let table = TextTable(
+            columns: [
+                .init(title: "OWNER", width: 11), .init(title: "NAME", width: 22), .init(title: "LABEL", width: 26),
+                .init(title: "TYPE", width: 14), .init(title: "REQ", width: 3), .init(title: "OPTIONS", width: 40),
+            ],
+            output: output)
+        if !json { table.header() }
+        for owner in owners {
+            for definition in try await client.customFieldDefinitions(for: owner) {
+                if json {
+                    output.line(try RecordJSON.line(RecordJSON.DefinitionObject(definition)))
+                    continue
+                }
+                var options = ""
+                if case .singleSelect(let choices) = definition.type { options = choices.joined(separator: ", ") }
+                table.row([
+                    owner.rawValue, definition.name, definition.displayName, definition.type.name,
+                    definition.isRequired ? "yes" : "", options,
+                ])
+            }
+        }
+    }
+}

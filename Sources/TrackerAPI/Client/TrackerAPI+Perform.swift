@@ -1,0 +1,203 @@
+import Foundation
+import Logging
+
+/// A response whose body has been read.
+struct ReceivedResponse: Sendable {
+    let status: Int
+    let headers: TrackerHTTPHeaders
+    let body: Data
+}
+
+extension TrackerAPI {
+    /// The most bytes of an error body read for its excerpt.
+    private static let errorBodyLimit = 64 * 1024
+
+    /// Sends a request with rate limiting and retries, reads the whole body and decodes it.
+    ///
+    /// `decode` runs once per successful attempt, inside the retry loop, so that an unreadable
+    /// 2xx (a truncated body, a proxy's HTML page) is retried like a 5xx where that is safe.
+    func perform<Value: Sendable>(
+        _ endpoint: TrackerEndpoint,
+        logger: Logger?,
+        decode: @Sendable (ReceivedResponse) throws -> Value
+    ) async throws -> Value {
+        let limit = configuration.maximumResponseBytes
+        return try await performAttempts(endpoint, logger: logger) { response in
+            let body: Data
+            do {
+                body = try await response.body.collect(upTo: limit)
+            } catch is TrackerBodyTooLargeError {
+                throw TrackerAPIError(
+                    code: .malformedResponse,
+                    endpoint: endpoint.label,
+                    status: response.status,
+                    field: "(body)",
+                    underlying: "body larger than \(limit) bytes"
+                )
+            }
+            return try decode(ReceivedResponse(status: response.status, headers: response.headers, body: body))
+        }
+    }
+
+    /// Sends a request with rate limiting and retries until a 2xx head arrives, and hands back
+    /// the streaming body. The body itself is never retried: a broken download surfaces as the
+    /// transport's error while iterating.
+    func performStreaming(_ endpoint: TrackerEndpoint, logger: Logger?) async throws -> TrackerHTTPResponse {
+        try await performAttempts(endpoint, logger: logger) { $0 }
+    }
+
+    private func performAttempts<Value: Sendable>(
+        _ endpoint: TrackerEndpoint,
+        logger: Logger?,
+        onSuccess: (TrackerHTTPResponse) async throws -> Value
+    ) async throws -> Value {
+        let logger = logger ?? configuration.logger
+        guard !isClosed else {
+            throw TrackerAPIError(
+                code: .transportFailure, endpoint: endpoint.label, underlying: "the client was shut down")
+        }
+        var state = RetryState(policy: configuration.retryPolicy, method: endpoint.method, startedAt: clock.now())
+        let request = makeRequest(endpoint)
+        while true {
+            try checkCancellation(endpoint)
+            if let rateLimiter {
+                do { try await rateLimiter.acquire() } catch { throw cancelledError(endpoint) }
+            }
+            state.beginAttempt()
+            let attemptStart = clock.now()
+            let remaining = state.remaining(now: attemptStart)
+            guard remaining > .zero else {
+                throw finalError(
+                    TrackerAPIError(code: .timedOut, endpoint: endpoint.label),
+                    attempts: state.attempts - 1,
+                    endpoint
+                )
+            }
+            let outcome = await attempt(
+                request,
+                endpoint,
+                timeout: min(configuration.timeouts.request, remaining),
+                logger: logger,
+                onSuccess: onSuccess
+            )
+            let (failure, error): (RetryState.Failure, TrackerAPIError)
+            switch outcome {
+            case .success(let value):
+                return value
+            case .cancelled:
+                throw cancelledError(endpoint)
+            case .failed(let attemptFailure, let attemptError):
+                (failure, error) = (attemptFailure, attemptError)
+            }
+            try checkCancellation(endpoint)
+            let decision = state.decide(after: failure, now: clock.now(), randomUnit: Double.random(in: 0..<1))
+            switch decision {
+            case .retry(let wait):
+                let reason = Self.retryReason(failure)
+                metrics.recordRetry(endpoint: endpoint.label, reason: reason)
+                logger.debug(
+                    "Tracker request will be retried",
+                    metadata: [
+                        "tracker.endpoint": "\(endpoint.label)", "tracker.attempt": "\(state.attempts)",
+                        "tracker.retry.reason": "\(reason)", "tracker.retry.wait_ms": "\(Int(wait.seconds * 1000))",
+                    ]
+                )
+                do { try await clock.sleep(wait) } catch { throw cancelledError(endpoint) }
+            case .giveUp(let reason):
+                var final = error
+                if reason == .deadline, error.code == .transportFailure { final.code = .timedOut }
+                throw finalError(final, attempts: state.attempts, endpoint)
+            }
+        }
+    }
+
+    private enum AttemptOutcome<Value> {
+        case success(Value)
+        case failed(RetryState.Failure, TrackerAPIError)
+        case cancelled
+    }
+
+    private func attempt<Value>(
+        _ request: TrackerHTTPRequest,
+        _ endpoint: TrackerEndpoint,
+        timeout: Duration,
+        logger: Logger,
+        onSuccess: (TrackerHTTPResponse) async throws -> Value
+    ) async -> AttemptOutcome<Value> {
+        let started = clock.now()
+        do {
+            let response = try await exchange(request, timeout: timeout, logger: logger)
+            metrics.recordAttempt(
+                endpoint: endpoint.label,
+                statusClass: TrackerMetrics.statusClass(response.status),
+                duration: clock.now() - started
+            )
+            logger.debug(
+                "Tracker response received",
+                metadata: [
+                    "tracker.endpoint": "\(endpoint.label)", "tracker.path": "\(endpoint.path)",
+                    "tracker.status": "\(response.status)",
+                    "tracker.duration_ms": "\(Int((clock.now() - started).seconds * 1000))",
+                ]
+            )
+            guard (200..<300).contains(response.status) else {
+                let (failure, error) = await statusFailure(response, endpoint)
+                return .failed(failure, error)
+            }
+            do {
+                return .success(try await onSuccess(response))
+            } catch let error as TrackerAPIError where error.code == .malformedResponse {
+                return .failed(.malformed, error)
+            }
+        } catch is CancellationError {
+            return .cancelled
+        } catch let error as TrackerTransportError {
+            if Task.isCancelled { return .cancelled }
+            metrics.recordAttempt(endpoint: endpoint.label, statusClass: "transport", duration: clock.now() - started)
+            return .failed(.transport(error), transportError(error, endpoint))
+        } catch let error as TrackerAPIError {
+            return .failed(.status(error.status ?? 0, retryAfter: nil), error)
+        } catch {
+            if Task.isCancelled { return .cancelled }
+            let wrapped = TrackerTransportError(phase: .exchange, reason: String(describing: type(of: error)))
+            return .failed(.transport(wrapped), transportError(wrapped, endpoint))
+        }
+    }
+
+    private func makeRequest(_ endpoint: TrackerEndpoint) -> TrackerHTTPRequest {
+        var headers: TrackerHTTPHeaders = [
+            "Authorization": authorization,
+            "Accept": "application/json",
+            "User-Agent": configuration.userAgent,
+        ]
+        if endpoint.body != nil {
+            headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        }
+        return TrackerHTTPRequest(
+            method: endpoint.method, url: roots.url(for: endpoint), headers: headers, body: endpoint.body)
+    }
+
+    private func checkCancellation(_ endpoint: TrackerEndpoint) throws {
+        if Task.isCancelled { throw cancelledError(endpoint) }
+    }
+
+    private func cancelledError(_ endpoint: TrackerEndpoint) -> TrackerAPIError {
+        TrackerAPIError(code: .cancelled, endpoint: endpoint.label)
+    }
+
+    private func finalError(_ error: TrackerAPIError, attempts: Int, _ endpoint: TrackerEndpoint) -> TrackerAPIError {
+        var error = error
+        error.attempts = max(1, attempts)
+        metrics.recordFailure(endpoint: endpoint.label, code: error.code)
+        return error
+    }
+
+    private static func retryReason(_ failure: RetryState.Failure) -> String {
+        switch failure {
+        case .transport(let error): error.isTimeout ? "timeout" : "transport"
+        case .status(429, _): "status_429"
+        case .status(let status, _): "status_" + TrackerMetrics.statusClass(status)
+        case .malformed: "malformed"
+        }
+    }
+}

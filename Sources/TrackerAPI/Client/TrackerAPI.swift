@@ -1,0 +1,138 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// The wire-level Tracker client: one per account, shared by every task that talks to it.
+///
+/// It owns one HTTP client (closed by ``shutdown()``, or use ``withTrackerAPI(configuration:_:)``),
+/// one rate limiter and one set of server observations. Endpoints are grouped into cheap
+/// resource values: ``jobs``, ``applications``, ``notes``, ``files``, ``workflow``,
+/// ``actions``, ``triggers``, ``webhooks`` and ``users``.
+///
+/// ```swift
+/// try await TrackerAPI.withTrackerAPI(configuration: configuration) { api in
+///     for try await application in api.applications.list(.init(updatedAfter: lastSync)) {
+///         print(application.id, application.status ?? "")
+///     }
+/// }
+/// ```
+public final class TrackerAPI: Sendable {
+    /// The configuration this client was made with.
+    public let configuration: Configuration
+
+    let transport: any TrackerTransport
+    let clock: TrackerClock
+    let rateLimiter: RateLimiter?
+    let roots: EndpointRoots
+    let metrics: TrackerMetrics
+    let authorization: String
+    private let observations = Mutex<Set<TrackerServerObservation>>([])
+    private let isShutDown = Mutex(false)
+
+    /// Creates a client with its own AsyncHTTPClient connection pool.
+    /// - Parameter configuration: The configuration.
+    /// - Throws: ``TrackerAPIError`` with ``TrackerAPIError/Code-swift.struct/invalidConfiguration``.
+    public convenience init(configuration: Configuration) throws {
+        try Self.validate(configuration)
+        let transport = HTTPClientTransport(
+            connectTimeout: configuration.timeouts.connect,
+            maximumConnections: max(8, configuration.pagesInFlight * 2)
+        )
+        try self.init(configuration: configuration, transport: transport, clock: ContinuousClock())
+    }
+
+    /// Creates a client over a given transport and clock (tests pass a double and a manual clock).
+    /// - Parameters:
+    ///   - configuration: The configuration.
+    ///   - transport: The HTTP transport; ``shutdown()`` shuts it down.
+    ///   - clock: The clock for backoff, rate limiting and deadlines.
+    /// - Throws: ``TrackerAPIError`` with ``TrackerAPIError/Code-swift.struct/invalidConfiguration``.
+    public init<C: Clock>(configuration: Configuration, transport: any TrackerTransport, clock: C) throws
+    where C.Duration == Duration {
+        try Self.validate(configuration)
+        self.configuration = configuration
+        self.transport = transport
+        let trackerClock = TrackerClock(clock)
+        self.clock = trackerClock
+        self.rateLimiter = configuration.rateLimit.map { RateLimiter(limit: $0, clock: trackerClock) }
+        self.roots = try EndpointRoots(baseURL: configuration.baseURL, companyID: configuration.companyID)
+        self.metrics = TrackerMetrics(factory: configuration.metricsFactory)
+        let credentials = Data("\(configuration.apiKey):\(configuration.apiPassword)".utf8).base64EncodedString()
+        self.authorization = "Basic " + credentials
+    }
+
+    /// Closes connections. Call once when done; calls after it fail. Repeated calls do nothing.
+    /// - Throws: When the transport cannot shut down cleanly.
+    public func shutdown() async throws {
+        let alreadyShutDown = isShutDown.withLock { flag in
+            defer { flag = true }
+            return flag
+        }
+        guard !alreadyShutDown else { return }
+        try await transport.shutdown()
+    }
+
+    /// Runs `body` with a new client and shuts it down afterwards, also when `body` throws.
+    /// - Parameters:
+    ///   - configuration: The configuration.
+    ///   - body: The work to do.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` or the configuration check throws.
+    public static func withTrackerAPI<Result: Sendable>(
+        configuration: Configuration,
+        _ body: (TrackerAPI) async throws -> Result
+    ) async throws -> Result {
+        let api = try TrackerAPI(configuration: configuration)
+        let result: Result
+        do {
+            result = try await body(api)
+        } catch {
+            try? await api.shutdown()
+            throw error
+        }
+        try await api.shutdown()
+        return result
+    }
+
+    /// Everything this client has seen the server do that the reference marks as uncertain.
+    public var serverObservations: Set<TrackerServerObservation> {
+        observations.withLock { $0 }
+    }
+
+    /// Records observations; the callback and the log hear about each one once.
+    func record(_ bits: ObservationBits, endpoint: String, logger: Logger) {
+        guard bits.raw != 0 else { return }
+        let fresh = observations.withLock { seen in
+            bits.kinds.map { TrackerServerObservation(kind: $0, endpoint: endpoint) }.filter {
+                seen.insert($0).inserted
+            }
+        }
+        for observation in fresh {
+            logger.info(
+                "Tracker server behaviour observed",
+                metadata: ["tracker.observation": "\(observation.kind)", "tracker.endpoint": "\(endpoint)"]
+            )
+            configuration.onServerObservation?(observation)
+        }
+    }
+
+    var isClosed: Bool { isShutDown.withLock { $0 } }
+
+    private static func validate(_ configuration: Configuration) throws {
+        func invalid(_ reason: String) -> TrackerAPIError {
+            TrackerAPIError(code: .invalidConfiguration, underlying: reason)
+        }
+        _ = try EndpointRoots(baseURL: configuration.baseURL, companyID: configuration.companyID)
+        guard !configuration.apiKey.isEmpty else { throw invalid("apiKey is empty") }
+        guard (1...5000).contains(configuration.pageSize) else { throw invalid("pageSize must be 1...5000") }
+        guard configuration.pagesInFlight >= 1 else { throw invalid("pagesInFlight must be at least 1") }
+        guard configuration.retryPolicy.maximumAttempts >= 1 else {
+            throw invalid("retryPolicy.maximumAttempts must be at least 1")
+        }
+        if let limit = configuration.rateLimit {
+            guard limit.requestsPerSecond > 0, limit.burst >= 1 else {
+                throw invalid("rateLimit needs requestsPerSecond > 0 and burst >= 1")
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+public import Logging
+
+extension TrackerAPI {
+    /// The action endpoints.
+    public var actions: Actions { Actions(api: self) }
+
+    /// Workflow actions: create one (it runs asynchronously) and read it back.
+    public struct Actions: Sendable {
+        let api: TrackerAPI
+
+        /// Creates an action (`POST /actions`). Any 2xx is success; the answer has
+        /// `executed_at == nil` until the action has run. Not retried once it may have arrived.
+        /// - Parameters:
+        ///   - request: The action type and its data.
+        ///   - logger: A logger for this call.
+        /// - Returns: The created action.
+        /// - Throws: ``TrackerAPIError``; ``TrackerAPIError/Code-swift.struct/outcomeUnknown`` when the answer was lost.
+        public func create(_ request: TrackerActionCreateRequest, logger: Logger? = nil) async throws -> TrackerAction {
+            let body: TrackerJSON = ["type": .string(request.type.rawValue), "data": .object(request.data)]
+            return try await api.callRecord(TrackerEndpoint(.post, "/actions").with(json: body), logger: logger)
+        }
+
+        /// Reads an action (`GET /actions/{id}`), to see whether it has run.
+        /// - Parameters:
+        ///   - id: The action's id.
+        ///   - logger: A logger for this call.
+        /// - Returns: The action.
+        /// - Throws: ``TrackerAPIError``.
+        public func get(_ id: TrackerActionID, logger: Logger? = nil) async throws -> TrackerAction {
+            try await api.callRecord(
+                TrackerEndpoint(.get, "/actions/{id}", path: "/actions/" + TrackerEndpoint.segment(id.rawValue)),
+                logger: logger
+            )
+        }
+    }
+}
+
+/// A new workflow action.
+public struct TrackerActionCreateRequest: Sendable, Hashable {
+    /// The action type (`tag_app`, …).
+    public var type: TrackerActionType
+    /// The action's data, as the catalogue's `create_action.required_data` describes.
+    public var data: [String: TrackerJSON]
+
+    /// Creates an action request.
+    /// - Parameters:
+    ///   - type: The action type.
+    ///   - data: Its data.
+    public init(type: TrackerActionType, data: [String: TrackerJSON]) {
+        self.type = type
+        self.data = data
+    }
+}

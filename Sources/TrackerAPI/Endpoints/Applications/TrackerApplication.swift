@@ -1,0 +1,80 @@
+/// An application — one applicant on one job — as Tracker sends it.
+///
+/// Tracker has no candidate resource: a person who applied to three jobs is three applications.
+/// Every field except ``id`` is optional; ``raw`` keeps the whole object.
+public struct TrackerApplication: Sendable, Hashable, Identifiable {
+    /// The application's id.
+    public var id: TrackerApplicationID
+    /// The company (account) id.
+    public var companyID: TrackerCompanyID?
+    /// The job applied to.
+    public var jobID: TrackerJobID?
+    /// First name.
+    public var firstName: String?
+    /// Last name.
+    public var lastName: String?
+    /// E-mail address.
+    public var email: String?
+    /// Phone number.
+    public var phone: String?
+    /// Street address.
+    public var address: String?
+    /// Second address line.
+    public var address2: String?
+    /// City.
+    public var city: String?
+    /// State or region.
+    public var state: String?
+    /// Gender, as entered.
+    public var gender: String?
+    /// The free-text status name.
+    public var status: TrackerApplicationStatus?
+    /// The rating.
+    public var rating: Double?
+    /// Where the application came from.
+    public var source: String?
+    /// Whether the application is archived.
+    public var isArchived: Bool?
+    /// Tags ([model]).
+    public var tags: [String]
+    /// When the applicant applied.
+    public var appliedAt: TrackerTimestamp?
+    /// When the record was created ([model]).
+    public var createdAt: TrackerTimestamp?
+    /// When the record was last updated ([model]).
+    public var updatedAt: TrackerTimestamp?
+    /// Custom field values keyed by field name ([model]).
+    public var customFields: [String: TrackerJSON]
+    /// The whole object as sent.
+    public var raw: [String: TrackerJSON]
+}
+
+extension TrackerApplication: PageableRecord {
+    init(wire: WireObject, context: inout WireContext) throws {
+        id = try wire.requiredID("id", &context)
+        companyID = wire.id("company_id", &context)
+        jobID = wire.id("job_id", &context)
+        firstName = wire.string("first_name")
+        lastName = wire.string("last_name")
+        email = wire.string("email")
+        phone = wire.string("phone")
+        address = wire.string("address")
+        address2 = wire.string("address_2")
+        city = wire.string("city")
+        state = wire.string("state")
+        gender = wire.string("gender")
+        status = wire.string("status").map(TrackerApplicationStatus.init(rawValue:))
+        rating = wire.double("rating")
+        source = wire.string("source")
+        isArchived = wire.bool("archived")
+        tags = wire.strings("tags")
+        appliedAt = wire.timestamp("applied_at", &context)
+        createdAt = wire.timestamp("created_at", &context)
+        updatedAt = wire.timestamp("updated_at", &context)
+        customFields = wire.object("custom_fields") ?? [:]
+        raw = wire.fields
+    }
+
+    var pagingKey: Int64? { id.integerValue }
+    var pagingUpdatedAt: TrackerTimestamp? { updatedAt }
+}

@@ -1,0 +1,171 @@
+public import Foundation
+public import Logging
+
+extension TrackerAPI {
+    /// The file endpoints.
+    public var files: Files { Files(api: self) }
+
+    /// The file endpoints: list, streaming download, upload and delete.
+    public struct Files: Sendable {
+        let api: TrackerAPI
+
+        /// The most records per page `/files` serves.
+        public static let maximumPageSize = 1000
+
+        /// Pages of files (`GET /files`, at most 1000 per page).
+        /// - Parameters:
+        ///   - request: Filter and paging.
+        ///   - logger: A logger for this call.
+        /// - Returns: A lazy page sequence.
+        public func pages(_ request: TrackerFileListRequest = .init(), logger: Logger? = nil) -> TrackerPageSequence<
+            TrackerFile
+        > {
+            var endpoint = TrackerEndpoint(.get, "/files")
+            if let applicationID = request.applicationID { endpoint.query.append(("app_id", applicationID.rawValue)) }
+            return api.pagedList(
+                endpoint,
+                firstPage: request.firstPage,
+                pageSize: request.pageSize,
+                updatedAfter: request.updatedAfter,
+                logger: logger,
+                maximumPageSize: Self.maximumPageSize
+            )
+        }
+
+        /// The files themselves, flattened from ``pages(_:logger:)``.
+        /// - Parameters:
+        ///   - request: Filter and paging.
+        ///   - logger: A logger for this call.
+        /// - Returns: A lazy record sequence.
+        public func list(_ request: TrackerFileListRequest = .init(), logger: Logger? = nil) -> TrackerRecordSequence<
+            TrackerFile
+        > {
+            pages(request, logger: logger).records
+        }
+
+        /// Downloads a file's bytes (`GET /files/{id}/download`) as a stream.
+        ///
+        /// Connecting is retried like any GET; once the body streams, a broken connection
+        /// surfaces as an error from the body's iterator (a stream is never retried).
+        /// - Parameters:
+        ///   - id: The file's id.
+        ///   - logger: A logger for this call.
+        /// - Returns: The content type, length and body stream.
+        /// - Throws: ``TrackerAPIError``.
+        public func download(_ id: TrackerFileID, logger: Logger? = nil) async throws -> TrackerFileDownload {
+            let endpoint = TrackerEndpoint(
+                .get,
+                "/files/{id}/download",
+                path: "/files/" + TrackerEndpoint.segment(id.rawValue) + "/download"
+            )
+            let response = try await api.performStreaming(endpoint, logger: logger)
+            return TrackerFileDownload(
+                contentType: response.headers["Content-Type"],
+                contentLength: response.headers["Content-Length"].flatMap { Int($0) },
+                body: response.body
+            )
+        }
+
+        /// Uploads a file (`POST /files`, body base64). Not retried once it may have arrived.
+        /// - Parameters:
+        ///   - request: The file.
+        ///   - logger: A logger for this call.
+        /// - Returns: The created file record.
+        /// - Throws: ``TrackerAPIError``; ``TrackerAPIError/Code-swift.struct/outcomeUnknown`` when the answer was lost.
+        public func upload(_ request: TrackerFileUploadRequest, logger: Logger? = nil) async throws -> TrackerFile {
+            var body: [String: TrackerJSON] = [
+                "app_id": request.applicationID.jsonValue, "filename": .string(request.filename),
+                "kind": .string(request.kind.rawValue), "data": .string(request.data.base64EncodedString()),
+            ]
+            if let contentType = request.contentType { body["content_type"] = .string(contentType) }
+            return try await api.callRecord(TrackerEndpoint(.post, "/files").with(json: .object(body)), logger: logger)
+        }
+
+        /// Deletes a file (`DELETE /files/{id}`). Any 2xx is success.
+        /// - Parameters:
+        ///   - id: The file's id.
+        ///   - logger: A logger for this call.
+        /// - Throws: ``TrackerAPIError``.
+        public func delete(_ id: TrackerFileID, logger: Logger? = nil) async throws {
+            try await api.callIgnoringBody(
+                TrackerEndpoint(.delete, "/files/{id}", path: "/files/" + TrackerEndpoint.segment(id.rawValue)),
+                logger: logger
+            )
+        }
+    }
+}
+
+/// The parameters of a file list.
+public struct TrackerFileListRequest: Sendable, Hashable {
+    /// Only files of this application (`app_id`, [model]).
+    public var applicationID: TrackerApplicationID?
+    /// Only files updated at or after this instant ([model]).
+    public var updatedAfter: Date?
+    /// Records per page (capped at 1000).
+    public var pageSize: Int?
+    /// The page to start at (1-based).
+    public var firstPage: Int
+
+    /// Creates file list parameters.
+    /// - Parameters:
+    ///   - applicationID: The application.
+    ///   - updatedAfter: The lower bound of `updated_at`.
+    ///   - pageSize: Records per page.
+    ///   - firstPage: The first page.
+    public init(
+        applicationID: TrackerApplicationID? = nil,
+        updatedAfter: Date? = nil,
+        pageSize: Int? = nil,
+        firstPage: Int = 1
+    ) {
+        self.applicationID = applicationID
+        self.updatedAfter = updatedAfter
+        self.pageSize = pageSize
+        self.firstPage = firstPage
+    }
+}
+
+/// A file to upload.
+public struct TrackerFileUploadRequest: Sendable, Hashable {
+    /// The application it belongs to.
+    public var applicationID: TrackerApplicationID
+    /// The file name.
+    public var filename: String
+    /// `resume` or `attachment`.
+    public var kind: TrackerFileKind
+    /// The bytes.
+    public var data: Data
+    /// The MIME type, if known.
+    public var contentType: String?
+
+    /// Creates an upload.
+    /// - Parameters:
+    ///   - applicationID: The application.
+    ///   - filename: The file name.
+    ///   - kind: Resume or attachment.
+    ///   - data: The bytes.
+    ///   - contentType: The MIME type.
+    public init(
+        applicationID: TrackerApplicationID,
+        filename: String,
+        kind: TrackerFileKind = .attachment,
+        data: Data,
+        contentType: String? = nil
+    ) {
+        self.applicationID = applicationID
+        self.filename = filename
+        self.kind = kind
+        self.data = data
+        self.contentType = contentType
+    }
+}
+
+/// A file download in progress.
+public struct TrackerFileDownload: Sendable {
+    /// The `Content-Type` header.
+    public var contentType: String?
+    /// The `Content-Length` header.
+    public var contentLength: Int?
+    /// The bytes, streaming.
+    public var body: TrackerHTTPBody
+}

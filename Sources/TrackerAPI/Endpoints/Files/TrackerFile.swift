@@ -1,0 +1,38 @@
+/// A file attached to an application (a resume or another attachment).
+public struct TrackerFile: Sendable, Hashable, Identifiable {
+    /// The file's id.
+    public var id: TrackerFileID
+    /// The application it belongs to.
+    public var applicationID: TrackerApplicationID?
+    /// The file name.
+    public var filename: String?
+    /// `resume` or `attachment`.
+    public var kind: TrackerFileKind?
+    /// The MIME type.
+    public var contentType: String?
+    /// The size in bytes.
+    public var size: Int?
+    /// When it was uploaded.
+    public var createdAt: TrackerTimestamp?
+    /// When it was last updated, if the server says.
+    public var updatedAt: TrackerTimestamp?
+    /// The whole object as sent.
+    public var raw: [String: TrackerJSON]
+}
+
+extension TrackerFile: PageableRecord {
+    init(wire: WireObject, context: inout WireContext) throws {
+        id = try wire.requiredID("id", &context)
+        applicationID = wire.id("app_id", &context)
+        filename = wire.string("filename")
+        kind = wire.string("kind").map(TrackerFileKind.init(rawValue:))
+        contentType = wire.string("content_type")
+        size = wire.int("size")
+        createdAt = wire.timestamp("created_at", &context)
+        updatedAt = wire.timestamp("updated_at", &context)
+        raw = wire.fields
+    }
+
+    var pagingKey: Int64? { id.integerValue }
+    var pagingUpdatedAt: TrackerTimestamp? { updatedAt }
+}

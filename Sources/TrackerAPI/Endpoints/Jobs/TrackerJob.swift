@@ -1,0 +1,80 @@
+/// A job as Tracker sends it.
+///
+/// Every field except ``id`` is optional: servers omit and null fields freely. ``raw`` keeps the
+/// whole object, including fields this library does not model.
+public struct TrackerJob: Sendable, Hashable, Identifiable {
+    /// The job's id.
+    public var id: TrackerJobID
+    /// The title.
+    public var title: String?
+    /// The description, as HTML.
+    public var description: String?
+    /// A short summary.
+    public var abstract: String?
+    /// The city.
+    public var city: String?
+    /// The state or region.
+    public var state: String?
+    /// The country.
+    public var country: String?
+    /// Whether the job is remote.
+    public var isRemote: Bool?
+    /// The public link to the job.
+    public var jobLink: String?
+    /// The distribution status (e.g. `none`).
+    public var distributionStatus: TrackerDistributionStatus?
+    /// Whether the job is online (active).
+    public var isActive: Bool?
+    /// Whether the job is archived.
+    public var isArchived: Bool?
+    /// Whether the job is hidden from the public job board.
+    public var isHidden: Bool?
+    /// The job code.
+    public var jobCode: String?
+    /// The company name.
+    public var company: String?
+    /// The job's URL.
+    public var url: String?
+    /// The category ([model]).
+    public var category: String?
+    /// When the job was posted.
+    public var postedAt: TrackerTimestamp?
+    /// When the job was created.
+    public var createdAt: TrackerTimestamp?
+    /// When the job was last updated ([model]).
+    public var updatedAt: TrackerTimestamp?
+    /// Custom field values keyed by field name ([model]).
+    public var customFields: [String: TrackerJSON]
+    /// The whole object as sent.
+    public var raw: [String: TrackerJSON]
+}
+
+extension TrackerJob: PageableRecord {
+    init(wire: WireObject, context: inout WireContext) throws {
+        id = try wire.requiredID("id", &context)
+        title = wire.string("title")
+        description = wire.string("description")
+        abstract = wire.string("abstract")
+        city = wire.string("city")
+        state = wire.string("state")
+        country = wire.string("country")
+        isRemote = wire.bool("remote")
+        jobLink = wire.string("joblink")
+        distributionStatus = wire.string("distribution_status").map(TrackerDistributionStatus.init(rawValue:))
+        isActive = wire.bool("active")
+        isArchived = wire.bool("archived")
+        isHidden = wire.bool("hidden")
+        jobCode = wire.string("job_code")
+        company = wire.string("company") ?? wire.object("company")?["name"]?.scalarText
+        url = wire.string("url")
+        category = wire.string("category")
+        postedAt = wire.timestamp("posted_at", &context)
+        createdAt = wire.timestamp("created_at", &context)
+        updatedAt = wire.timestamp("updated_at", &context)
+        customFields = wire.object("custom_fields") ?? [:]
+        raw = wire.fields
+    }
+
+    var pagingKey: Int64? { id.integerValue }
+    var pagingUpdatedAt: TrackerTimestamp? { updatedAt }
+}

@@ -1,0 +1,35 @@
+/// A note on an application. Notes are plain text.
+public struct TrackerNote: Sendable, Hashable, Identifiable {
+    /// The note's id.
+    public var id: TrackerNoteID
+    /// The application it belongs to.
+    public var applicationID: TrackerApplicationID?
+    /// The job of that application.
+    public var jobID: TrackerJobID?
+    /// Who wrote it, as Tracker names them.
+    public var author: String?
+    /// The plain-text body.
+    public var body: String?
+    /// When it was created.
+    public var createdAt: TrackerTimestamp?
+    /// When it was last updated.
+    public var updatedAt: TrackerTimestamp?
+    /// The whole object as sent.
+    public var raw: [String: TrackerJSON]
+}
+
+extension TrackerNote: PageableRecord {
+    init(wire: WireObject, context: inout WireContext) throws {
+        id = try wire.requiredID("id", &context)
+        applicationID = wire.id("app_id", &context)
+        jobID = wire.id("job_id", &context)
+        author = wire.string("author") ?? wire.object("author")?["name"]?.scalarText
+        body = wire.string("body")
+        createdAt = wire.timestamp("created_at", &context)
+        updatedAt = wire.timestamp("updated_at", &context)
+        raw = wire.fields
+    }
+
+    var pagingKey: Int64? { id.integerValue }
+    var pagingUpdatedAt: TrackerTimestamp? { updatedAt }
+}

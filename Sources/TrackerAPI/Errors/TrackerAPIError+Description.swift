@@ -1,0 +1,59 @@
+extension TrackerAPIError {
+    /// What happened, where, and what to try next, in one paragraph.
+    public var description: String {
+        var text = "Tracker API: " + summary
+        if let endpoint { text += " [\(endpoint)]" }
+        if let status { text += " (HTTP \(status))" }
+        if attempts > 1 { text += " after \(attempts) attempts" }
+        text += ". " + advice
+        if let field { text += " Field: \(field)." }
+        if let underlying { text += " Cause: \(underlying)." }
+        if let bodyExcerpt, !bodyExcerpt.isEmpty { text += " Response began: \"\(bodyExcerpt)\"" }
+        return text
+    }
+
+    private var summary: String {
+        switch code {
+        case .unauthorized: "the server did not accept the API key and password"
+        case .forbidden: "the server refused access with these credentials"
+        case .notFound: "the record or endpoint was not found"
+        case .rateLimited:
+            "the server kept answering 429 Too Many Requests"
+                + (retryAfter.map { " and asked to wait \(Self.format($0))" } ?? "")
+        case .serverError: "the server failed to answer the request"
+        case .malformedResponse: "the server's answer could not be read"
+        case .transportFailure: "the connection to the server failed"
+        case .timedOut: "the call did not finish before its deadline"
+        case .cancelled: "the call was cancelled"
+        case .outcomeUnknown: "the request was sent but no answer arrived, so it may or may not have taken effect"
+        case .requestRejected: "the server rejected the request as sent"
+        case .invalidConfiguration: "the client configuration is not usable"
+        default: "an error with code \(code) occurred"
+        }
+    }
+
+    private var advice: String {
+        switch code {
+        case .unauthorized, .forbidden:
+            "Check the API key and password on Tracker's Account Details → API page, and for partner keys the company id."
+        case .notFound: "Check the id; the record may have been deleted."
+        case .rateLimited: "Wait, then lower the configured requests per second."
+        case .serverError: "Tracker or a proxy in front of it is failing; try again later."
+        case .malformedResponse:
+            "The server may have changed its format or a proxy answered instead; report the excerpt below."
+        case .transportFailure: "Check the network and the base URL, then try again."
+        case .timedOut: "Try again, or raise the retry policy's overall timeout."
+        case .cancelled: "Nothing needs doing unless the cancellation was unexpected."
+        case .outcomeUnknown:
+            "Read the resource back to see whether it exists before sending the request again."
+        case .requestRejected: "Check the request's parameters against the reference."
+        case .invalidConfiguration: "Fix the configuration value named in the cause."
+        default: "Try again."
+        }
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return seconds >= 10 ? "\(Int(seconds.rounded())) s" : "\((seconds * 10).rounded() / 10) s"
+    }
+}

@@ -1,0 +1,80 @@
+/// The retry budget of one call, as a pure state machine: feed it each failure, it answers
+/// whether and when to try again. No I/O and no clock of its own, so it is tested directly.
+struct RetryState {
+    /// What went wrong with one attempt.
+    enum Failure: Equatable {
+        /// Below HTTP.
+        case transport(TrackerTransportError)
+        /// An HTTP status the pipeline did not accept, with the server's requested wait.
+        case status(Int, retryAfter: Duration?)
+        /// A 2xx whose body could not be read.
+        case malformed
+    }
+
+    /// What to do next.
+    enum Decision: Equatable {
+        /// Wait this long, then try again.
+        case retry(after: Duration)
+        /// Stop: the failure is final.
+        case giveUp(GiveUpReason)
+    }
+
+    /// Why a call stops retrying.
+    enum GiveUpReason: Equatable {
+        case notRetryable
+        case attemptsExhausted
+        case deadline
+        case retryAfterTooLong
+    }
+
+    let policy: TrackerRetryPolicy
+    let method: TrackerHTTPMethod
+    let startedAt: Duration
+    private(set) var attempts = 0
+
+    init(policy: TrackerRetryPolicy, method: TrackerHTTPMethod, startedAt: Duration) {
+        self.policy = policy
+        self.method = method
+        self.startedAt = startedAt
+    }
+
+    /// The time left before the overall deadline.
+    func remaining(now: Duration) -> Duration {
+        startedAt + policy.overallTimeout - now
+    }
+
+    /// Records that an attempt is being made.
+    mutating func beginAttempt() {
+        attempts += 1
+    }
+
+    /// Whether this failure may be retried for this method, regardless of budget.
+    func isRetryable(_ failure: Failure) -> Bool {
+        switch failure {
+        case .transport(let error):
+            return method.isIdempotent || error.phase == .connect
+        case .status(let status, _):
+            if status == 429 { return true }
+            return method.isIdempotent && (status == 408 || (500...599).contains(status))
+        case .malformed:
+            return method.isIdempotent && policy.retriesMalformedResponses
+        }
+    }
+
+    /// Decides what follows a failed attempt.
+    /// - Parameters:
+    ///   - failure: What went wrong.
+    ///   - now: The clock's current reading.
+    ///   - randomUnit: A value in `[0, 1)` for jitter.
+    func decide(after failure: Failure, now: Duration, randomUnit: Double) -> Decision {
+        guard isRetryable(failure) else { return .giveUp(.notRetryable) }
+        guard attempts < policy.maximumAttempts else { return .giveUp(.attemptsExhausted) }
+        var wait = policy.backoff(forRetry: attempts, randomUnit: randomUnit)
+        if case .status(_, let retryAfter?) = failure {
+            guard retryAfter <= policy.maximumRetryAfter else { return .giveUp(.retryAfterTooLong) }
+            wait = retryAfter
+        }
+        guard wait < remaining(now: now) else { return .giveUp(.deadline) }
+        return .retry(after: wait)
+    }
+}

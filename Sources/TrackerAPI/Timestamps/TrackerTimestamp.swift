@@ -1,0 +1,114 @@
+public import Foundation
+
+/// A moment Tracker reported, read as an absolute instant, with a note of how it was placed.
+///
+/// Tracker writes some timestamps in UTC (`2020-02-13T16:42:00Z`), some with an offset
+/// (`2020-02-13T08:42:00-08:00`) and some as naive local time (`2020-02-13 08:42:00`). A naive
+/// value only names an instant once a time zone is chosen, so every value records where its offset
+/// came from: callers that compute sync windows must widen them for ``OffsetSource-swift.struct/assumedUTC``
+/// values, whose true instant may lie up to fourteen hours either side.
+public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Where the offset of a timestamp came from.
+    public struct OffsetSource: Sendable, Hashable, CustomStringConvertible {
+        private enum Base: Hashable, Sendable {
+            case explicit
+            case accountTimeZone
+            case assumedUTC
+        }
+        private let base: Base
+
+        /// The text carried `Z` or a numeric offset: the instant is exact.
+        public static let explicit = OffsetSource(base: .explicit)
+        /// The text was naive and was placed in the configured account time zone.
+        public static let accountTimeZone = OffsetSource(base: .accountTimeZone)
+        /// The text was naive and no account time zone was configured: it was read as UTC, which
+        /// may be wrong by the account's offset.
+        public static let assumedUTC = OffsetSource(base: .assumedUTC)
+
+        /// `explicit`, `accountTimeZone` or `assumedUTC`.
+        public var description: String {
+            switch base {
+            case .explicit: "explicit"
+            case .accountTimeZone: "accountTimeZone"
+            case .assumedUTC: "assumedUTC"
+            }
+        }
+    }
+
+    /// The absolute instant.
+    public var date: Date
+    /// Where the offset came from.
+    public var offsetSource: OffsetSource
+    /// The text exactly as the server sent it.
+    public var text: String
+
+    /// Whether the server's text carried an offset (`Z` or `±hh:mm`).
+    public var hasExplicitOffset: Bool { offsetSource == .explicit }
+
+    /// Creates a timestamp from its parts.
+    /// - Parameters:
+    ///   - date: The absolute instant.
+    ///   - offsetSource: Where the offset came from.
+    ///   - text: The text as sent.
+    public init(date: Date, offsetSource: OffsetSource, text: String) {
+        self.date = date
+        self.offsetSource = offsetSource
+        self.text = text
+    }
+
+    /// Reads a Tracker timestamp.
+    ///
+    /// Accepted: `YYYY-MM-DD`, followed optionally by `T`, `t` or a space and `hh:mm[:ss[.fraction]]`,
+    /// followed optionally by `Z`, `±hh:mm`, `±hhmm`, `±hh` or ` UTC` (a space before the offset is
+    /// allowed). Values without an offset are placed in `accountTimeZone`, or read as UTC when it
+    /// is `nil`.
+    ///
+    /// - Parameters:
+    ///   - text: The server's text.
+    ///   - accountTimeZone: The account's time zone, if known.
+    /// - Returns: The timestamp, or `nil` when the text is not one of the accepted forms.
+    public static func parse(_ text: String, accountTimeZone: TimeZone?) -> TrackerTimestamp? {
+        var cache = ZoneOffsetCache()
+        return parse(text, accountTimeZone: accountTimeZone, cache: &cache)
+    }
+
+    static func parse(_ text: String, accountTimeZone: TimeZone?, cache: inout ZoneOffsetCache) -> TrackerTimestamp? {
+        var scanner = TimestampScanner(text: text)
+        guard let parts = scanner.scan() else { return nil }
+        let local = parts.secondsSinceEpochIgnoringOffset
+        if let offset = parts.offsetSeconds {
+            return TrackerTimestamp(
+                date: Date(timeIntervalSince1970: local - Double(offset)),
+                offsetSource: .explicit,
+                text: text
+            )
+        }
+        guard let zone = accountTimeZone else {
+            return TrackerTimestamp(date: Date(timeIntervalSince1970: local), offsetSource: .assumedUTC, text: text)
+        }
+        return TrackerTimestamp(
+            date: cache.instant(ofLocalSeconds: local, in: zone),
+            offsetSource: .accountTimeZone,
+            text: text
+        )
+    }
+
+    /// Orders by instant.
+    /// - Parameters:
+    ///   - lhs: A timestamp.
+    ///   - rhs: Another timestamp.
+    /// - Returns: Whether `lhs` is earlier.
+    public static func < (lhs: TrackerTimestamp, rhs: TrackerTimestamp) -> Bool { lhs.date < rhs.date }
+
+    /// The server's text, then how its offset was placed.
+    public var description: String { "\(text) (\(offsetSource))" }
+
+    /// Converts wall-clock seconds in `zone` to an instant. Two passes settle the offset for
+    /// instants near a daylight-saving change; a wall time inside a spring-forward gap lands just
+    /// after it, and one inside the autumn overlap takes the later offset.
+    static func instant(ofLocalSeconds local: Double, in zone: TimeZone) -> Date {
+        let firstGuess = local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: firstGuess))
+        return Date(timeIntervalSince1970: local - Double(offset))
+    }
+}

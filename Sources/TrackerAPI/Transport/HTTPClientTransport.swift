@@ -1,0 +1,121 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The default transport: one AsyncHTTPClient `HTTPClient` per ``TrackerAPI``.
+///
+/// NIOCore and NIOHTTP1 come with AsyncHTTPClient; their types never appear in TrackerAPI's
+/// public API.
+final class HTTPClientTransport: TrackerTransport {
+    private let client: HTTPClient
+
+    init(connectTimeout: Duration, maximumConnections: Int) {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .nanoseconds(Int64(connectTimeout.nanoseconds)))
+        )
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnections
+        )
+        configuration.httpVersion = .automatic
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    func execute(_ request: TrackerHTTPRequest, timeout: Duration, logger: Logger) async throws -> TrackerHTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
+        for field in request.headers {
+            outgoing.headers.add(name: field.name, value: field.value)
+        }
+        if let body = request.body {
+            outgoing.body = .bytes(body)
+        }
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(
+                outgoing,
+                deadline: .now() + .nanoseconds(Int64(timeout.nanoseconds)),
+                logger: logger
+            )
+        } catch {
+            throw Self.classify(error)
+        }
+        var headers = TrackerHTTPHeaders()
+        for (name, value) in response.headers {
+            headers.add(name: name, value: value)
+        }
+        return TrackerHTTPResponse(
+            status: Int(response.status.code),
+            headers: headers,
+            body: TrackerHTTPBody(chunks: ResponseChunks(base: response.body))
+        )
+    }
+
+    func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    /// Sorts AsyncHTTPClient's and NIO's errors into "never reached the server" and "may have".
+    static func classify(_ error: any Error) -> any Error {
+        if error is CancellationError { return error }
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
+            case .cancelled: return CancellationError()
+            case .connectTimeout:
+                return TrackerTransportError(phase: .connect, isTimeout: true, reason: "connect timeout")
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return TrackerTransportError(phase: .exchange, isTimeout: true, reason: clientError.shortDescription)
+            default:
+                return TrackerTransportError(phase: .exchange, reason: clientError.shortDescription)
+            }
+        }
+        if error is NIOConnectionError {
+            return TrackerTransportError(phase: .connect, reason: "connection refused or unreachable")
+        }
+        if let channelError = error as? ChannelError, channelError == .connectTimeout(.zero) {
+            return TrackerTransportError(phase: .connect, isTimeout: true, reason: "connect timeout")
+        }
+        if let ioError = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(ioError.errnoCode) {
+            return TrackerTransportError(phase: .connect, reason: "connection refused or unreachable")
+        }
+        return TrackerTransportError(phase: .exchange, reason: String(describing: type(of: error)))
+    }
+}
+
+/// Turns AsyncHTTPClient's `ByteBuffer` chunks into `Data`, and its body errors into
+/// ``TrackerTransportError`` (a connection dropped mid-body must look like one to retries).
+private struct ResponseChunks: AsyncSequence, Sendable {
+    typealias Element = Data
+    let base: HTTPClientResponse.Body
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var base: HTTPClientResponse.Body.AsyncIterator
+
+        mutating func next() async throws -> Data? {
+            do {
+                guard let buffer = try await base.next() else { return nil }
+                return Data(buffer.readableBytesView)
+            } catch {
+                throw HTTPClientTransport.classify(error)
+            }
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(base: base.makeAsyncIterator())
+    }
+}
+
+extension Duration {
+    var nanoseconds: Double {
+        Double(components.seconds) * 1e9 + Double(components.attoseconds) / 1e9
+    }
+
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

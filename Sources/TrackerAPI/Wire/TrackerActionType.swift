@@ -1,0 +1,49 @@
+/// A workflow action type, in Tracker's request spelling (`tag_app`).
+///
+/// Tracker answers with the Ruby class name (`"TagApp"`); ``init(wireName:)`` folds that back to
+/// the request spelling so the same constant matches both (tracker-api.md, seed 004).
+public struct TrackerActionType: TrackerOpenEnum {
+    /// The snake_case name.
+    public let rawValue: String
+    /// Creates a value.
+    /// - Parameter rawValue: The snake_case name.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Creates a value from either spelling: `TagApp` becomes `tag_app`, `tag_app` stays.
+    /// - Parameter wireName: The name as the server wrote it.
+    public init(wireName: String) {
+        guard wireName.contains(where: \.isUppercase) else {
+            self.init(rawValue: wireName)
+            return
+        }
+        var snake = ""
+        for character in wireName {
+            if character.isUppercase {
+                if !snake.isEmpty, snake.last != "_" { snake.append("_") }
+                snake.append(contentsOf: character.lowercased())
+            } else {
+                snake.append(character)
+            }
+        }
+        self.init(rawValue: snake)
+    }
+
+    /// Adds a tag: `app_id`, `tag_text`.
+    public static let tagApp = TrackerActionType(rawValue: "tag_app")
+    /// Sets an application's status: `app_id`, `status` (the free-text status name).
+    public static let setAppStatus = TrackerActionType(rawValue: "set_app_status")
+    /// Archives an application.
+    public static let markAsArchived = TrackerActionType(rawValue: "mark_as_archived")
+    /// Sends an e-mail template: `template_name`.
+    public static let sendEmailTemplate = TrackerActionType(rawValue: "send_email_template")
+    /// Sends a thanks-but-no-thanks e-mail: `delay` in hours.
+    public static let sendTBNTEmail = TrackerActionType(rawValue: "send_tbnt_email")
+    /// Creates an interview.
+    public static let createInterview = TrackerActionType(rawValue: "create_interview")
+    /// Adds a note: `app_id`, `note_text` ([model]).
+    public static let addNote = TrackerActionType(rawValue: "add_note")
+    /// Sets a job's status: `job_id`, `status` ([model]).
+    public static let setJobStatus = TrackerActionType(rawValue: "set_job_status")
+    /// Posts a dashboard notification: `message` ([model]).
+    public static let postDashboardNotification = TrackerActionType(rawValue: "post_dashboard_notification")
+}

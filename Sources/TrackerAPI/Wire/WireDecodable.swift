@@ -1,0 +1,12 @@
+/// A wire model that reads itself from one JSON object of a Tracker response.
+protocol WireDecodable: Sendable {
+    init(wire: WireObject, context: inout WireContext) throws
+}
+
+/// A wire model that index endpoints page through.
+protocol PageableRecord: WireDecodable {
+    /// The numeric id, used to check order and to find records that moved between pages.
+    var pagingKey: Int64? { get }
+    /// The update time, used to drop records a server returned despite `updated_after`.
+    var pagingUpdatedAt: TrackerTimestamp? { get }
+}

@@ -1,0 +1,85 @@
+public import ATSCore
+import Crypto
+import Foundation
+public import TrackerAPI
+
+/// Derives stable, personal-data-free candidate ids from Tracker applications.
+///
+/// Applications whose normalised e-mail addresses are equal (case and surrounding spaces ignored)
+/// belong to one candidate, whose id is `tc_` followed by the first 128 bits, in hex, of
+/// HMAC-SHA256(key, normalised e-mail). An unkeyed hash of an e-mail address is reversible for
+/// common addresses by hashing a list of them; the key makes that impossible without it. The key
+/// is ``TrackerATSClient/Configuration-swift.struct/candidateIDSecret`` when set, otherwise it is
+/// derived from the account's API key and company (so the same person gets different ids in two
+/// accounts, and ids change if the API key is rotated: set a secret to keep them).
+///
+/// An application without an e-mail address is a candidate of its own, `ta_` followed by the
+/// application id (an id, not personal data).
+public struct CandidateIdentity: Sendable {
+    private let key: SymmetricKey
+
+    /// The prefix of ids derived from an e-mail address.
+    public static let emailPrefix = "tc_"
+    /// The prefix of ids of applicants without an e-mail address.
+    public static let applicationPrefix = "ta_"
+
+    /// Creates an identity with an explicit secret.
+    /// - Parameter secret: The HMAC key; keep it out of the database the ids are stored in.
+    public init(secret: [UInt8]) {
+        key = SymmetricKey(data: secret)
+    }
+
+    /// Creates the identity derived from an account's credentials.
+    /// - Parameters:
+    ///   - apiKey: The account's API key.
+    ///   - companyID: The company a partner key acts for, if any.
+    public init(apiKey: String, companyID: String?) {
+        let material = "ATSKit candidate id v1\u{0}" + apiKey + "\u{0}" + (companyID ?? "")
+        self.init(secret: Array(SHA256.hash(data: Data(material.utf8))))
+    }
+
+    /// The candidate id of an application.
+    /// - Parameters:
+    ///   - email: The applicant's e-mail as entered.
+    ///   - applicationID: The application's id.
+    /// - Returns: The id shared by every application with the same normalised e-mail, or the
+    ///   application's own candidate id when it has none.
+    public func candidateID(email: String?, applicationID: String) -> CandidateID {
+        guard let normalized = ContactNormalization.email(email) else {
+            return CandidateID(Self.applicationPrefix + applicationID)
+        }
+        return candidateID(normalizedEmail: normalized)
+    }
+
+    /// The candidate id of a Tracker application.
+    /// - Parameter application: The application.
+    /// - Returns: Its candidate's id.
+    public func candidateID(of application: TrackerApplication) -> CandidateID {
+        candidateID(email: application.email, applicationID: application.id.rawValue)
+    }
+
+    /// The candidate id of an e-mail address.
+    /// - Parameter email: An e-mail address as entered.
+    /// - Returns: The id, or nil when the address is empty.
+    public func candidateID(email: String) -> CandidateID? {
+        ContactNormalization.email(email).map(candidateID(normalizedEmail:))
+    }
+
+    /// The application id a `ta_` candidate id stands for.
+    /// - Parameter id: A candidate id.
+    /// - Returns: The application id, or nil for other ids.
+    public static func applicationID(of id: CandidateID) -> TrackerApplicationID? {
+        guard id.rawValue.hasPrefix(applicationPrefix) else { return nil }
+        let rest = id.rawValue.dropFirst(applicationPrefix.count)
+        return rest.isEmpty ? nil : TrackerApplicationID(rawValue: String(rest))
+    }
+
+    private func candidateID(normalizedEmail: String) -> CandidateID {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(normalizedEmail.utf8), using: key)
+        let hex = mac.prefix(16).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }
+        return CandidateID(Self.emailPrefix + hex.joined())
+    }
+}

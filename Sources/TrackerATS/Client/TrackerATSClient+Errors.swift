@@ -1,0 +1,72 @@
+import ATSCore
+import TrackerAPI
+
+extension TrackerATSClient {
+    /// Runs a call and translates what it throws into ``ATSError`` (cancellation stays
+    /// `CancellationError`).
+    func translating<T>(
+        _ operation: ATSOperation,
+        subject: String? = nil,
+        _ body: () async throws -> T
+    ) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw Self.translate(error, operation: operation, subject: subject)
+        }
+    }
+
+    /// The ``ATSError`` for a failure of `operation` on `subject` (such as "job 12").
+    static func translate(_ error: any Error, operation: ATSOperation, subject: String? = nil) -> any Error {
+        if error is ATSError || error is CancellationError { return error }
+        guard let failure = error as? TrackerAPIError else {
+            return ATSError(
+                code: .providerError, operation: operation.rawValue, provider: .tracker,
+                message: "Reading from Tracker failed: \(error).", underlying: SendableDescription(error)
+            )
+        }
+        let what = subject ?? operation.title.lowercased()
+        func make(_ code: ATSError.Code, _ message: String, _ suggestion: String?) -> ATSError {
+            ATSError(
+                code: code, operation: operation.rawValue, provider: .tracker, message: message,
+                suggestion: suggestion, underlying: failure
+            )
+        }
+        switch failure.code {
+        case .cancelled:
+            return CancellationError()
+        case .notFound:
+            return make(.notFound, "Tracker has no \(what).", "Check the id; the record may have been deleted.")
+        case .unauthorized, .forbidden:
+            return make(
+                .unauthorized, "Tracker refused the credentials (HTTP \(failure.status ?? 403)) for \(what).",
+                "Check the API key and password on Tracker's \"Account Details → API\" page."
+            )
+        case .rateLimited:
+            return make(
+                .rateLimited, "Tracker kept answering \"too many requests\" for \(what).",
+                "Wait a minute and try again, or lower the request rate.")
+        case .transportFailure, .timedOut:
+            return make(
+                .transport, "Tracker could not be reached for \(what): \(failure.underlying ?? "\(failure.code)").",
+                "Check the base URL and the network, then try again.")
+        case .outcomeUnknown:
+            return make(
+                .outcomeUnknown, "The answer to \(what) was lost; Tracker may or may not have acted.",
+                "Read the record back before trying again.")
+        case .invalidConfiguration:
+            return make(.invalidInput, "The Tracker connection settings cannot work: \(failure).", nil)
+        default:
+            return make(.providerError, "Tracker answered \(what) with an error: \(failure).", nil)
+        }
+    }
+}
+
+/// Keeps a non-`Sendable` error's description as the underlying error.
+struct SendableDescription: Error, Sendable, CustomStringConvertible {
+    let description: String
+
+    init(_ error: any Error) {
+        description = String(describing: error)
+    }
+}

@@ -1,0 +1,231 @@
+public import ATSCore
+public import Logging
+public import TrackerAPI
+
+/// Caches what a Tracker account is configured with: job categories, application statuses, the
+/// workflow configuration and the custom-field schemas.
+///
+/// Each part is loaded on first use and kept for ``timeToLive`` (measured with the injected clock,
+/// so tests advance time instead of sleeping). Concurrent callers share one load. A custom-field
+/// key missing from the cached schema triggers one reload (at most once per
+/// ``missRefreshInterval``), so fields added in Tracker's UI are typed without waiting for the
+/// time to live. Writes call ``invalidate(_:)`` so the next read sees their effect.
+public actor TrackerMetadataCache {
+    /// A part of the metadata that is loaded and expires on its own.
+    public enum Part: String, Sendable, CaseIterable {
+        /// The categories of the account's jobs (read from the job list).
+        case jobCategories
+        /// The action catalogue, event types and triggers.
+        case workflow
+        /// The application and job custom-field schemas.
+        case customFieldSchemas
+    }
+
+    private enum Payload: Sendable {
+        case jobCategories([String])
+        case workflow(TrackerWorkflowConfiguration)
+        case customFieldSchemas(TrackerCustomFieldSchemas)
+    }
+
+    private struct Slot {
+        var task: Task<Payload, any Error>
+        var loadedAt: Duration?
+    }
+
+    /// How long a loaded part is used before it is loaded again.
+    public nonisolated let timeToLive: Duration
+    /// The shortest time between two schema reloads caused by unknown custom-field keys.
+    public nonisolated let missRefreshInterval: Duration
+
+    private let api: TrackerAPI
+    private let logger: Logger
+    private let now: @Sendable () -> Duration
+    private var slots: [Part: Slot] = [:]
+    private var loadCounts: [Part: Int] = [:]
+    private var knownStatuses: [String]
+    private var statusSet: Set<String>
+    private var observedCategories: Set<String> = []
+
+    /// Creates a cache.
+    /// - Parameters:
+    ///   - api: The Tracker client to load with.
+    ///   - knownStatuses: The account's configured status names, listed first and in this order.
+    ///   - timeToLive: How long a loaded part is used.
+    ///   - missRefreshInterval: The shortest time between schema reloads caused by unknown keys.
+    ///   - clock: The clock that measures age.
+    ///   - logger: Where loads are logged at debug level.
+    public init<C: Clock>(
+        api: TrackerAPI,
+        knownStatuses: [String] = [],
+        timeToLive: Duration = .seconds(15 * 60),
+        missRefreshInterval: Duration = .seconds(60),
+        clock: C = ContinuousClock(),
+        logger: Logger = TrackerAPI.loggingDisabled
+    ) where C.Duration == Duration {
+        self.api = api
+        self.timeToLive = timeToLive
+        self.missRefreshInterval = missRefreshInterval
+        self.logger = logger
+        let origin = clock.now
+        self.now = { origin.duration(to: clock.now) }
+        var seen: Set<String> = []
+        self.knownStatuses = knownStatuses.filter { seen.insert($0).inserted }
+        self.statusSet = seen
+    }
+
+    // MARK: Reading
+
+    /// The categories of the account's jobs, sorted, including any seen on jobs read since.
+    /// - Returns: The categories.
+    /// - Throws: ``TrackerAPIError`` when the job list cannot be read.
+    public func jobCategories() async throws -> [String] {
+        guard case .jobCategories(let loaded) = try await payload(.jobCategories) else { return [] }
+        return Set(loaded).union(observedCategories).sorted()
+    }
+
+    /// The configured statuses in their order, then every other status seen, in the order first seen.
+    /// Never loads anything: Tracker has no endpoint that lists statuses.
+    /// - Returns: The status names.
+    public func applicationStatuses() -> [String] { knownStatuses }
+
+    /// The action catalogue, event types and triggers.
+    /// - Returns: The workflow configuration.
+    /// - Throws: ``TrackerAPIError`` when one of them cannot be read.
+    public func workflow() async throws -> TrackerWorkflowConfiguration {
+        guard case .workflow(let workflow) = try await payload(.workflow) else {
+            return TrackerWorkflowConfiguration(actions: [], events: [], triggers: [])
+        }
+        return workflow
+    }
+
+    /// The application and job custom-field schemas.
+    /// - Returns: The schemas.
+    /// - Throws: ``TrackerAPIError`` when a schema cannot be read.
+    public func customFieldSchemas() async throws -> TrackerCustomFieldSchemas {
+        guard case .customFieldSchemas(let schemas) = try await payload(.customFieldSchemas) else {
+            return TrackerCustomFieldSchemas(
+                applications: TrackerFieldSchema(owner: .application, entries: []),
+                jobs: TrackerFieldSchema(owner: .job, entries: [])
+            )
+        }
+        return schemas
+    }
+
+    /// The schemas, reloaded first when one of `keys` is missing from the cached schema of `owner`
+    /// and the last load is at least ``missRefreshInterval`` old.
+    /// - Parameters:
+    ///   - keys: Custom-field keys seen on a record.
+    ///   - owner: The kind of record.
+    /// - Returns: The schemas (still missing the keys when Tracker's schema does not list them).
+    /// - Throws: ``TrackerAPIError`` when a schema cannot be read.
+    public func customFieldSchemas<Keys: Sequence<String>>(covering keys: Keys, for owner: CustomFieldOwner)
+        async throws -> TrackerCustomFieldSchemas
+    {
+        let schemas = try await customFieldSchemas()
+        guard !schemas.schema(for: owner).covers(keys) else { return schemas }
+        guard let loadedAt = slots[.customFieldSchemas]?.loadedAt, now() - loadedAt >= missRefreshInterval else {
+            return schemas
+        }
+        logger.debug("Unknown custom field; reloading the schemas", metadata: ["ats.owner": "\(owner)"])
+        invalidate(.customFieldSchemas)
+        return try await customFieldSchemas()
+    }
+
+    /// Everything at once.
+    /// - Returns: The metadata.
+    /// - Throws: ``TrackerAPIError`` when a part cannot be read.
+    public func snapshot() async throws -> TrackerMetadata {
+        let categories = try await jobCategories()
+        let workflow = try await workflow()
+        let schemas = try await customFieldSchemas()
+        return TrackerMetadata(
+            jobCategories: categories,
+            applicationStatuses: applicationStatuses(),
+            workflow: workflow,
+            customFieldSchemas: schemas
+        )
+    }
+
+    /// How many times a part has been loaded from Tracker (for diagnostics and tests).
+    /// - Parameter part: The part.
+    /// - Returns: The number of loads started.
+    public func loadCount(of part: Part) -> Int { loadCounts[part, default: 0] }
+
+    // MARK: Observing and invalidating
+
+    /// Adds statuses seen in data to ``applicationStatuses()``.
+    /// - Parameter statuses: Status names, in the order seen.
+    public func observe<Statuses: Sequence<String>>(statuses: Statuses) {
+        for status in statuses where statusSet.insert(status).inserted {
+            knownStatuses.append(status)
+        }
+    }
+
+    /// Adds categories seen on jobs to ``jobCategories()``.
+    /// - Parameter categories: Category names.
+    public func observe<Categories: Sequence<String>>(categories: Categories) {
+        observedCategories.formUnion(categories)
+    }
+
+    /// Forgets a part, so the next read loads it again.
+    /// - Parameter part: The part.
+    public func invalidate(_ part: Part) {
+        slots[part] = nil
+    }
+
+    /// Forgets every part (statuses seen in data are kept: they stay true).
+    public func invalidateAll() {
+        slots.removeAll()
+    }
+
+    // MARK: Loading
+
+    private func payload(_ part: Part) async throws -> Payload {
+        if let slot = slots[part] {
+            guard let loadedAt = slot.loadedAt else { return try await slot.task.value }
+            if now() - loadedAt < timeToLive { return try await slot.task.value }
+        }
+        // An unstructured task, so that every caller waiting for this load shares it and one
+        // caller's cancellation does not fail the others; it is always awaited below.
+        let task = Task { [api, logger] in try await Self.load(part, api: api, logger: logger) }
+        slots[part] = Slot(task: task, loadedAt: nil)
+        loadCounts[part, default: 0] += 1
+        do {
+            let value = try await task.value
+            if slots[part]?.task == task { slots[part]?.loadedAt = now() }
+            return value
+        } catch {
+            if slots[part]?.task == task { slots[part] = nil }
+            throw error
+        }
+    }
+
+    private static func load(_ part: Part, api: TrackerAPI, logger: Logger) async throws -> Payload {
+        logger.debug("Loading Tracker metadata", metadata: ["ats.metadata.part": "\(part.rawValue)"])
+        switch part {
+        case .jobCategories:
+            var categories: Set<String> = []
+            for try await job in api.jobs.list(logger: logger) {
+                if let category = job.category?.trimmingSpaces, !category.isEmpty { categories.insert(category) }
+            }
+            return .jobCategories(categories.sorted())
+        case .workflow:
+            async let actions = api.workflow.actionCatalogue(logger: logger)
+            async let events = api.workflow.eventTypes(logger: logger)
+            async let triggers = api.triggers.list(logger: logger)
+            return .workflow(
+                TrackerWorkflowConfiguration(
+                    actions: try await actions, events: try await events, triggers: try await triggers)
+            )
+        case .customFieldSchemas:
+            async let applications = api.applications.customFieldsSchema(logger: logger)
+            async let jobs = api.jobs.customFieldsSchema(logger: logger)
+            return .customFieldSchemas(
+                TrackerCustomFieldSchemas(
+                    applications: TrackerFieldSchema(owner: .application, entries: try await applications),
+                    jobs: TrackerFieldSchema(owner: .job, entries: try await jobs)
+                )
+            )
+        }
+    }
+}
