@@ -31,7 +31,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Already in the graph through PostgresNIO; TrackerATS uses it for keyed candidate ids.
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -40,6 +39,11 @@ let package = Package(
         // The provider-neutral vocabulary. No networking, storage or server imports.
         .target(
             name: "ATSCore",
+            swiftSettings: swiftSettings
+        ),
+        // SHA-256 and HMAC, for webhook signatures and candidate ids (no crypto package is a dependency).
+        .target(
+            name: "ATSDigest",
             swiftSettings: swiftSettings
         ),
         // The wire-level Tracker library. Speaks Tracker's own shapes, not ATSCore's.
@@ -58,7 +62,7 @@ let package = Package(
             dependencies: [
                 "ATSCore",
                 "TrackerAPI",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "ATSDigest",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -96,6 +100,7 @@ let package = Package(
         .target(
             name: "TrackerSandbox",
             dependencies: [
+                "ATSDigest",
                 // Webhook deliveries are HTTP requests to the subscribers' URLs.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -145,6 +150,11 @@ let package = Package(
         .executableTarget(
             name: "ats",
             dependencies: ["ATSCommands"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ATSDigestTests",
+            dependencies: ["ATSDigest"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

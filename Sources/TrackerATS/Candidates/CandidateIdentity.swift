@@ -1,5 +1,5 @@
 public import ATSCore
-import Crypto
+import ATSDigest
 import Foundation
 public import TrackerAPI
 
@@ -16,7 +16,7 @@ public import TrackerAPI
 /// An application without an e-mail address is a candidate of its own, `ta_` followed by the
 /// application id (an id, not personal data).
 public struct CandidateIdentity: Sendable {
-    private let key: SymmetricKey
+    private let key: [UInt8]
 
     /// The prefix of ids derived from an e-mail address.
     public static let emailPrefix = "tc_"
@@ -26,7 +26,7 @@ public struct CandidateIdentity: Sendable {
     /// Creates an identity with an explicit secret.
     /// - Parameter secret: The HMAC key; keep it out of the database the ids are stored in.
     public init(secret: [UInt8]) {
-        key = SymmetricKey(data: secret)
+        key = secret
     }
 
     /// Creates the identity derived from an account's credentials.
@@ -35,7 +35,7 @@ public struct CandidateIdentity: Sendable {
     ///   - companyID: The company a partner key acts for, if any.
     public init(apiKey: String, companyID: String?) {
         let material = "ATSKit candidate id v1\u{0}" + apiKey + "\u{0}" + (companyID ?? "")
-        self.init(secret: Array(SHA256.hash(data: Data(material.utf8))))
+        self.init(secret: SHA256.hash(Array(material.utf8)))
     }
 
     /// The candidate id of an application.
@@ -75,11 +75,7 @@ public struct CandidateIdentity: Sendable {
     }
 
     private func candidateID(normalizedEmail: String) -> CandidateID {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(normalizedEmail.utf8), using: key)
-        let hex = mac.prefix(16).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }
-        return CandidateID(Self.emailPrefix + hex.joined())
+        let mac = HMACSHA256.authenticationCode(key: key, message: Array(normalizedEmail.utf8))
+        return CandidateID(Self.emailPrefix + Array(mac.prefix(16)).lowercaseHex)
     }
 }

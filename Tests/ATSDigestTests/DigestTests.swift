@@ -1,13 +1,10 @@
+import ATSDigest
 import Testing
 
-@testable import TrackerSandbox
-
 /// SHA-256 against FIPS 180-2 examples, HMAC-SHA256 against RFC 4231.
-@Suite("Webhook signature primitives")
-struct SignatureTests {
-    private func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
+@Suite("SHA-256 and HMAC")
+struct DigestTests {
+    private func hex(_ bytes: [UInt8]) -> String { bytes.lowercaseHex }
 
     private func bytes(hex text: String) -> [UInt8] {
         var result: [UInt8] = []
@@ -73,6 +70,15 @@ struct SignatureTests {
         ]
     )
     func hmac(key: String, message: String, mac: String) {
-        #expect(SandboxWebhookSignature.hmacSHA256Hex(key: bytes(hex: key), message: bytes(hex: message)) == mac)
+        #expect(HMACSHA256.authenticationCode(key: bytes(hex: key), message: bytes(hex: message)).lowercaseHex == mac)
+    }
+
+    @Test func constantTimeComparisonAnswersLikeEquality() {
+        let code = HMACSHA256.authenticationCode(key: [1, 2, 3], message: Array("body".utf8))
+        #expect(HMACSHA256.constantTimeEquals(code, code))
+        var forged = code
+        forged[31] ^= 1
+        #expect(!HMACSHA256.constantTimeEquals(code, forged))
+        #expect(!HMACSHA256.constantTimeEquals(code, Array(code.prefix(31))))
     }
 }

@@ -1,6 +1,9 @@
-/// SHA-256 (FIPS 180-4), for webhook signatures. swift-crypto is not a dependency of this package,
-/// and the sandbox only hashes small bodies, so a straightforward implementation is enough.
-struct SHA256 {
+/// SHA-256 (FIPS 180-4).
+///
+/// ATSKit hashes only small messages (webhook bodies, e-mail addresses for candidate ids), and the
+/// package keeps its dependencies to the ones made for its job, so a plain implementation, checked
+/// against the FIPS 180-2 examples, is enough.
+public enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -12,8 +15,10 @@ struct SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    /// The 32-byte digest of `message`.
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+    /// The 32-byte digest of a message.
+    /// - Parameter message: The bytes to hash.
+    /// - Returns: 32 bytes.
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -71,36 +76,5 @@ struct SHA256 {
     @inline(__always)
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
-    }
-}
-
-/// The webhook signature: HMAC (RFC 2104) over SHA-256, implemented here because swift-crypto is not
-/// a dependency. Receivers verify a delivery by recomputing it over the raw body.
-public enum SandboxWebhookSignature {
-    /// HMAC-SHA256 of `message` under `key`.
-    /// - Parameters:
-    ///   - key: the secret key (any length; longer than 64 bytes is hashed first).
-    ///   - message: the message.
-    /// - Returns: the 32-byte authentication code.
-    public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var block = key.count > 64 ? SHA256.hash(key) : key
-        block += [UInt8](repeating: 0, count: 64 - block.count)
-        let inner = SHA256.hash(block.map { $0 ^ 0x36 } + message)
-        return SHA256.hash(block.map { $0 ^ 0x5c } + inner)
-    }
-
-    /// HMAC-SHA256 as lowercase hex: the form of the `X-ATS-Signature` header.
-    /// - Parameters:
-    ///   - key: the secret key (the account's API password for webhooks).
-    ///   - message: the raw request body.
-    /// - Returns: 64 lowercase hex digits.
-    public static func hmacSHA256Hex(key: [UInt8], message: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in hmacSHA256(key: key, message: message) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }
