@@ -73,6 +73,7 @@ let package = Package(
         .target(
             name: "ATSSyncSQLite",
             dependencies: [
+                "ATSCore",
                 "ATSSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -81,6 +82,7 @@ let package = Package(
         .target(
             name: "ATSSyncPostgres",
             dependencies: [
+                "ATSCore",
                 "ATSSync",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
@@ -125,6 +127,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Benchmarks/SandboxServing",
+            exclude: ["README.md"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -135,6 +138,17 @@ let package = Package(
         .testTarget(
             name: "ATSCoreTests",
             dependencies: ["ATSCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ATSSyncTests",
+            dependencies: [
+                "ATSSync",
+                "ATSCore",
+                "ATSSyncSQLite",
+                "ATSSyncPostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

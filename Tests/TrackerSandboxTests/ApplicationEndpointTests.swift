@@ -47,19 +47,22 @@ struct ApplicationEndpointTests {
         }
     }
 
-    @Test("default page size 1000, maximum 5000; out-of-range values clamp; non-numbers are 400")
+    @Test("default page size 1000, maximum 5000; out-of-range or non-numeric paging is 400")
     func pageSizes() async throws {
         try await Fixture.run(Fixture.configuration(applications: 6000)) { _, wire in
             let first = try await wire.get("/applications")
             #expect(try first.array().count == 1000)
             #expect(first.header("Results-Per-Page") == "1000")
             #expect(first.header("Current-Page") == "1")
-            let big = try await wire.get("/applications?per_page=9000")
-            #expect(try big.array().count == 5000)
-            #expect(big.header("Results-Per-Page") == "5000")
-            let zero = try await wire.get("/applications?per_page=0&page=-3")
-            #expect(try zero.array().count == 1)
-            #expect(zero.header("Current-Page") == "1")
+            let biggest = try await wire.get("/applications?per_page=5000&page=2")
+            #expect(try biggest.array().count == 1000)
+            #expect(biggest.header("Results-Per-Page") == "5000")
+            #expect(biggest.header("Current-Page") == "2")
+            for query in ["per_page=5001", "per_page=0", "page=0", "page=-3"] {
+                let refused = try await wire.get("/applications?\(query)")
+                #expect(refused.status == 400, "\(query)")
+                #expect(try refused.errorMessage().contains(query.split(separator: "=")[0]), "\(query)")
+            }
             let past = try await wire.get("/applications?page=99&per_page=100")
             #expect(past.status == 200)
             #expect(try past.array().isEmpty)
@@ -80,8 +83,10 @@ struct ApplicationEndpointTests {
             let missing = try await wire.get("/applications/999999")
             #expect(missing.status == 404)
             #expect(try missing.errorMessage().contains("999999"))
-            let junk = try await wire.get("/applications/abc")
-            #expect(junk.status == 404)
+            for junk in ["abc", "0", "-4", "12345678901234567"] {
+                let response = try await wire.get("/applications/\(junk)")
+                #expect(response.status == 400, "\(junk) is not an id")
+            }
         }
     }
 
@@ -107,7 +112,8 @@ struct ApplicationEndpointTests {
             #expect(list.header("Total-Count") == "301")
 
             let noJob = try await wire.send(
-                .post, "/applications", json: #"{"job_id": 9999, "first_name": "A", "last_name": "B"}"#)
+                .post, "/applications",
+                json: #"{"job_id": 9999, "first_name": "A", "last_name": "B", "email": "a@b.c"}"#)
             #expect(noJob.status == 422)
             #expect(try noJob.errorMessage().contains("job_id"))
             let noName = try await wire.send(.post, "/applications", json: #"{"job_id": 1, "last_name": "B"}"#)
@@ -116,18 +122,29 @@ struct ApplicationEndpointTests {
             let badSelect = try await wire.send(
                 .post, "/applications",
                 json:
-                    #"{"job_id": 1, "first_name": "A", "last_name": "B", "custom_fields": {"work_authorization": "Alien"}}"#
+                    #"{"job_id": 1, "first_name": "A", "last_name": "B", "email": "a@b.c", "custom_fields": {"work_authorization": "Alien"}}"#
             )
             #expect(badSelect.status == 422)
             #expect(try badSelect.errorMessage().contains("work_authorization"))
             let badType = try await wire.send(
                 .post, "/applications",
                 json:
-                    #"{"job_id": 1, "first_name": "A", "last_name": "B", "custom_fields": {"years_experience": "ten"}}"#
+                    #"{"job_id": 1, "first_name": "A", "last_name": "B", "email": "a@b.c", "custom_fields": {"years_experience": "ten"}}"#
             )
             #expect(badType.status == 422)
+            let noEmail = try await wire.send(
+                .post, "/applications", json: #"{"job_id": 1, "first_name": "A", "last_name": "B"}"#)
+            #expect(noEmail.status == 422)
+            #expect(try noEmail.errorMessage().contains("email"))
+            let unknown = try await wire.send(
+                .post, "/applications",
+                json: #"{"job_id": 1, "first_name": "A", "last_name": "B", "email": "a@b.c", "stage": 3}"#
+            )
+            #expect(unknown.status == 422)
+            #expect(try unknown.errorMessage().contains("stage"))
             let notJSON = try await wire.send(.post, "/applications", json: "{job_id: 1")
-            #expect(notJSON.status == 400)
+            #expect(notJSON.status == 422)
+            #expect(try notJSON.errorMessage().contains("not valid JSON"))
         }
     }
 

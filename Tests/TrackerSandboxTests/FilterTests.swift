@@ -47,7 +47,7 @@ struct FilterTests {
             let failed = try (try await wire.get("/actions/2")).object()
             #expect(try #require(failed.string("error")).contains("Applied, Reviewed, Rejected"))
             let created = try await wire.send(
-                .post, "/applications", json: #"{"job_id": 1, "first_name": "A", "last_name": "B"}"#)
+                .post, "/applications", json: #"{"job_id": 1, "first_name": "A", "last_name": "B", "email": "a@b.c"}"#)
             #expect(try created.object().string("status") == "Applied", "new applications start in the first status")
         }
     }

@@ -60,6 +60,7 @@ struct RecordEndpointTests {
             #expect(created.status == 201)
             let note = try created.object()
             #expect(note.string("body") == "Called, no answer.")
+            #expect(note["author"] is NSNull, "notes written through the API have no author")
             #expect(note.string("app_id") == "3")
             let forThree = try await wire.all("/notes?app_id=3")
             #expect(forThree.last?.string("body") == "Called, no answer.")
@@ -67,15 +68,22 @@ struct RecordEndpointTests {
             #expect(orphan.status == 422)
             let empty = try await wire.send(.post, "/notes", json: #"{"app_id": 3}"#)
             #expect(empty.status == 422)
+            let extra = try await wire.send(.post, "/notes", json: #"{"app_id": 3, "body": "x", "pinned": true}"#)
+            #expect(extra.status == 422)
+            #expect(try extra.errorMessage().contains("pinned"))
+            #expect((try await wire.get("/notes?app_id=0")).status == 400)
         }
     }
 
     @Test("files: list by app_id, max 1000 per page, real bytes, base64 upload, delete")
     func files() async throws {
         try await Fixture.run(Fixture.configuration(applications: 1500)) { sandbox, wire in
-            let capped = try await wire.get("/files?per_page=5000")
-            #expect(capped.header("Results-Per-Page") == "1000")
-            #expect(try capped.array().count == 1000)
+            let tooMany = try await wire.get("/files?per_page=5000")
+            #expect(tooMany.status == 400)
+            #expect(try tooMany.errorMessage().contains("1000"))
+            let full = try await wire.get("/files?per_page=1000")
+            #expect(full.header("Results-Per-Page") == "1000")
+            #expect(try full.array().count == 1000)
             let truth = try #require(sandbox.control.files().first)
             let list = try await wire.get("/files?app_id=\(truth.applicationID)")
             let record = try #require(try list.array().first)
@@ -105,6 +113,12 @@ struct RecordEndpointTests {
             let badData = try await wire.send(
                 .post, "/files", json: #"{"app_id": 9, "filename": "a", "kind": "resume", "data": "%%%"}"#)
             #expect(badData.status == 422)
+            let badName = try await wire.send(
+                .post, "/files",
+                json: #"{"app_id": 9, "filename": "a\r\nSet-Cookie: x", "kind": "resume", "data": "aGk="}"#
+            )
+            #expect(badName.status == 422)
+            #expect(try badName.errorMessage().contains("filename"))
 
             let deleted = try await wire.send(.delete, "/files/\(id)")
             #expect(deleted.status == 204)
@@ -162,6 +176,28 @@ struct RecordEndpointTests {
                 .put, "/jobs/custom_fields_schema", json: #"{"custom_fields_schema": [{"display_name": "X"}]}"#
             )
             #expect(missingName.status == 422)
+            let badName = try await wire.send(
+                .put, "/jobs/custom_fields_schema",
+                json: #"{"custom_fields_schema": [{"field_name": "has space", "display_name": "X"}]}"#
+            )
+            #expect(badName.status == 422)
+            #expect(try badName.errorMessage().contains("field_name"))
+            let badDefault = try await wire.send(
+                .put, "/jobs/custom_fields_schema",
+                json:
+                    #"{"custom_fields_schema": [{"field_name": "n", "display_name": "N", "field_type": "integer", "default_value": "x"}]}"#
+            )
+            #expect(badDefault.status == 422)
+            #expect(try badDefault.errorMessage().contains("default_value"))
+            let jobPut = try await wire.send(
+                .put, "/jobs/custom_fields_schema",
+                json: #"{"custom_fields_schema": [{"field_name": "team", "display_name": "Team"}]}"#
+            )
+            #expect(jobPut.status == 200)
+            let job = try (try await wire.get("/jobs/1")).object()
+            let jobFields = try #require(job["custom_fields"] as? [String: Any])
+            #expect(jobFields["team"] is NSNull, "a new field without back-fill is null on existing records")
+            #expect(jobFields["department"] != nil, "update_existing_data false keeps removed fields' values")
         }
     }
 }

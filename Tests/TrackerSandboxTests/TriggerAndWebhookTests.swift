@@ -98,7 +98,8 @@ struct TriggerAndWebhookTests {
                 #expect((try await wire.send(.post, "/triggers", json: trigger)).status == 201, "\(trigger)")
             }
             let created = try await wire.send(
-                .post, "/applications", json: #"{"job_id": 1, "first_name": "New", "last_name": "Person"}"#)
+                .post, "/applications",
+                json: #"{"job_id": 1, "first_name": "New", "last_name": "Person", "email": "new@example.org"}"#)
             let id = try #require(try created.object().id())
             _ = try await wire.send(
                 .post, "/files", json: #"{"app_id": 8, "filename": "cv.txt", "kind": "resume", "data": "aGk="}"#)
@@ -125,6 +126,10 @@ struct TriggerAndWebhookTests {
                     #"{"event_type": "applicant_new", "action_type": "tag_app", "data": {"tag_text": "x"}, "conditions": {"xor": [1, 2]}}"#,
                     "xor"
                 ),
+                (
+                    #"{"event_type": "applicant_new", "action_type": "tag_app", "data": {"tag_text": "x"}, "conditions": [null]}"#,
+                    "conditions"
+                ),
             ]
             for (body, mention) in cases {
                 let response = try await wire.send(.post, "/triggers", json: body)
@@ -146,7 +151,8 @@ struct TriggerAndWebhookTests {
                 #expect(hook.status == 201)
                 #expect(try (try await wire.get("/webhooks")).array().first?.string("event") == "applicant_new")
                 let created = try await wire.send(
-                    .post, "/applications", json: #"{"job_id": 2, "first_name": "Hook", "last_name": "Test"}"#
+                    .post, "/applications",
+                    json: #"{"job_id": 2, "first_name": "Hook", "last_name": "Test", "email": "hook@example.org"}"#
                 )
                 let id = try #require(try created.object().id())
                 try await sandbox.control.awaitWebhookDeliveriesFinished()

@@ -11,19 +11,35 @@ struct APICall: Sendable {
     var origin: String
 
     /// The body as a JSON object.
-    /// - Throws: `400` when the body is not JSON, or not an object.
-    func jsonObject() throws(SandboxHTTPError) -> SandboxJSON {
-        guard !body.isEmpty else { throw .badRequest("the request body must be a JSON object; it was empty") }
+    /// - Throws: `422` when the body is empty, not JSON, or not an object. [model, as
+    ///   docs/tracker-api.openapi.yaml says: `400` is for query and path parameters]
+    /// - Parameter allowed: the members the body may have; others are refused with `422`
+    ///   (`nil` accepts any).
+    func jsonObject(allowing allowed: Set<String>? = nil) throws(SandboxHTTPError) -> SandboxJSON {
+        guard !body.isEmpty else { throw .unprocessable("the request body must be a JSON object; it was empty") }
         let value: SandboxJSON
         do {
             value = try JSONParser.parse(body)
         } catch {
-            throw .badRequest("the request body is not valid JSON: \(error)")
+            throw .unprocessable("the request body is not valid JSON: \(error)")
         }
         guard value.objectMembers != nil else {
-            throw .badRequest("the request body must be a JSON object, not \(value.typeName)")
+            throw .unprocessable("the request body must be a JSON object, not \(value.typeName)")
+        }
+        if let allowed {
+            try rejectUnknownMembers(of: value, allowed: allowed, in: "\(method) \(path)")
         }
         return value
+    }
+
+    /// Refuses body members other than `allowed`.
+    /// - Throws: `422` naming the first unknown member and the accepted ones.
+    func rejectUnknownMembers(of body: SandboxJSON, allowed: Set<String>, in context: String) throws(SandboxHTTPError) {
+        for member in body.objectMembers ?? [] where !allowed.contains(member.key) {
+            throw .unprocessable(
+                "unknown field '\(member.key)' in \(context); accepted: \(allowed.sorted().joined(separator: ", "))"
+            )
+        }
     }
 }
 

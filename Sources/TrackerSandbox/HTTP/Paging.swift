@@ -1,9 +1,8 @@
 internal import Synchronization
 
-/// `page` and `per_page` as the sandbox reads them. [model] Out-of-range values are clamped
-/// rather than refused: `page` < 1 reads as 1, `per_page` < 1 as 1 and above the maximum as the
-/// maximum; the `Current-Page` and `Results-Per-Page` headers show the values actually used. A
-/// value that is not an integer is refused with `400`. A page past the last is an empty array.
+/// `page` and `per_page` as the sandbox reads them. [model, as docs/tracker-api.openapi.yaml says]
+/// A value that is not an integer, a `page` below 1, or a `per_page` outside 1…maximum is refused
+/// with `400` naming the parameter and the allowed range. A page past the last is an empty array.
 struct PageRequest: Sendable {
     static let defaultPerPage = 1000
     static let maximumPerPage = 5000
@@ -19,15 +18,16 @@ struct PageRequest: Sendable {
     }
 
     init(_ query: QueryParameters, maximum: Int) throws(SandboxHTTPError) {
-        func integer(_ name: String, default fallback: Int) throws(SandboxHTTPError) -> Int {
+        func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws(SandboxHTTPError) -> Int {
             guard let text = query[name] else { return fallback }
-            guard let value = Int(text.trimmingSpaces()) else {
-                throw .badRequest("\(name) must be an integer, not '\(text)'")
+            guard let value = Int(text.trimmingSpaces()), range.contains(value) else {
+                let upper = range.upperBound == Int.max ? "" : " and \(range.upperBound)"
+                throw .badRequest("\(name) must be an integer between \(range.lowerBound)\(upper), not '\(text)'")
             }
             return value
         }
-        page = max(try integer("page", default: 1), 1)
-        perPage = min(max(try integer("per_page", default: Self.defaultPerPage), 1), maximum)
+        page = try integer("page", default: 1, range: 1...Int.max)
+        perPage = try integer("per_page", default: min(Self.defaultPerPage, maximum), range: 1...maximum)
     }
 
     /// The six paging headers for a list of `total` records.
@@ -100,16 +100,11 @@ extension SandboxAPI {
         return SandboxReply(status: 200, headers: request.headers(total: total, call: call), body: writer.bytes)
     }
 
-    /// A paged list of records held in memory (users, triggers, webhooks).
-    func list<Record>(_ call: APICall, records: [Record], write: (Record, inout JSONWriter) -> Void)
-        throws(SandboxHTTPError) -> SandboxReply
-    {
-        let request = try PageRequest(call.query, maximum: PageRequest.maximumPerPage)
-        let start = min(request.offset, records.count)
-        let end = min(start + request.perPage, records.count)
-        return .json(headers: request.headers(total: records.count, call: call)) { writer in
+    /// A short list held in memory (users, triggers, webhooks): a bare array, not paged.
+    func list<Record>(records: [Record], write: (Record, inout JSONWriter) -> Void) -> SandboxReply {
+        .json { writer in
             writer.beginArray()
-            for record in records[start..<end] { write(record, &writer) }
+            for record in records { write(record, &writer) }
             writer.endArray()
         }
     }
@@ -131,8 +126,8 @@ extension SandboxAPI {
     /// An integer id from the query (`app_id`, `job_id`), or `nil` when absent.
     func idParameter(_ name: String, _ call: APICall) throws(SandboxHTTPError) -> Int? {
         guard let text = call.query[name] else { return nil }
-        guard let value = Int(text.trimmingSpaces()) else {
-            throw .badRequest("\(name) must be an integer id, not '\(text)'")
+        guard let value = Int(text.trimmingSpaces()), value >= 1 else {
+            throw .badRequest("\(name) must be a positive integer id, not '\(text)'")
         }
         return value
     }

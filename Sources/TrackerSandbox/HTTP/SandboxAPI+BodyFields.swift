@@ -34,6 +34,19 @@ extension SandboxAPI {
         return text
     }
 
+    /// A file name: 1–255 bytes, no path separators or control characters (it ends up in a
+    /// `Content-Disposition` header).
+    func filename(_ key: String, in body: SandboxJSON, prefix: String = "") throws(SandboxHTTPError) -> String {
+        let name = try requiredText(key, in: body, prefix: prefix)
+        let forbidden = name.unicodeScalars.contains { $0 == "/" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }
+        guard name.utf8.count <= 255, !forbidden else {
+            throw .unprocessable(
+                "'\(prefix)\(key)' must be a file name of at most 255 bytes without '/', '\\' or control characters"
+            )
+        }
+        return name
+    }
+
     /// Base64 data (standard alphabet; line breaks and a `data:...;base64,` prefix are tolerated).
     func base64(_ key: String, in body: SandboxJSON, prefix: String = "") throws(SandboxHTTPError) -> [UInt8] {
         var text = try requiredText(key, in: body, prefix: prefix)

@@ -106,9 +106,9 @@ struct SandboxAPI: Sendable {
     }
 
     /// `GET /users`.
-    func listUsers(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
+    func listUsers() -> SandboxReply {
         let context = store.renderContext
-        return try list(call, records: DataGenerator.users) { context.write($0, to: &$1) }
+        return list(records: DataGenerator.users) { context.write($0, to: &$1) }
     }
 
     /// `GET /jobs/{id}` and `GET /applications/{id}`: an object, or a one-element array when the
@@ -122,16 +122,16 @@ struct SandboxAPI: Sendable {
         }
     }
 
-    func getJob(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
-        guard let id = Int(idText), let job = store.read({ $0.job(id) }) else {
-            throw .notFound("job \(idText) not found")
+    func getJob(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
+        guard let job = store.read({ $0.job(id) }) else {
+            throw .notFound("job \(id) not found")
         }
         return single { $0.write(job, to: &$1) }
     }
 
-    func getApplication(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
-        guard let id = Int(idText), let application = store.read({ $0.application(id) }) else {
-            throw .notFound("application \(idText) not found")
+    func getApplication(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
+        guard let application = store.read({ $0.application(id) }) else {
+            throw .notFound("application \(id) not found")
         }
         return single { $0.write(application, to: &$1) }
     }

@@ -22,7 +22,7 @@ extension SandboxAPI {
     /// Replaces the schema from `{"update_existing_data": bool, "custom_fields_schema": [entry…]}`
     /// and answers with the new schema.
     func putSchema(_ owner: SchemaOwner, _ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["update_existing_data", "custom_fields_schema"])
         let updateExisting: Bool
         switch body["update_existing_data"] {
         case nil, .null?: updateExisting = false
@@ -55,11 +55,18 @@ extension SandboxAPI {
     }
 
     private static let inputTypes: Set<String> = ["text_field", "text_area", "select"]
+    private static let entryKeys: Set<String> = [
+        "field_name", "display_name", "field_type", "default_value", "required", "whitelist_values",
+        "blacklist_values", "ui_priority", "ui_readonly", "ui_input_type", "ui_hints", "ui_render_targets",
+    ]
     private static let renderTargets: Set<String> = ["view", "edit", "mark_as_hired"]
 
     private static func parseField(_ entry: SandboxJSON, at index: Int) throws(SandboxHTTPError) -> SandboxCustomField {
         let at = "custom_fields_schema[\(index)]"
-        guard entry.objectMembers != nil else { throw .unprocessable("\(at) must be an object") }
+        guard let members = entry.objectMembers else { throw .unprocessable("\(at) must be an object") }
+        for member in members where !entryKeys.contains(member.key) {
+            throw .unprocessable("unknown key '\(member.key)' in \(at)")
+        }
         func text(_ key: String) throws(SandboxHTTPError) -> String? {
             guard let value = entry[key], value != .null else { return nil }
             guard let string = value.stringValue else { throw .unprocessable("\(at).\(key) must be a string") }
@@ -82,8 +89,17 @@ extension SandboxAPI {
             }
             return result
         }
-        guard let name = try text("field_name"), !name.trimmingSpaces().isEmpty else {
+        guard let name = try text("field_name"), !name.isEmpty else {
             throw .unprocessable("\(at).field_name is required")
+        }
+        // Field names become JSON keys and JSON-logic paths, so they are identifiers.
+        let isIdentifier =
+            name.count <= 64 && name.first.map { $0 == "_" || ($0.isASCII && $0.isLetter) } == true
+            && name.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        guard isIdentifier else {
+            throw .unprocessable(
+                "\(at).field_name must be an identifier of at most 64 characters (letters, digits, _), not '\(name)'"
+            )
         }
         guard let display = try text("display_name"), !display.trimmingSpaces().isEmpty else {
             throw .unprocessable("\(at).display_name is required")
@@ -94,6 +110,17 @@ extension SandboxAPI {
         }
         var field = SandboxCustomField(fieldName: name, displayName: display, fieldType: type)
         field.defaultValue = entry["default_value"].flatMap { $0 == .null ? nil : $0 }
+        if let fallback = field.defaultValue {
+            let fits: Bool
+            switch (type, fallback) {
+            case (.string, .string), (.integer, .int), (.decimal, .int), (.decimal, .double), (.boolean, .bool):
+                fits = true
+            default: fits = false
+            }
+            guard fits else {
+                throw .unprocessable("\(at).default_value must be a \(type.rawValue), not \(fallback.typeName)")
+            }
+        }
         field.required = try flag("required") ?? false
         field.whitelistValues = try strings("whitelist_values")
         field.blacklistValues = try strings("blacklist_values")

@@ -27,7 +27,7 @@ extension SandboxAPI {
     /// `POST /actions` with `{"type": "tag_app", "data": {...}}`: validates the data against the
     /// catalogue's `create_action` fields and answers `201` with the pending action.
     func createAction(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["type", "data"])
         let type = try requiredText("type", in: body)
         guard let spec = ActionCatalogue.spec(type) else {
             throw .unprocessable(
@@ -43,19 +43,19 @@ extension SandboxAPI {
     }
 
     /// `GET /actions/{id}`.
-    func getAction(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
+    func getAction(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
         let found = store.read { state -> (SandboxAction, Int)? in
-            guard let id = Int(idText), id >= 1, id <= state.workflow.actions.count else { return nil }
+            guard id <= state.workflow.actions.count else { return nil }
             return (state.workflow.actions[id - 1], state.configuration.companyID)
         }
-        guard let (action, companyID) = found else { throw .notFound("action \(idText) not found") }
+        guard let (action, companyID) = found else { throw .notFound("action \(id) not found") }
         return .json { WorkflowEncoding.write(action, companyID: companyID, to: &$0) }
     }
 
     /// `POST /triggers` with `event_type`, `action_type`, `data` (the catalogue's `create_trigger`
     /// fields) and optional JSON-logic `conditions`. Answers `201`.
     func createTrigger(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["event_type", "action_type", "data", "conditions"])
         let event = try requiredText("event_type", in: body)
         guard EventCatalogue.names.contains(event) else {
             throw .unprocessable("unknown event_type '\(event)'; see GET /workflow/events")
@@ -71,7 +71,13 @@ extension SandboxAPI {
         let data = body["data"] ?? .object([])
         try ActionCatalogue.validate(data, required: spec.triggerRequired, optional: spec.optional, type: spec.type)
         let conditions = body["conditions"].flatMap { $0 == .null ? nil : $0 }
-        if let conditions { try JSONLogic.validate(conditions) }
+        if let conditions {
+            guard conditions.objectMembers != nil else {
+                throw .unprocessable(
+                    "conditions must be a JSON-logic object such as {\"==\": [{\"app\": \"status\"}, \"Hired\"]}")
+            }
+            try JSONLogic.validate(conditions)
+        }
         let (trigger, companyID) = try store.mutate { state in
             let trigger = SandboxTrigger(
                 id: state.workflow.nextTriggerID, eventType: event, actionType: spec.type, data: data,
@@ -85,26 +91,27 @@ extension SandboxAPI {
     }
 
     /// `GET /triggers`.
-    func listTriggers(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
+    func listTriggers() -> SandboxReply {
         let (triggers, companyID) = store.read { ($0.workflow.triggers, $0.configuration.companyID) }
-        return try list(call, records: triggers) { WorkflowEncoding.write($0, companyID: companyID, to: &$1) }
+        return list(records: triggers) { WorkflowEncoding.write($0, companyID: companyID, to: &$1) }
     }
 
     /// `DELETE /triggers/{id}`: `204`, or `404`.
-    func deleteTrigger(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
+    func deleteTrigger(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
         let removed = try store.mutate { state in
             let before = state.workflow.triggers.count
-            state.workflow.triggers.removeAll { String($0.id) == idText }
+            state.workflow.triggers.removeAll { $0.id == id }
             return state.workflow.triggers.count < before
         }
-        guard removed else { throw .notFound("trigger \(idText) not found") }
+        guard removed else { throw .notFound("trigger \(id) not found") }
         return .noContent
     }
 
     /// `POST /webhooks` with `url` (http or https) and `event`. Answers `201`.
     func createWebhook(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["url", "event"])
         let url = try requiredText("url", in: body).trimmingSpaces()
+        guard url.utf8.count <= 2048 else { throw .unprocessable("url must be at most 2048 bytes long") }
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
             parsed.host?.isEmpty == false
         else { throw .unprocessable("url must be an absolute http or https URL, not '\(url)'") }
@@ -124,19 +131,19 @@ extension SandboxAPI {
     }
 
     /// `GET /webhooks`.
-    func listWebhooks(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
+    func listWebhooks() -> SandboxReply {
         let webhooks = store.read { $0.workflow.webhooks }
-        return try list(call, records: webhooks) { WorkflowEncoding.write($0, to: &$1) }
+        return list(records: webhooks) { WorkflowEncoding.write($0, to: &$1) }
     }
 
     /// `DELETE /webhooks/{id}`: `204`, or `404`.
-    func deleteWebhook(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
+    func deleteWebhook(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
         let removed = try store.mutate { state in
             let before = state.workflow.webhooks.count
-            state.workflow.webhooks.removeAll { String($0.id) == idText }
+            state.workflow.webhooks.removeAll { $0.id == id }
             return state.workflow.webhooks.count < before
         }
-        guard removed else { throw .notFound("webhook \(idText) not found") }
+        guard removed else { throw .notFound("webhook \(id) not found") }
         return .noContent
     }
 }

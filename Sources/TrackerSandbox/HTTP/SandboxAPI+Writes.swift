@@ -2,16 +2,18 @@ internal import Foundation
 
 /// The handlers that create or change applications, notes and files.
 extension SandboxAPI {
-    /// `POST /applications`: `job_id`, `first_name`, `last_name` required; `email`, `phone`,
-    /// `source`, `custom_fields` optional. Answers `201` with the record.
+    /// `POST /applications`: `job_id`, `first_name`, `last_name`, `email` required; `phone`,
+    /// `source`, `custom_fields` optional; nothing else. Answers `201` with the record.
     func createApplication(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(
+            allowing: ["job_id", "first_name", "last_name", "email", "phone", "source", "custom_fields"]
+        )
         let jobID = try requiredID("job_id", in: body)
         let input = NewApplication(
             jobID: jobID,
             firstName: try requiredText("first_name", in: body),
             lastName: try requiredText("last_name", in: body),
-            email: try optionalText("email", in: body),
+            email: try requiredText("email", in: body),
             phone: try optionalText("phone", in: body),
             source: try optionalText("source", in: body)
         )
@@ -35,9 +37,8 @@ extension SandboxAPI {
     ]
 
     /// `PUT /applications/{id}`: edits applicant fields; answers `200` with the record.
-    func updateApplication(_ call: APICall, id idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
+    func updateApplication(_ call: APICall, id: Int) throws(SandboxHTTPError) -> SandboxReply {
         let body = try call.jsonObject()
-        guard let id = Int(idText) else { throw .notFound("application \(idText) not found") }
         for member in body.objectMembers ?? [] where !Self.editableFields.contains(member.key) {
             throw .unprocessable(
                 "'\(member.key)' cannot be changed with PUT /applications/{id}"
@@ -87,7 +88,9 @@ extension SandboxAPI {
     /// `phone`, `coverletter` (stored as a note) and `resume: {filename, data}` (base64, stored as
     /// the resume). Answers `201` with the application. [model: the response body]
     func quickApply(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(
+            allowing: ["reference_number", "name", "email", "phone", "coverletter", "resume"]
+        )
         let reference = try requiredText("reference_number", in: body)
         let name = try requiredText("name", in: body)
         let email = try requiredText("email", in: body)
@@ -136,11 +139,11 @@ extension SandboxAPI {
 
     /// `POST /notes`: `app_id`, `body` (plain text). Answers `201` with the note.
     func createNote(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["app_id", "body"])
         let applicationID = try requiredID("app_id", in: body)
         let text = try requiredText("body", in: body)
         let note = try store.mutate { (state: inout SandboxState) throws(SandboxHTTPError) -> SandboxNote in
-            guard let note = state.createNote(applicationID: applicationID, body: text, author: "API") else {
+            guard let note = state.createNote(applicationID: applicationID, body: text, author: nil) else {
                 throw .unprocessable("app_id \(applicationID) does not name an application")
             }
             return note
@@ -152,9 +155,9 @@ extension SandboxAPI {
     /// `POST /files`: `app_id`, `filename`, `kind` (`resume` or `attachment`), `data` (base64),
     /// optional `content_type` (else guessed from the extension). Answers `201` with the file.
     func createFile(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
-        let body = try call.jsonObject()
+        let body = try call.jsonObject(allowing: ["app_id", "filename", "kind", "data", "content_type"])
         let applicationID = try requiredID("app_id", in: body)
-        let filename = try requiredText("filename", in: body)
+        let filename = try filename("filename", in: body)
         let kind = try requiredText("kind", in: body)
         guard kind == "resume" || kind == "attachment" else {
             throw .unprocessable("kind must be 'resume' or 'attachment', not '\(kind)'")
@@ -175,16 +178,16 @@ extension SandboxAPI {
     }
 
     /// `DELETE /files/{id}`: `204`, or `404` when there is no such file.
-    func deleteFile(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
-        let deleted = Int(idText).map { id in (try? store.mutate { $0.files.delete(id) }) ?? false } ?? false
-        guard deleted else { throw .notFound("file \(idText) not found") }
+    func deleteFile(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
+        let deleted = (try? store.mutate { $0.files.delete(id) }) ?? false
+        guard deleted else { throw .notFound("file \(id) not found") }
         return .noContent
     }
 
     /// `GET /files/{id}/download`: the file's bytes with its content type.
-    func downloadFile(_ idText: Substring) throws(SandboxHTTPError) -> SandboxReply {
-        guard let id = Int(idText), let file = store.read({ $0.file(id) }) else {
-            throw .notFound("file \(idText) not found")
+    func downloadFile(_ id: Int) throws(SandboxHTTPError) -> SandboxReply {
+        guard let file = store.read({ $0.file(id) }) else {
+            throw .notFound("file \(id) not found")
         }
         let safeName = file.filename.replacingOccurrences(of: "\"", with: "")
         return SandboxReply(

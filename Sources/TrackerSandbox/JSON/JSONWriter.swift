@@ -92,17 +92,6 @@ struct JSONWriter {
         if let value { int(value) } else { null() }
     }
 
-    /// A fixed-point number with two decimals, given in hundredths.
-    mutating func hundredths(_ value: Int) {
-        separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        appendInteger(Int(magnitude / 100))
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 100 / 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-    }
-
     mutating func double(_ value: Double) {
         separate()
         if value.isFinite {
@@ -133,12 +122,6 @@ struct JSONWriter {
         }
         if utc { bytes.append(UInt8(ascii: "Z")) }
         bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Text that is already valid JSON (a pre-encoded fragment).
-    mutating func fragment(_ json: [UInt8]) {
-        separate()
-        bytes.append(contentsOf: json)
     }
 
     private mutating func appendLiteral(_ literal: StaticString) {

@@ -8,8 +8,8 @@ public struct SandboxNote: Sendable, Hashable, Identifiable {
     public var applicationID: Int
     /// The application's job.
     public var jobID: Int
-    /// Who wrote the note.
-    public var author: String
+    /// Who wrote the note; `nil` for notes written through the API.
+    public var author: String?
     /// The note text (plain text).
     public var body: String
     /// When the note was written.

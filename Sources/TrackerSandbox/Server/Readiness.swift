@@ -28,14 +28,6 @@ final class Readiness: Sendable {
         }
     }
 
-    /// The port, if the server is listening.
-    var currentPort: Int? {
-        state.withLock { state in
-            if case .running(let port) = state { return port }
-            return nil
-        }
-    }
-
     func succeed(port: Int) {
         let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
             guard case .starting(let waiters) = state else { return [] }

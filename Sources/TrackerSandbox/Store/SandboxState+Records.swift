@@ -61,7 +61,7 @@ extension SandboxState {
         return true
     }
 
-    mutating func createNote(applicationID: Int, body: String, author: String) -> SandboxNote? {
+    mutating func createNote(applicationID: Int, body: String, author: String?) -> SandboxNote? {
         guard let application = application(applicationID) else { return nil }
         let stamp = Date(epochSeconds: now)
         return notes.insert { id in

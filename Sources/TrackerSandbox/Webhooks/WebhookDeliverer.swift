@@ -18,6 +18,10 @@ enum WebhookDeliverer {
         var event: String
     }
 
+    /// At most this many deliveries are attempted at once, so a storm of events aimed at a dead
+    /// receiver cannot open an unbounded number of connections.
+    static let maximumConcurrentAttempts = 16
+
     static func run(_ store: SandboxStore, client: HTTPClient = .shared) async {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
@@ -46,7 +50,9 @@ enum WebhookDeliverer {
         return store.data.withLock { state in
             var jobs: [Job] = []
             for (id, due) in state.workflow.deliveryDue.sorted(by: { $0.key < $1.key })
-            where due <= now && !state.workflow.deliveriesInFlight.contains(id) {
+            where due <= now && !state.workflow.deliveriesInFlight.contains(id)
+                && jobs.count < maximumConcurrentAttempts
+            {
                 let delivery = state.workflow.deliveries[id - 1]
                 state.workflow.deliveriesInFlight.insert(id)
                 jobs.append(

@@ -1,4 +1,0 @@
-internal import ATSCore
-
-/// The provider-neutral sync engine.
-public enum ATSSyncModule {}

@@ -1,0 +1,169 @@
+public import Foundation
+public import Logging
+
+/// Mirrors a source's streams into a store, incrementally and resumably.
+///
+/// For each stream: plan a window (or resume the interrupted one), read its pages, commit each
+/// page together with the checkpoint that follows it, and advance progress only when the window
+/// completes. Reconciliation (marking deletions) runs only after a complete full scan.
+public struct SyncEngine<Source: SyncSource>: Sendable {
+    /// The provider side.
+    public var source: Source
+    /// The mirror.
+    public var store: any SyncStore
+    /// How windows are chosen.
+    public var planner: WindowPlanner
+    /// How often a window may start over because paging shifted, before it is given up for this run.
+    public var maximumRestarts: Int
+    /// The engine's clock, injected so that tests control time.
+    public var now: @Sendable () -> Date
+    /// Makes scan ids; injected so that tests are deterministic.
+    public var makeScanID: @Sendable () -> String
+    /// Where the engine logs; silent by default.
+    public var logger: Logger
+
+    /// Creates an engine.
+    public init(
+        source: Source,
+        store: any SyncStore,
+        planner: WindowPlanner = WindowPlanner(),
+        maximumRestarts: Int = 3,
+        now: @escaping @Sendable () -> Date = { Date() },
+        makeScanID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        logger: Logger = Logger(label: "ats.sync", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.source = source
+        self.store = store
+        self.planner = planner
+        self.maximumRestarts = maximumRestarts
+        self.now = now
+        self.makeScanID = makeScanID
+        self.logger = logger
+    }
+
+    /// Runs each stream once, in order.
+    /// - Parameters:
+    ///   - streams: The streams to sync.
+    ///   - fullScan: Whether to read every record (and reconcile deletions) instead of changes.
+    /// - Returns: What the run did.
+    /// - Throws: The first error that stops a stream; what was committed before it stays committed,
+    ///   and the next run resumes from there.
+    public func run(_ streams: [SyncStreamName], fullScan: Bool = false) async throws -> SyncRunReport {
+        var report = SyncRunReport()
+        for stream in streams {
+            try Task.checkCancellation()
+            report.streams.append(try await run(stream, fullScan: fullScan))
+        }
+        return report
+    }
+
+    /// Runs one stream once.
+    /// - Throws: ``SyncError`` when the source has no such stream; the source's and the store's errors.
+    public func run(_ stream: SyncStreamName, fullScan: Bool = false) async throws -> StreamRunReport {
+        guard let contract = source.contract(for: stream) else {
+            throw SyncError.unknownStream(stream)
+        }
+        try await store.prepare()
+        var run = StreamRun(stream: stream, startedAt: now())
+        var state = try await store.state(of: stream, account: source.account)
+        switch planner.plan(contract: contract, state: state, now: run.startedAt, fullScanRequested: fullScan) {
+        case .resume:
+            run.resumed = true
+        case .start(let window):
+            state.begin(window, scanID: makeScanID(), startedAt: run.startedAt)
+            try await store.save(state, account: source.account)
+        }
+        while let checkpoint = state.checkpoint {
+            let outcome = try await readPages(of: stream, from: checkpoint, state: &state, run: &run)
+            switch outcome {
+            case .windowRead:
+                try await finish(contract: contract, state: &state, run: &run)
+            case .pagingShifted where (state.checkpoint?.restarts ?? 0) < maximumRestarts:
+                state.restartWindow()
+                try await store.save(state, account: source.account)
+                run.warnings.append("Records disappeared while paging; the window was read again.")
+            case .pagingShifted:
+                run.window = checkpoint.window
+                state.abandonWindow()
+                try await store.save(state, account: source.account)
+                run.warnings.append(
+                    "Paging kept shifting after \(maximumRestarts) restarts; progress was not advanced "
+                        + "and the next run reads this window again.")
+            }
+        }
+        return run.report(endedAt: now())
+    }
+
+    private enum ReadOutcome {
+        case windowRead
+        case pagingShifted
+    }
+
+    private func readPages(
+        of stream: SyncStreamName,
+        from checkpoint: RunCheckpoint,
+        state: inout StreamState,
+        run: inout StreamRun
+    ) async throws -> ReadOutcome {
+        run.window = checkpoint.window
+        run.restarts = checkpoint.restarts
+        for try await page in source.pages(of: stream, window: checkpoint.window, startingAt: checkpoint.nextPage) {
+            try Task.checkCancellation()
+            run.note(page.warnings)
+            if let total = page.totalCount {
+                if let expected = state.checkpoint?.expectedTotal, total < expected {
+                    logger.debug(
+                        "paging shifted",
+                        metadata: ["ats.stream": "\(stream)", "ats.expected": "\(expected)", "ats.total": "\(total)"])
+                    return .pagingShifted
+                }
+                state.noteExpectedTotal(total)
+            }
+            state.pageStored(page.number, records: page.records.count)
+            let outcome = try await store.commit(
+                page.records, stream: stream, account: source.account, scanID: checkpoint.scanID,
+                seenAt: now(), state: state)
+            run.pages += 1
+            run.records += page.records.count
+            run.outcome.add(outcome)
+        }
+        return .windowRead
+    }
+
+    private func finish(contract: StreamContract, state: inout StreamState, run: inout StreamRun) async throws {
+        guard let checkpoint = state.checkpoint else { return }
+        let reconcile = checkpoint.window.isFullScan && contract.deletions == .byCompleteScan
+        state.completeWindow()
+        run.deleted = try await store.complete(
+            state, account: source.account, reconcilingScan: reconcile ? checkpoint.scanID : nil, at: now())
+        run.completed = true
+    }
+}
+
+/// The running tally of one stream's run.
+private struct StreamRun {
+    var stream: SyncStreamName
+    var startedAt: Date
+    var window = SyncWindow(lower: nil, upper: .distantPast, isFullScan: true)
+    var resumed = false
+    var completed = false
+    var pages = 0
+    var records = 0
+    var outcome = PageOutcome()
+    var deleted = 0
+    var restarts = 0
+    var warnings: [String] = []
+
+    mutating func note(_ newWarnings: [String]) {
+        for warning in newWarnings where !warnings.contains(warning) {
+            warnings.append(warning)
+        }
+    }
+
+    func report(endedAt: Date) -> StreamRunReport {
+        StreamRunReport(
+            stream: stream, window: window, resumed: resumed, completed: completed, pages: pages, records: records,
+            outcome: outcome, deleted: deleted, restarts: restarts, warnings: warnings, startedAt: startedAt,
+            endedAt: endedAt)
+    }
+}

@@ -1,0 +1,56 @@
+extension StreamSchema {
+    /// `docs/SCHEMA.md`: every table of the mirror, generated from the schemas so it cannot drift.
+    public static func markdownDocument() -> String {
+        var lines = [
+            "# The mirror's schema",
+            "",
+            "Generated from `StreamSchema` (Sources/ATSSync/Schema); do not edit. `ats sync` creates these tables in",
+            "SQLite (`--database tracker.sqlite`) and PostgreSQL (`--database postgres://…`) alike. Timestamps are",
+            "UTC ISO-8601 text in SQLite (`2026-01-31T09:15:00.000Z`, which sorts as time does) and `timestamptz`",
+            "in PostgreSQL; JSON is text in SQLite and `jsonb` in PostgreSQL.",
+            "",
+            "Every table has the primary key `(account, id)`: one database can mirror several accounts.",
+            "A row is never removed: a record missing from a *complete* scan gets `deleted_at`, which is cleared",
+            "if the record comes back.",
+            "",
+            "## Columns every table has",
+            "",
+            "| column | type | meaning |",
+            "|---|---|---|",
+        ]
+        lines += commonColumns.map { "| `\($0.name)` | \($0.type.rawValue) | \($0.summary) |" }
+        for schema in all {
+            lines += ["", "## `\(schema.table)`", "", "| column | type | meaning |", "|---|---|---|"]
+            lines += schema.columns.map { "| `\($0.name)` | \($0.type.rawValue) | \($0.summary) |" }
+            if !schema.indexedColumns.isEmpty {
+                lines += ["", "Indexed: " + schema.indexedColumns.map { "`\($0)`" }.joined(separator: ", ") + "."]
+            }
+        }
+        lines += [
+            "",
+            "## `sync_state`",
+            "",
+            "One row per account and stream: `completed_through` (every change up to this instant is mirrored),",
+            "`last_full_scan_through` (when deletions were last reconciled) and `checkpoint` (JSON: the window,",
+            "scan id and next page of an unfinished run, which the next run resumes).",
+            "",
+            "## `stage_history`",
+            "",
+            "Every observed stage change of an application, because Tracker keeps no history of its own:",
+            "`account`, `stream`, `id`, `from_stage` (null when first seen), `to_stage`, `observed_at`.",
+            "Changes between two syncs that cancel out are not seen.",
+            "",
+            "## Example queries",
+            "",
+            "```sql",
+            "-- applications per stage on open jobs",
+            "SELECT a.stage, count(*) FROM applications a JOIN jobs j ON j.account = a.account AND j.id = a.job_id",
+            "WHERE j.status = 'open' AND a.deleted_at IS NULL GROUP BY a.stage ORDER BY 2 DESC;",
+            "",
+            "-- how long applications waited in each stage",
+            "SELECT id, to_stage, observed_at FROM stage_history WHERE stream = 'applications' ORDER BY id, observed_at;",
+            "```",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

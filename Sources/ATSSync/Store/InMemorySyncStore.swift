@@ -1,0 +1,145 @@
+import ATSCore
+public import Foundation
+import Synchronization
+
+/// A ``SyncStore`` in memory: the reference for the database stores' behaviour, and the store of
+/// engine tests. Each method is atomic under one lock, as a database transaction would be.
+public final class InMemorySyncStore: SyncStore {
+    /// One stored row, as the database stores keep it.
+    public struct Row: Hashable, Sendable {
+        /// The record as last stored.
+        public var record: SyncRecord
+        /// When the row was first stored.
+        public var firstSeenAt: Date
+        /// When the row was last seen in a page.
+        public var lastSeenAt: Date
+        /// The scan that last saw the row.
+        public var scanID: String
+        /// When the row was marked deleted, or nil.
+        public var deletedAt: Date?
+    }
+
+    private struct Key: Hashable {
+        var account: String
+        var stream: SyncStreamName
+    }
+
+    private struct Contents {
+        var rows: [Key: [String: Row]] = [:]
+        var states: [Key: StreamState] = [:]
+        var stageHistory: [Key: [StageChange]] = [:]
+    }
+
+    private let contents = Mutex(Contents())
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// Does nothing: memory needs no schema.
+    public func prepare() async throws {}
+
+    /// The stored state, or a fresh one.
+    public func state(of stream: SyncStreamName, account: String) async throws -> StreamState {
+        contents.withLock { $0.states[Key(account: account, stream: stream)] } ?? StreamState(stream: stream)
+    }
+
+    /// Stores a state.
+    public func save(_ state: StreamState, account: String) async throws {
+        contents.withLock { $0.states[Key(account: account, stream: state.stream)] = state }
+    }
+
+    /// Upserts the records and saves the state atomically.
+    public func commit(
+        _ records: [SyncRecord],
+        stream: SyncStreamName,
+        account: String,
+        scanID: String,
+        seenAt: Date,
+        state: StreamState
+    ) async throws -> PageOutcome {
+        let key = Key(account: account, stream: stream)
+        return contents.withLock { contents in
+            var outcome = PageOutcome()
+            var rows = contents.rows[key] ?? [:]
+            for record in records {
+                guard var row = rows[record.id] else {
+                    rows[record.id] = Row(
+                        record: record, firstSeenAt: seenAt, lastSeenAt: seenAt, scanID: scanID, deletedAt: nil)
+                    outcome.inserted += 1
+                    if record.stage != nil {
+                        contents.stageHistory[key, default: []].append(
+                            StageChange(id: record.id, from: nil, to: record.stage, observedAt: seenAt))
+                        outcome.stageChanges += 1
+                    }
+                    continue
+                }
+                if row.deletedAt != nil {
+                    row.deletedAt = nil
+                    outcome.restored += 1
+                }
+                if row.record.updatedAt == record.updatedAt && row.record.raw == record.raw {
+                    outcome.unchanged += 1
+                } else if Self.isOlder(record, than: row.record) {
+                    // A page read before a later one can still arrive after it (the look-back's
+                    // overlap, a restarted window): never let an older version replace a newer one.
+                    outcome.unchanged += 1
+                } else {
+                    if row.record.stage != record.stage {
+                        contents.stageHistory[key, default: []].append(
+                            StageChange(id: record.id, from: row.record.stage, to: record.stage, observedAt: seenAt))
+                        outcome.stageChanges += 1
+                    }
+                    row.record = record
+                    outcome.changed += 1
+                }
+                row.lastSeenAt = seenAt
+                row.scanID = scanID
+                rows[record.id] = row
+            }
+            contents.rows[key] = rows
+            contents.states[key] = state
+            return outcome
+        }
+    }
+
+    /// Saves the state and marks rows unseen by a complete scan as deleted, atomically.
+    public func complete(_ state: StreamState, account: String, reconcilingScan: String?, at: Date) async throws -> Int
+    {
+        let key = Key(account: account, stream: state.stream)
+        return contents.withLock { contents in
+            var deleted = 0
+            if let scanID = reconcilingScan, var rows = contents.rows[key] {
+                for (id, row) in rows where row.scanID != scanID && row.deletedAt == nil {
+                    rows[id]?.deletedAt = at
+                    deleted += 1
+                }
+                contents.rows[key] = rows
+            }
+            contents.states[key] = state
+            return deleted
+        }
+    }
+
+    /// The rows of a stream, by id, including those marked deleted.
+    public func rows(of stream: SyncStreamName, account: String) -> [String: Row] {
+        contents.withLock { $0.rows[Key(account: account, stream: stream)] ?? [:] }
+    }
+
+    /// Every stored row, ordered by id.
+    public func storedRows(of stream: SyncStreamName, account: String) async throws -> [StoredRow] {
+        rows(of: stream, account: account).values.map {
+            StoredRow(
+                id: $0.record.id, updatedAt: $0.record.updatedAt, raw: $0.record.raw.json, deletedAt: $0.deletedAt)
+        }.sorted { $0.id < $1.id }
+    }
+
+    /// The recorded stage changes of a stream, oldest first.
+    public func stageHistory(of stream: SyncStreamName, account: String) -> [StageChange] {
+        contents.withLock { $0.stageHistory[Key(account: account, stream: stream)] ?? [] }
+    }
+
+    private static func isOlder(_ record: SyncRecord, than stored: SyncRecord) -> Bool {
+        guard let new = record.updatedAt, let old = stored.updatedAt else { return false }
+        return new < old
+    }
+}

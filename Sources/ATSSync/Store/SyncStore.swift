@@ -1,0 +1,133 @@
+public import Foundation
+
+/// Where the sync engine keeps the mirror: rows, stream states and stage history.
+///
+/// Implementations (SQLite, PostgreSQL, memory) must make each method one transaction: a page's
+/// rows and the state that records them are written together or not at all, which is what lets a
+/// run killed at any moment resume without losing or duplicating a record.
+public protocol SyncStore: Sendable {
+    /// Creates or migrates the schema. Safe to call on every start.
+    /// - Throws: When the database cannot be opened or migrated.
+    func prepare() async throws
+
+    /// The remembered state of a stream for an account, or a fresh one.
+    /// - Parameters:
+    ///   - stream: The stream.
+    ///   - account: The account whose mirror this is.
+    /// - Returns: The stored state.
+    /// - Throws: When the database cannot be read.
+    func state(of stream: SyncStreamName, account: String) async throws -> StreamState
+
+    /// Stores a state without rows, as when a window begins or restarts.
+    /// - Throws: When the database cannot be written.
+    func save(_ state: StreamState, account: String) async throws
+
+    /// Upserts a page of records and saves the state that follows it, in one transaction.
+    ///
+    /// A record whose `updatedAt` and raw payload equal the stored row's is unchanged (this is how
+    /// the look-back's overlap is de-duplicated); every stored row is stamped with `scanID` and
+    /// `seenAt`, and a row that was marked deleted is restored.
+    /// - Parameters:
+    ///   - records: The page's records.
+    ///   - stream: Their stream.
+    ///   - account: The account.
+    ///   - scanID: The run's scan id.
+    ///   - seenAt: When the page was read.
+    ///   - state: The stream's state after this page.
+    /// - Returns: What the page changed.
+    /// - Throws: When the transaction fails; then nothing of it was written.
+    func commit(
+        _ records: [SyncRecord],
+        stream: SyncStreamName,
+        account: String,
+        scanID: String,
+        seenAt: Date,
+        state: StreamState
+    ) async throws -> PageOutcome
+
+    /// Completes a window: saves the state and, after a complete full scan, marks as deleted every row
+    /// of the stream not stamped with `scanID` — in one transaction.
+    /// - Parameters:
+    ///   - state: The stream's state after ``StreamState/completeWindow()``.
+    ///   - account: The account.
+    ///   - reconcilingScan: The scan id of a complete full scan, or nil to mark nothing deleted.
+    ///   - at: The deletion time to record.
+    /// - Returns: How many rows were newly marked deleted.
+    /// - Throws: When the transaction fails; then nothing of it was written.
+    func complete(_ state: StreamState, account: String, reconcilingScan: String?, at: Date) async throws -> Int
+
+    /// Every stored row of a stream, deleted ones included, ordered by id: for verification, tests and
+    /// `ats sync --verify`, not for hot paths (it reads the whole table).
+    /// - Throws: When the database cannot be read.
+    func storedRows(of stream: SyncStreamName, account: String) async throws -> [StoredRow]
+
+    /// The recorded stage changes of a stream's records, oldest first.
+    /// - Throws: When the database cannot be read.
+    func stageHistory(of stream: SyncStreamName, account: String) async throws -> [StageChange]
+}
+
+/// A stored row as every store reports it.
+public struct StoredRow: Hashable, Sendable {
+    /// The provider's id.
+    public var id: String
+    /// The record's update time.
+    public var updatedAt: Date?
+    /// The provider's JSON.
+    public var raw: String
+    /// When a complete scan no longer found it.
+    public var deletedAt: Date?
+
+    /// Creates a stored row.
+    public init(id: String, updatedAt: Date?, raw: String, deletedAt: Date?) {
+        self.id = id
+        self.updatedAt = updatedAt
+        self.raw = raw
+        self.deletedAt = deletedAt
+    }
+}
+
+/// One observed change of a record's stage.
+public struct StageChange: Hashable, Sendable {
+    /// The record's id.
+    public var id: String
+    /// The stage before, or nil for a record first seen.
+    public var from: String?
+    /// The stage after.
+    public var to: String?
+    /// When the change was observed.
+    public var observedAt: Date
+
+    /// Creates a stage change.
+    public init(id: String, from: String?, to: String?, observedAt: Date) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.observedAt = observedAt
+    }
+}
+
+/// What one committed page changed in the mirror.
+public struct PageOutcome: Hashable, Sendable {
+    /// Rows that did not exist.
+    public var inserted = 0
+    /// Rows whose cursor or payload changed.
+    public var changed = 0
+    /// Rows already stored exactly (the look-back's overlap, or a page read twice).
+    public var unchanged = 0
+    /// Rows that had been marked deleted and are back.
+    public var restored = 0
+    /// Stage changes recorded in the stage history.
+    public var stageChanges = 0
+
+    /// An outcome with every count zero.
+    public init() {}
+
+    /// Adds another outcome's counts to this one.
+    public mutating func add(_ other: PageOutcome) {
+        inserted += other.inserted
+        changed += other.changed
+        unchanged += other.unchanged
+        restored += other.restored
+        stageChanges += other.stageChanges
+    }
+}

@@ -1,5 +1,0 @@
-internal import ATSSync
-internal import PostgresNIO
-
-/// The PostgreSQL store of the sync engine.
-public enum ATSSyncPostgresModule {}

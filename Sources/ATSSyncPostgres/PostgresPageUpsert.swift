@@ -1,0 +1,164 @@
+import ATSCore
+import ATSSync
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Stores one page's records inside a transaction, counting what changed.
+struct PostgresPageUpsert {
+    let connection: PostgresConnection
+    let schema: StreamSchema
+    let account: String
+    let scanID: String
+    let seenAt: Date
+    let logger: Logger
+
+    private struct Existing {
+        var updatedAt: Date?
+        var sameRaw: Bool
+        var isDeleted: Bool
+        var stage: String?
+    }
+
+    func store(_ records: [SyncRecord]) async throws -> PageOutcome {
+        let existing = try await fetchExisting(records)
+        var outcome = PageOutcome()
+        for record in records {
+            guard let stored = existing[record.id] else {
+                try await insert(record)
+                outcome.inserted += 1
+                if schema.hasStage, let stage = record.stage {
+                    try await recordStageChange(id: record.id, from: nil, to: stage)
+                    outcome.stageChanges += 1
+                }
+                continue
+            }
+            if stored.isDeleted { outcome.restored += 1 }
+            let isSame = stored.updatedAt == record.updatedAt && stored.sameRaw
+            let isOlder = record.updatedAt.map { new in stored.updatedAt.map { new < $0 } ?? false } ?? false
+            if isSame || isOlder {
+                outcome.unchanged += 1
+                try await touch(record.id)
+                continue
+            }
+            if schema.hasStage, stored.stage != record.stage {
+                try await recordStageChange(id: record.id, from: stored.stage, to: record.stage)
+                outcome.stageChanges += 1
+            }
+            try await update(record)
+            outcome.changed += 1
+        }
+        return outcome
+    }
+
+    /// One query for the whole page: which ids exist, and whether each payload is the same JSON
+    /// (compared as jsonb, since jsonb does not keep the text's key order or spacing).
+    private func fetchExisting(_ records: [SyncRecord]) async throws -> [String: Existing] {
+        var binds = PostgresBindings()
+        binds.append(account)
+        binds.append(records.map(\.id))
+        binds.append(records.map(\.raw.json))
+        let stage = schema.hasStage ? "t.stage" : "NULL::text"
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT v.id, t.updated_at, t.raw = v.raw::jsonb, t.deleted_at IS NOT NULL, \(stage)
+                    FROM unnest($2::text[], $3::text[]) AS v(id, raw)
+                    JOIN "\(schema.table)" AS t ON t.account = $1 AND t.id = v.id
+                    """, binds: binds), logger: logger)
+        var existing: [String: Existing] = [:]
+        for try await (id, updatedAt, sameRaw, isDeleted, stage) in rows.decode(
+            (String, Date?, Bool, Bool, String?).self)
+        {
+            existing[id] = Existing(updatedAt: updatedAt, sameRaw: sameRaw, isDeleted: isDeleted, stage: stage)
+        }
+        return existing
+    }
+
+    private func insert(_ record: SyncRecord) async throws {
+        var binds = PostgresBindings()
+        binds.append(account)
+        binds.append(record.id)
+        binds.append(record.updatedAt)
+        binds.append(record.raw.json)
+        binds.append(seenAt)
+        binds.append(seenAt)
+        binds.append(scanID)
+        var names = ["account", "id", "updated_at", "raw", "first_seen_at", "last_seen_at", "scan_id"]
+        var casts = ["", "", "", "::jsonb", "", "", ""]
+        for column in schema.columns {
+            names.append(column.name)
+            casts.append(column.type == .json ? "::jsonb" : "")
+            append(columnValue(column, of: record), to: &binds)
+        }
+        let placeholders = casts.enumerated().map { "$\($0.offset + 1)\($0.element)" }.joined(separator: ", ")
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "INSERT INTO \"\(schema.table)\" (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) "
+                    + "VALUES (\(placeholders))", binds: binds), logger: logger)
+    }
+
+    private func update(_ record: SyncRecord) async throws {
+        var binds = PostgresBindings()
+        binds.append(record.updatedAt)
+        binds.append(record.raw.json)
+        binds.append(seenAt)
+        binds.append(scanID)
+        var assignments = [
+            "updated_at = $1", "raw = $2::jsonb", "last_seen_at = $3", "scan_id = $4", "deleted_at = NULL",
+        ]
+        for column in schema.columns {
+            append(columnValue(column, of: record), to: &binds)
+            assignments.append("\"\(column.name)\" = $\(binds.count)\(column.type == .json ? "::jsonb" : "")")
+        }
+        binds.append(account)
+        binds.append(record.id)
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "UPDATE \"\(schema.table)\" SET \(assignments.joined(separator: ", ")) "
+                    + "WHERE account = $\(binds.count - 1) AND id = $\(binds.count)", binds: binds), logger: logger)
+    }
+
+    private func touch(_ id: String) async throws {
+        var binds = PostgresBindings()
+        binds.append(seenAt)
+        binds.append(scanID)
+        binds.append(account)
+        binds.append(id)
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    UPDATE "\(schema.table)" SET last_seen_at = $1, scan_id = $2, deleted_at = NULL
+                    WHERE account = $3 AND id = $4
+                    """, binds: binds), logger: logger)
+    }
+
+    private func recordStageChange(id: String, from: String?, to: String?) async throws {
+        try await connection.query(
+            """
+            INSERT INTO stage_history (account, stream, id, from_stage, to_stage, observed_at)
+            VALUES (\(account), \(schema.table), \(id), \(from), \(to), \(seenAt))
+            """, logger: logger)
+    }
+
+    private func columnValue(_ column: StreamSchema.Column, of record: SyncRecord) -> SyncValue {
+        if column.name == "stage" { return record.stage.map(SyncValue.text) ?? .null }
+        return record.fields[column.name] ?? .null
+    }
+
+    private func append(_ value: SyncValue, to binds: inout PostgresBindings) {
+        switch value {
+        case .text(let text): binds.append(text)
+        case .integer(let integer): binds.append(integer)
+        case .real(let real): binds.append(real)
+        case .boolean(let flag): binds.append(flag)
+        case .date(let date): binds.append(date)
+        case .null: binds.appendNull()
+        }
+    }
+}
+
+extension StreamSchema {
+    /// Whether the table has a `stage` column whose changes go into `stage_history`.
+    var hasStage: Bool { columns.contains { $0.name == "stage" } }
+}

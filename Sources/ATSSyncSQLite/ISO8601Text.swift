@@ -1,0 +1,15 @@
+import Foundation
+
+/// Instants as the fixed-width UTC text the SQLite mirror stores (`2026-01-31T09:15:00.000Z`), which
+/// sorts the same as the instants and is what people expect to read in a query result.
+enum ISO8601Text {
+    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
+
+    static func string(_ date: Date) -> String {
+        style.format(date)
+    }
+
+    static func date(_ text: String) -> Date? {
+        try? style.parse(text)
+    }
+}

@@ -1,0 +1,60 @@
+import ATSSync
+import GRDB
+
+/// The SQLite tables of the mirror, created from ``StreamSchema`` by the migrator.
+enum SQLiteSchema {
+    static func columnType(_ type: StreamSchema.ColumnType) -> String {
+        switch type {
+        case .text, .timestamp, .json: "TEXT"
+        case .integer, .boolean: "INTEGER"
+        case .real: "REAL"
+        }
+    }
+
+    static func createTable(_ schema: StreamSchema) -> [String] {
+        let columns = (StreamSchema.commonColumns + schema.columns).map { column in
+            let notNull = ["account", "id", "raw", "first_seen_at", "last_seen_at", "scan_id"].contains(column.name)
+            return "\"\(column.name)\" \(columnType(column.type))\(notNull ? " NOT NULL" : "")"
+        }
+        var statements = [
+            "CREATE TABLE \"\(schema.table)\" (\(columns.joined(separator: ", ")), PRIMARY KEY (account, id))"
+        ]
+        for column in schema.indexedColumns + ["updated_at"] {
+            statements.append(
+                "CREATE INDEX \"\(schema.table)_\(column)\" ON \"\(schema.table)\" (account, \"\(column)\")")
+        }
+        return statements
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for schema in StreamSchema.all {
+                for statement in createTable(schema) { try db.execute(sql: statement) }
+            }
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_state (
+                        account TEXT NOT NULL,
+                        stream TEXT NOT NULL,
+                        completed_through TEXT,
+                        last_full_scan_through TEXT,
+                        checkpoint TEXT,
+                        updated_at TEXT NOT NULL,
+                        PRIMARY KEY (account, stream))
+                    """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE stage_history (
+                        account TEXT NOT NULL,
+                        stream TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        from_stage TEXT,
+                        to_stage TEXT,
+                        observed_at TEXT NOT NULL)
+                    """)
+            try db.execute(sql: "CREATE INDEX stage_history_record ON stage_history (account, stream, id)")
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,174 @@
+public import ATSSync
+public import Foundation
+import GRDB
+
+/// The embedded mirror: a ``SyncStore`` in one SQLite file, through GRDB.
+///
+/// One `DatabasePool` per file for the store's lifetime (WAL mode, so that people can query the
+/// mirror while a sync writes). Each page and its checkpoint are one write transaction.
+public final class SQLiteSyncStore: SyncStore {
+    private let writer: any DatabaseWriter
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    /// Opens (or creates) the mirror at a path.
+    /// - Parameter path: The SQLite file.
+    /// - Throws: ``SQLiteStoreError`` when the file cannot be opened as a database.
+    public init(path: String) throws {
+        do {
+            writer = try DatabasePool(path: path)
+        } catch {
+            throw SQLiteStoreError.cannotOpen(path: path, underlying: error)
+        }
+    }
+
+    /// Creates a mirror in memory, for tests and dry runs.
+    /// - Throws: When SQLite cannot allocate it.
+    public init() throws {
+        writer = try DatabaseQueue()
+    }
+
+    /// Creates or migrates the tables.
+    public func prepare() async throws {
+        do {
+            try SQLiteSchema.migrator.migrate(writer)
+        } catch {
+            throw SQLiteStoreError.cannotMigrate(underlying: error)
+        }
+    }
+
+    /// The stored state of a stream, or a fresh one.
+    public func state(of stream: SyncStreamName, account: String) async throws -> StreamState {
+        let stored = try await writer.read { db -> StoredState? in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM sync_state WHERE account = ? AND stream = ?",
+                    arguments: [account, stream.rawValue])
+            else { return nil }
+            return StoredState(
+                completedThrough: row["completed_through"], lastFullScanThrough: row["last_full_scan_through"],
+                checkpoint: row["checkpoint"])
+        }
+        guard let stored else { return StreamState(stream: stream) }
+        let checkpoint = try stored.checkpoint.map { try decoder.decode(RunCheckpoint.self, from: Data($0.utf8)) }
+        return StreamState(
+            stream: stream,
+            completedThrough: stored.completedThrough.flatMap(ISO8601Text.date),
+            lastFullScanThrough: stored.lastFullScanThrough.flatMap(ISO8601Text.date),
+            checkpoint: checkpoint)
+    }
+
+    /// Stores a state.
+    public func save(_ state: StreamState, account: String) async throws {
+        let arguments = try stateArguments(state, account: account)
+        try await writer.write { db in try Self.saveState(db, arguments) }
+    }
+
+    /// Upserts a page and saves its state in one transaction.
+    public func commit(
+        _ records: [SyncRecord],
+        stream: SyncStreamName,
+        account: String,
+        scanID: String,
+        seenAt: Date,
+        state: StreamState
+    ) async throws -> PageOutcome {
+        guard let schema = StreamSchema.all.first(where: { $0.stream == stream }) else {
+            throw SyncError.unknownStream(stream)
+        }
+        let stateArguments = try stateArguments(state, account: account)
+        let seen = ISO8601Text.string(seenAt)
+        return try await writer.write { db in
+            var outcome = PageOutcome()
+            let upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
+            for record in records {
+                try upsert.store(record, into: &outcome)
+            }
+            try Self.saveState(db, stateArguments)
+            return outcome
+        }
+    }
+
+    /// Saves the state and, after a complete scan, marks unseen rows deleted, in one transaction.
+    public func complete(_ state: StreamState, account: String, reconcilingScan: String?, at: Date) async throws -> Int
+    {
+        let stateArguments = try stateArguments(state, account: account)
+        let table = state.stream.rawValue
+        let deletedAt = ISO8601Text.string(at)
+        return try await writer.write { db in
+            var deleted = 0
+            if let scanID = reconcilingScan {
+                try db.execute(
+                    sql: """
+                        UPDATE "\(table)" SET deleted_at = ?
+                        WHERE account = ? AND scan_id <> ? AND deleted_at IS NULL
+                        """,
+                    arguments: [deletedAt, account, scanID])
+                deleted = db.changesCount
+            }
+            try Self.saveState(db, stateArguments)
+            return deleted
+        }
+    }
+
+    /// Every stored row, ordered by id.
+    public func storedRows(of stream: SyncStreamName, account: String) async throws -> [StoredRow] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, updated_at, raw, deleted_at FROM \"\(stream.rawValue)\" WHERE account = ? ORDER BY id",
+                arguments: [account]
+            ).map { row in
+                StoredRow(
+                    id: row["id"], updatedAt: (row["updated_at"] as String?).flatMap(ISO8601Text.date),
+                    raw: row["raw"], deletedAt: (row["deleted_at"] as String?).flatMap(ISO8601Text.date))
+            }
+        }
+    }
+
+    /// The recorded stage changes of a stream, oldest first.
+    public func stageHistory(of stream: SyncStreamName, account: String) async throws -> [StageChange] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, from_stage, to_stage, observed_at FROM stage_history
+                    WHERE account = ? AND stream = ? ORDER BY rowid
+                    """,
+                arguments: [account, stream.rawValue]
+            ).map { row in
+                StageChange(
+                    id: row["id"], from: row["from_stage"], to: row["to_stage"],
+                    observedAt: (row["observed_at"] as String?).flatMap(ISO8601Text.date) ?? .distantPast)
+            }
+        }
+    }
+
+    private struct StoredState: Sendable {
+        var completedThrough: String?
+        var lastFullScanThrough: String?
+        var checkpoint: String?
+    }
+
+    private func stateArguments(_ state: StreamState, account: String) throws -> StatementArguments {
+        let checkpoint = try state.checkpoint.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        return [
+            account, state.stream.rawValue, state.completedThrough.map(ISO8601Text.string),
+            state.lastFullScanThrough.map(ISO8601Text.string), checkpoint, ISO8601Text.string(Date()),
+        ]
+    }
+
+    private static func saveState(_ db: Database, _ arguments: StatementArguments) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO sync_state (account, stream, completed_through, last_full_scan_through, checkpoint, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account, stream) DO UPDATE SET
+                    completed_through = excluded.completed_through,
+                    last_full_scan_through = excluded.last_full_scan_through,
+                    checkpoint = excluded.checkpoint,
+                    updated_at = excluded.updated_at
+                """,
+            arguments: arguments)
+    }
+}
