@@ -139,8 +139,8 @@ final class PageFetcher<Record: Sendable> {
         let page = job.requestPage
         let perPage: Int? = job.isDelivered ? nil : 1
         // Only forward pages wait for a network slot; probes and re-reads are rare and small.
-        let slots: RequestSlots? = if case .forward = job { self.slots } else { nil }
-        queue.append((job, Task { try await source.fetch(page: page, perPage: perPage, slots: slots) }))
+        let ticket: (RequestSlots, UInt64)? = if case .forward = job { (slots, slots.ticket()) } else { nil }
+        queue.append((job, Task { try await source.fetch(page: page, perPage: perPage, slot: ticket) }))
     }
 
     private func dropForwardPages(after page: Int) {

@@ -1,21 +1,36 @@
 import Synchronization
 
-/// A first-come-first-served counting semaphore for page requests.
+/// A counting semaphore for page requests that serves tickets strictly in the order they were
+/// issued.
 ///
 /// Paging keeps more pages buffered than it has requests on the wire: a page's network slot is
-/// handed to the next page as soon as its body has arrived, while its decoding goes on. This is
-/// what lets the network stay busy during decoding. `release()` is synchronous so it can be
-/// called from inside a response decoder.
+/// handed to the next page as soon as its body has arrived, while its decoding goes on. Tickets
+/// are issued when pages are queued (in page order), so page 5 never overtakes page 4 on the
+/// network, whatever order their tasks happen to start in. `release()` is synchronous so it can
+/// be called from inside a response decoder.
 final class RequestSlots: Sendable {
-    private struct Waiter {
-        let id: UInt64
-        let continuation: CheckedContinuation<Void, any Error>
-    }
-
     private struct State {
         var available: Int
-        var waiters: [Waiter] = []
-        var nextID: UInt64 = 0
+        var nextTicket: UInt64 = 0
+        var nextToServe: UInt64 = 0
+        var waiting: [UInt64: CheckedContinuation<Void, any Error>] = [:]
+        var abandoned: Set<UInt64> = []
+
+        /// Grants permits to waiting tickets in order; returns whom to wake.
+        mutating func dispatch() -> [CheckedContinuation<Void, any Error>] {
+            var woken: [CheckedContinuation<Void, any Error>] = []
+            while true {
+                if abandoned.remove(nextToServe) != nil {
+                    nextToServe += 1
+                } else if available > 0, let continuation = waiting.removeValue(forKey: nextToServe) {
+                    available -= 1
+                    nextToServe += 1
+                    woken.append(continuation)
+                } else {
+                    return woken
+                }
+            }
+        }
     }
 
     private let state: Mutex<State>
@@ -24,47 +39,54 @@ final class RequestSlots: Sendable {
         state = Mutex(State(available: max(1, permits)))
     }
 
-    /// Waits for a slot, in arrival order.
-    /// - Throws: `CancellationError` when the task is cancelled while waiting.
-    func acquire() async throws {
-        let id = state.withLock { state -> UInt64 in
-            state.nextID += 1
-            return state.nextID
-        }
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let granted = state.withLock { state -> Bool in
-                    if state.available > 0 && state.waiters.isEmpty {
-                        state.available -= 1
-                        return true
-                    }
-                    state.waiters.append(Waiter(id: id, continuation: continuation))
-                    return false
-                }
-                if granted { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { state -> Waiter? in
-                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-                return state.waiters.remove(at: index)
-            }
-            waiter?.continuation.resume(throwing: CancellationError())
+    /// Takes the next place in line. Every ticket must be passed to ``acquire(_:)`` exactly once.
+    func ticket() -> UInt64 {
+        state.withLock { state in
+            defer { state.nextTicket += 1 }
+            return state.nextTicket
         }
     }
 
-    /// How many tasks are waiting (for tests).
-    var waiterCount: Int { state.withLock { $0.waiters.count } }
-
-    /// Returns a slot, handing it straight to the longest waiter if there is one.
-    func release() {
-        let next = state.withLock { state -> Waiter? in
-            guard !state.waiters.isEmpty else {
-                state.available += 1
-                return nil
+    /// Waits until every earlier ticket has been served and a slot is free.
+    /// - Throws: `CancellationError` when the task is cancelled while waiting; the ticket then
+    ///   gives up its place without holding up later ones.
+    func acquire(_ ticket: UInt64) async throws {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let (woken, cancelled) = state.withLock { state in
+                    if Task.isCancelled {
+                        state.abandoned.insert(ticket)
+                        return (state.dispatch(), true)
+                    }
+                    state.waiting[ticket] = continuation
+                    return (state.dispatch(), false)
+                }
+                for waiter in woken { waiter.resume() }
+                if cancelled { continuation.resume(throwing: CancellationError()) }
             }
-            return state.waiters.removeFirst()
+        } onCancel: {
+            let (removed, woken) = state.withLock { state in
+                guard let continuation = state.waiting.removeValue(forKey: ticket) else {
+                    return (CheckedContinuation<Void, any Error>?.none, [CheckedContinuation<Void, any Error>]())
+                }
+                state.abandoned.insert(ticket)
+                return (continuation, state.dispatch())
+            }
+            removed?.resume(throwing: CancellationError())
+            for waiter in woken { waiter.resume() }
         }
-        next?.continuation.resume()
+    }
+
+    /// How many tickets are waiting (for tests).
+    var waiterCount: Int { state.withLock { $0.waiting.count } }
+
+    /// Returns a slot, handing it straight to the next ticket in line if it is waiting.
+    func release() {
+        let woken = state.withLock { state in
+            state.available += 1
+            return state.dispatch()
+        }
+        for waiter in woken { waiter.resume() }
     }
 }
 

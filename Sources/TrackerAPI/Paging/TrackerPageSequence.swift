@@ -84,9 +84,9 @@ extension PageSource where Record: PageableRecord {
 
 extension PageSource {
     /// Fetches and decodes one page (runs inside a page task, in parallel with others).
-    func fetch(page: Int, perPage: Int? = nil, slots: RequestSlots? = nil) async throws -> Fetched {
-        try await slots?.acquire()
-        let slot = HeldSlot(slots)
+    func fetch(page: Int, perPage: Int? = nil, slot ticket: (RequestSlots, UInt64)? = nil) async throws -> Fetched {
+        if let ticket { try await ticket.0.acquire(ticket.1) }
+        let slot = HeldSlot(ticket?.0)
         defer { slot.release() }
         var endpoint = endpoint
         endpoint.query.append(("page", String(page)))
