@@ -125,6 +125,13 @@ extension TrackerAPI {
         onSuccess: (TrackerHTTPResponse) async throws -> Value
     ) async -> AttemptOutcome<Value> {
         let started = clock.now()
+        logger.trace(
+            "Tracker request sent",
+            metadata: [
+                "tracker.endpoint": "\(endpoint.label)", "tracker.method": "\(request.method)",
+                "tracker.path": "\(endpoint.path)", "tracker.headers": "\(request.headers.redactedDescription)",
+            ]
+        )
         do {
             let response = try await exchange(request, timeout: timeout, logger: logger)
             metrics.recordAttempt(

@@ -30,6 +30,9 @@ public final class TrackerAPI: Sendable {
     private let isShutDown = Mutex(false)
 
     /// Creates a client with its own AsyncHTTPClient connection pool.
+    ///
+    /// Call ``shutdown()`` when done, or use ``withTrackerAPI(configuration:_:)``: like any
+    /// AsyncHTTPClient client, it traps in debug builds when released while still running.
     /// - Parameter configuration: The configuration.
     /// - Throws: ``TrackerAPIError`` with ``TrackerAPIError/Code-swift.struct/invalidConfiguration``.
     public convenience init(configuration: Configuration) throws {

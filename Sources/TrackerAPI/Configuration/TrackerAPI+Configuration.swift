@@ -30,8 +30,9 @@ extension TrackerAPI {
         public var rateLimit: TrackerRateLimit?
         /// Records per page for index endpoints (1...5000; `/files` is capped at 1000).
         public var pageSize: Int
-        /// How many pages one paging sequence may have in flight at once (at least 1), so that
-        /// decoding and the network overlap.
+        /// How many page requests one paging sequence keeps on the network at once (at least 1).
+        /// A page gives its slot to the next one as soon as its body has arrived, so decoding
+        /// overlaps the network; at most twice this many pages are held in memory.
         public var pagesInFlight: Int
         /// How paging guards against records shifting between pages while the data changes.
         public var pagingConsistency: TrackerPagingConsistency

@@ -18,6 +18,9 @@ struct TrackerJSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// The member count of the last object seen at each depth: records in an array are alike, so
+    /// the next one's dictionary is sized right away instead of growing several times.
+    private var capacityHints = [Int](repeating: 0, count: 8)
     private static let maximumDepth = 256
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -89,7 +92,9 @@ struct TrackerJSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [String: TrackerJSON] = [:]
+        if depth >= capacityHints.count { capacityHints.append(contentsOf: repeatElement(0, count: 8)) }
+        var members = [String: TrackerJSON](minimumCapacity: capacityHints[depth])
+        defer { capacityHints[depth] = members.count }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1

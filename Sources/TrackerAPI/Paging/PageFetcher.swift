@@ -2,7 +2,8 @@
 ///
 /// Page requests run in their own tasks so that several can be in flight while the caller
 /// works on the current page. This deliberately steps outside structured concurrency, bounded
-/// by three rules: at most `pagesInFlight` forward pages exist at a time, every task is
+/// by three rules: at most `pagesInFlight` forward requests are on the network at once and at
+/// most twice that many pages exist (fetching, decoding or waiting to be read), every task is
 /// cancelled when iteration ends, fails, is cancelled or the iterator is dropped, and results
 /// are handled strictly in request order.
 final class PageFetcher<Record: Sendable> {
@@ -11,13 +12,16 @@ final class PageFetcher<Record: Sendable> {
     private var state: PaginationState
     private var queue: [(job: PaginationState.Job, task: Task<Fetched, any Error>)] = []
     private var isFinished = false
+    private let slots: RequestSlots
 
     init(source: PageSource<Record>) {
         self.source = source
+        let inFlight = source.api.configuration.pagesInFlight
+        self.slots = RequestSlots(permits: inFlight)
         self.state = PaginationState(
             firstPage: source.firstPage,
             pageSize: source.pageSize,
-            maximumInFlight: source.api.configuration.pagesInFlight,
+            maximumInFlight: inFlight * 2,
             consistency: source.api.configuration.pagingConsistency
         )
     }
@@ -134,7 +138,9 @@ final class PageFetcher<Record: Sendable> {
         let source = source
         let page = job.requestPage
         let perPage: Int? = job.isDelivered ? nil : 1
-        queue.append((job, Task { try await source.fetch(page: page, perPage: perPage) }))
+        // Only forward pages wait for a network slot; probes and re-reads are rare and small.
+        let ticket: (RequestSlots, UInt64)? = if case .forward = job { (slots, slots.ticket()) } else { nil }
+        queue.append((job, Task { try await source.fetch(page: page, perPage: perPage, slot: ticket) }))
     }
 
     private func dropForwardPages(after page: Int) {

@@ -84,13 +84,18 @@ extension PageSource where Record: PageableRecord {
 
 extension PageSource {
     /// Fetches and decodes one page (runs inside a page task, in parallel with others).
-    func fetch(page: Int, perPage: Int? = nil) async throws -> Fetched {
+    func fetch(page: Int, perPage: Int? = nil, slot ticket: (RequestSlots, UInt64)? = nil) async throws -> Fetched {
+        if let ticket { try await ticket.0.acquire(ticket.1) }
+        let slot = HeldSlot(ticket?.0)
+        defer { slot.release() }
         var endpoint = endpoint
         endpoint.query.append(("page", String(page)))
         endpoint.query.append(("per_page", String(perPage ?? pageSize)))
         let label = endpoint.label
         let timeZone = api.configuration.accountTimeZone
         return try await api.perform(endpoint, logger: logger) { [self] response in
+            // The body is in: the next page may use the network while this one decodes.
+            slot.release()
             var context = WireContext(endpoint: label, timeZone: timeZone)
             let all: [Record] = try api.decodeRecords(response, endpoint: label, context: &context) { wire, context in
                 try decode(wire, &context)

@@ -52,14 +52,23 @@ enum CivilCalendar {
 
 /// Reads the timestamp grammar of ``TrackerTimestamp/parse(_:accountTimeZone:)``.
 struct TimestampScanner {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    init(text: String) {
-        self.bytes = Array(text.utf8)
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
-    mutating func scan() -> TimestampParts? {
+    /// Scans a timestamp in place, without copying its bytes (three per record add up).
+    static func scan(_ text: String) -> TimestampParts? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = TimestampScanner(bytes: bytes)
+            return scanner.scan()
+        }
+    }
+
+    private mutating func scan() -> TimestampParts? {
         guard let year = digits(4), take("-"), let month = digits(2), take("-"), let day = digits(2) else { return nil }
         guard (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day) else {
             return nil

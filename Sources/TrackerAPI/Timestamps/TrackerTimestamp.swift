@@ -73,8 +73,7 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
     }
 
     static func parse(_ text: String, accountTimeZone: TimeZone?, cache: inout ZoneOffsetCache) -> TrackerTimestamp? {
-        var scanner = TimestampScanner(text: text)
-        guard let parts = scanner.scan() else { return nil }
+        guard let parts = TimestampScanner.scan(text) else { return nil }
         let local = parts.secondsSinceEpochIgnoringOffset
         if let offset = parts.offsetSeconds {
             return TrackerTimestamp(

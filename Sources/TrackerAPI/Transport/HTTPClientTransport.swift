@@ -48,10 +48,19 @@ final class HTTPClientTransport: TrackerTransport {
         for (name, value) in response.headers {
             headers.add(name: name, value: value)
         }
+        let body = response.body
         return TrackerHTTPResponse(
             status: Int(response.status.code),
             headers: headers,
-            body: TrackerHTTPBody(chunks: ResponseChunks(base: response.body))
+            body: TrackerHTTPBody(chunks: ResponseChunks(base: body)) { limit in
+                do {
+                    return Data(try await body.collect(upTo: limit).readableBytesView)
+                } catch is NIOTooManyBytesError {
+                    throw TrackerBodyTooLargeError(limit: limit)
+                } catch {
+                    throw Self.classify(error)
+                }
+            }
         )
     }
 
@@ -76,7 +85,7 @@ final class HTTPClientTransport: TrackerTransport {
         if error is NIOConnectionError {
             return TrackerTransportError(phase: .connect, reason: "connection refused or unreachable")
         }
-        if let channelError = error as? ChannelError, channelError == .connectTimeout(.zero) {
+        if let channelError = error as? ChannelError, case .connectTimeout = channelError {
             return TrackerTransportError(phase: .connect, isTimeout: true, reason: "connect timeout")
         }
         if let ioError = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(ioError.errnoCode) {

@@ -10,10 +10,14 @@ public struct TrackerHTTPBody: AsyncSequence, Sendable {
     public typealias Element = Data
 
     private let makeNext: @Sendable () -> @Sendable () async throws -> Data?
+    /// A transport's own way to read a whole body in one piece, when it has one (it saves a copy
+    /// per chunk).
+    private let collector: (@Sendable (Int) async throws -> Data)?
 
     /// A body that is already in memory.
     /// - Parameter data: The bytes.
     public init(_ data: Data) {
+        collector = nil
         makeNext = {
             let box = OnceBox(data.isEmpty ? nil : data)
             return { box.take() }
@@ -23,10 +27,28 @@ public struct TrackerHTTPBody: AsyncSequence, Sendable {
     /// A body read from any sequence of chunks.
     /// - Parameter chunks: The chunks, each delivered as it arrives.
     public init<Chunks: AsyncSequence & Sendable>(chunks: Chunks) where Chunks.Element == Data {
+        collector = nil
         makeNext = {
             let iterator = SendableIteratorBox(chunks.makeAsyncIterator())
             return { try await iterator.next() }
         }
+    }
+
+    /// A body read from chunks that can also be collected in one piece.
+    init<Chunks: AsyncSequence & Sendable>(
+        chunks: Chunks,
+        collector: @escaping @Sendable (Int) async throws -> Data
+    ) where Chunks.Element == Data {
+        let plain = TrackerHTTPBody(chunks: chunks)
+        self.init(makeNext: plain.makeNext, collector: collector)
+    }
+
+    private init(
+        makeNext: @escaping @Sendable () -> @Sendable () async throws -> Data?,
+        collector: (@Sendable (Int) async throws -> Data)?
+    ) {
+        self.makeNext = makeNext
+        self.collector = collector
     }
 
     /// Iterates over the chunks.
@@ -52,6 +74,7 @@ public struct TrackerHTTPBody: AsyncSequence, Sendable {
     /// - Returns: The bytes.
     /// - Throws: ``TrackerBodyTooLargeError`` past the limit, or the transport's error.
     public func collect(upTo maximumBytes: Int) async throws -> Data {
+        if let collector { return try await collector(maximumBytes) }
         var result = Data()
         for try await chunk in self {
             guard result.count + chunk.count <= maximumBytes else {

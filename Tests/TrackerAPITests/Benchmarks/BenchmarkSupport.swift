@@ -3,6 +3,10 @@ import Testing
 
 /// Benchmarks are not tests: they run only when `TRACKERAPI_BENCHMARK=1` (see
 /// `scripts/benchmark-trackerapi.sh`, which builds in release first) and print their numbers.
+/// The parent of every benchmark suite: benchmarks run one at a time so they do not disturb
+/// each other's numbers.
+@Suite(.enabled(if: Benchmark.isEnabled), .serialized) enum TrackerAPIBenchmarks {}
+
 enum Benchmark {
     static var isEnabled: Bool { ProcessInfo.processInfo.environment["TRACKERAPI_BENCHMARK"] == "1" }
 

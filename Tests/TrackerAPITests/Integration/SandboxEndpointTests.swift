@@ -135,6 +135,20 @@ import TrackerSandbox
         }
     }
 
+    @Test func anActionRunsAsynchronouslyAndCanBeAwaited() async throws {
+        let configuration = SandboxConfiguration(
+            applicationCount: 20,
+            behavior: SandboxBehavior(actionDelay: .milliseconds(100))
+        )
+        try await withSandboxAPI(configuration) { api, sandbox in
+            let action = try await api.actions.create(.init(type: .tagApp, data: ["app_id": 2, "tag_text": "awaited"]))
+            let executed = try await api.actions.waitUntilExecuted(action.id, pollInterval: .milliseconds(20))
+            #expect(executed.isExecuted)
+            #expect(!executed.hasFailed)
+            #expect(sandbox.control.application(id: 2)?.tags.contains("awaited") == true)
+        }
+    }
+
     @Test func partnerCompanyPrefixAndBadCredentials() async throws {
         try await withSandboxAPI(client: ClientOptions(companyID: 1)) { api, sandbox in
             let users = try await api.users.list()

@@ -60,3 +60,25 @@ import TrackerAPI
         #expect(action.type == .tagApp)
     }
 }
+
+@Suite struct ActionWaitTests {
+    @Test func pollsUntilExecutedWithoutRealSleeps() async throws {
+        let created = try Fixtures.text("seed004-action-created.json")
+        let executed = try Fixtures.text("seed004-action-executed.json")
+        let (api, transport, clock) = try TestAPI.make { _, index in .json(index < 3 ? created : executed) }
+        let action = try await api.actions.waitUntilExecuted("1", pollInterval: .seconds(2))
+        #expect(action.isExecuted)
+        #expect(transport.requests.count == 4)
+        #expect(clock.sleeps == [.seconds(2), .seconds(2), .seconds(2)])
+    }
+
+    @Test func givesUpAtTheDeadline() async throws {
+        let created = try Fixtures.text("seed004-action-created.json")
+        let (api, _, clock) = try TestAPI.make { _, _ in .json(created) }
+        let error = try await #require(throws: TrackerAPIError.self) {
+            try await api.actions.waitUntilExecuted("1", pollInterval: .seconds(1), timeout: .seconds(5))
+        }
+        #expect(error.code == .timedOut)
+        #expect(clock.elapsed <= .seconds(5))
+    }
+}

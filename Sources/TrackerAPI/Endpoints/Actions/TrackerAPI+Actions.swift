@@ -20,6 +20,43 @@ extension TrackerAPI {
             return try await api.callRecord(TrackerEndpoint(.post, "/actions").with(json: body), logger: logger)
         }
 
+        /// Polls an action until it has run (`executed_at` set), then returns it. A failed action
+        /// is returned too: check ``TrackerAction/hasFailed``.
+        ///
+        /// Waits use the client's clock, and each read goes through the usual retries.
+        /// - Parameters:
+        ///   - id: The action's id.
+        ///   - pollInterval: The wait between reads (default 1 s).
+        ///   - timeout: How long to wait in all (default 60 s).
+        ///   - logger: A logger for this call.
+        /// - Returns: The executed action.
+        /// - Throws: ``TrackerAPIError`` with ``TrackerAPIError/Code-swift.struct/timedOut`` when it
+        ///   has not run in time, or the error of a failed read.
+        public func waitUntilExecuted(
+            _ id: TrackerActionID,
+            pollInterval: Duration = .seconds(1),
+            timeout: Duration = .seconds(60),
+            logger: Logger? = nil
+        ) async throws -> TrackerAction {
+            let deadline = api.clock.now() + timeout
+            while true {
+                let action = try await get(id, logger: logger)
+                if action.isExecuted { return action }
+                guard api.clock.now() + pollInterval <= deadline else {
+                    throw TrackerAPIError(
+                        code: .timedOut,
+                        endpoint: "GET /actions/{id}",
+                        underlying: "action \(id) had not run after \(TrackerAPIError.format(timeout))"
+                    )
+                }
+                do {
+                    try await api.clock.sleep(pollInterval)
+                } catch {
+                    throw TrackerAPIError(code: .cancelled, endpoint: "GET /actions/{id}")
+                }
+            }
+        }
+
         /// Reads an action (`GET /actions/{id}`), to see whether it has run.
         /// - Parameters:
         ///   - id: The action's id.

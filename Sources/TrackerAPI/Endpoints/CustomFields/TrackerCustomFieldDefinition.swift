@@ -1,7 +1,7 @@
 /// One entry of a custom-field schema (jobs or applications).
 ///
-/// Unknown keys of an entry survive a read-modify-write: ``jsonValue`` starts from ``raw`` and
-/// overwrites only the modelled keys.
+/// ``raw`` keeps every key the server sent; ``jsonValue`` (the PUT body) holds only the keys of
+/// the documented entry, because the server refuses members it does not know.
 public struct TrackerCustomFieldDefinition: Sendable, Hashable {
     /// The field's value type.
     public struct FieldType: TrackerOpenEnum {
@@ -122,7 +122,7 @@ public struct TrackerCustomFieldDefinition: Sendable, Hashable {
 
     /// The entry as the PUT body expects it.
     public var jsonValue: TrackerJSON {
-        var object = raw
+        var object: [String: TrackerJSON] = [:]
         object["field_name"] = .string(fieldName)
         object["display_name"] = .string(displayName)
         func set(_ key: String, _ value: TrackerJSON?) {

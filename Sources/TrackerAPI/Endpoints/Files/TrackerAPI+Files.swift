@@ -73,12 +73,11 @@ extension TrackerAPI {
         /// - Returns: The created file record.
         /// - Throws: ``TrackerAPIError``; ``TrackerAPIError/Code-swift.struct/outcomeUnknown`` when the answer was lost.
         public func upload(_ request: TrackerFileUploadRequest, logger: Logger? = nil) async throws -> TrackerFile {
-            var body: [String: TrackerJSON] = [
+            let body: TrackerJSON = [
                 "app_id": request.applicationID.jsonValue, "filename": .string(request.filename),
                 "kind": .string(request.kind.rawValue), "data": .string(request.data.base64EncodedString()),
             ]
-            if let contentType = request.contentType { body["content_type"] = .string(contentType) }
-            return try await api.callRecord(TrackerEndpoint(.post, "/files").with(json: .object(body)), logger: logger)
+            return try await api.callRecord(TrackerEndpoint(.post, "/files").with(json: body), logger: logger)
         }
 
         /// Deletes a file (`DELETE /files/{id}`). Any 2xx is success.
@@ -133,10 +132,8 @@ public struct TrackerFileUploadRequest: Sendable, Hashable {
     public var filename: String
     /// `resume` or `attachment`.
     public var kind: TrackerFileKind
-    /// The bytes.
+    /// The bytes (the server derives the content type from the file name).
     public var data: Data
-    /// The MIME type, if known.
-    public var contentType: String?
 
     /// Creates an upload.
     /// - Parameters:
@@ -144,19 +141,12 @@ public struct TrackerFileUploadRequest: Sendable, Hashable {
     ///   - filename: The file name.
     ///   - kind: Resume or attachment.
     ///   - data: The bytes.
-    ///   - contentType: The MIME type.
-    public init(
-        applicationID: TrackerApplicationID,
-        filename: String,
-        kind: TrackerFileKind = .attachment,
-        data: Data,
-        contentType: String? = nil
-    ) {
+    public init(applicationID: TrackerApplicationID, filename: String, kind: TrackerFileKind = .attachment, data: Data)
+    {
         self.applicationID = applicationID
         self.filename = filename
         self.kind = kind
         self.data = data
-        self.contentType = contentType
     }
 }
 
