@@ -72,13 +72,15 @@ import TrackerSandbox
             let statuses = sandbox.control.requestLog().map(\.status)
             #expect(statuses.contains(429))
         }
-        // The same with a client limit under the server's: never a 429.
+        // The same with a client limit well under the server's: never a 429. The margin (half the
+        // server's rate, no burst) is what keeps this true when a loaded machine delays requests and
+        // they reach the server bunched together.
         try await withSandboxAPI(
             sandboxConfiguration,
-            client: ClientOptions(rateLimit: TrackerRateLimit(requestsPerSecond: 3, burst: 3))
+            client: ClientOptions(rateLimit: TrackerRateLimit(requestsPerSecond: 2, burst: 1))
         ) { api, sandbox in
-            let counts = try await Self.concurrentUserLists(api, count: 12)
-            #expect(counts.count == 12)
+            let counts = try await Self.concurrentUserLists(api, count: 6)
+            #expect(counts.count == 6)
             #expect(!sandbox.control.requestLog().contains { $0.status == 429 })
         }
     }
