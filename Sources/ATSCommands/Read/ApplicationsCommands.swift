@@ -39,7 +39,7 @@ struct ApplicationsListCommand: AsyncParsableCommand {
                 .init(title: "EMAIL", width: 32), .init(title: "STAGE", width: 16), .init(title: "UPDATED", width: 20),
             ],
             output: output)
-        if !json { table.header() }
+        if !json { table.headerBeforeFirstRow() }
         var count = 0
         for try await application in client.streamApplications(query) {
             if let limit, count >= limit { break }
@@ -54,6 +54,7 @@ struct ApplicationsListCommand: AsyncParsableCommand {
                 ])
             }
         }
+        if !json { table.finish() }
     }
 }
 

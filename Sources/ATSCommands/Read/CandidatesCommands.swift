@@ -50,7 +50,7 @@ struct CandidatesListCommand: AsyncParsableCommand {
             updatedAfter: try window.date(in: client.accountTimeZone),
             jobIDs: jobs.isEmpty ? nil : Set(jobs.map(JobID.init)))
         let table = TextTable(columns: CandidatesCommand.columns, output: output)
-        if !json { table.header() }
+        if !json { table.headerBeforeFirstRow() }
         var count = 0
         for try await candidate in client.streamCandidates(query) {
             if let limit, count >= limit { break }
@@ -61,6 +61,7 @@ struct CandidatesListCommand: AsyncParsableCommand {
                 table.row(CandidatesCommand.row(candidate))
             }
         }
+        if !json { table.finish() }
     }
 }
 

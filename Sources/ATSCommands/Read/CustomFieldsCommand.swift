@@ -79,7 +79,7 @@ struct CustomFieldsCommand: AsyncParsableCommand {
                 .init(title: "TYPE", width: 14), .init(title: "REQ", width: 3), .init(title: "OPTIONS", width: 40),
             ],
             output: output)
-        if !json { table.header() }
+        if !json { table.headerBeforeFirstRow() }
         for owner in owners {
             for definition in try await client.customFieldDefinitions(for: owner) {
                 if json {
@@ -94,5 +94,6 @@ struct CustomFieldsCommand: AsyncParsableCommand {
                 ])
             }
         }
+        if !json { table.finish() }
     }
 }

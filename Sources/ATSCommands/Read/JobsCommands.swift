@@ -36,7 +36,7 @@ struct JobsListCommand: AsyncParsableCommand {
                 .init(title: "CATEGORY", width: 18), .init(title: "UPDATED", width: 20),
             ],
             output: output)
-        if !json { table.header() }
+        if !json { table.headerBeforeFirstRow() }
         var count = 0
         for try await job in client.streamJobs(query) {
             if let limit, count >= limit { break }
@@ -49,6 +49,7 @@ struct JobsListCommand: AsyncParsableCommand {
                 ])
             }
         }
+        if !json { table.finish() }
     }
 }
 

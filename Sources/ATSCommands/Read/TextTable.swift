@@ -2,7 +2,7 @@ import Foundation
 
 /// A table printed row by row as records stream in: fixed column widths, long cells cut with "…",
 /// so a list of any length is shown without holding it in memory.
-struct TextTable {
+final class TextTable {
     struct Column {
         var title: String
         var width: Int
@@ -10,6 +10,12 @@ struct TextTable {
 
     let columns: [Column]
     let output: CommandOutput
+    private var headerIsPending = false
+
+    init(columns: [Column], output: CommandOutput) {
+        self.columns = columns
+        self.output = output
+    }
 
     /// Prints the header.
     func header() {
@@ -17,9 +23,27 @@ struct TextTable {
         output.line(render(columns.map { String(repeating: "-", count: $0.width) }))
     }
 
+    /// Prints the header before the first row, or at ``finish()`` when there is none: a stream that
+    /// fails before its first record then prints only the error, not a header above it.
+    func headerBeforeFirstRow() {
+        headerIsPending = true
+    }
+
     /// Prints one row.
     func row(_ cells: [String]) {
+        flushHeader()
         output.line(render(cells))
+    }
+
+    /// Ends a streamed table: prints the header if no row did.
+    func finish() {
+        flushHeader()
+    }
+
+    private func flushHeader() {
+        guard headerIsPending else { return }
+        headerIsPending = false
+        header()
     }
 
     private func render(_ cells: [String]) -> String {

@@ -7,7 +7,10 @@ extension TrackerAPIError {
         if attempts > 1 { text += " after \(attempts) attempts" }
         text += ". " + advice
         if let field { text += " Field: \(field)." }
-        if let underlying { text += " Cause: \(underlying)." }
+        if let underlying {
+            let cause = String(describing: underlying)
+            text += " Cause: \(cause)" + (cause.hasSuffix(".") ? "" : ".")
+        }
         if let bodyExcerpt, !bodyExcerpt.isEmpty { text += " Response began: \"\(bodyExcerpt)\"" }
         return text
     }
