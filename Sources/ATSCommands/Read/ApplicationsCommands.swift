@@ -12,7 +12,7 @@ struct ApplicationsCommand: AsyncParsableCommand {
 }
 
 /// `ats applications list`: applications changed since a moment, or all.
-struct ApplicationsListCommand: AsyncParsableCommand {
+struct ApplicationsListCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List applications, optionally only changed ones or only some jobs'.")
 
@@ -22,11 +22,8 @@ struct ApplicationsListCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many applications.") var limit: Int?
     @Flag(help: "Print JSON Lines, one application per line.") var json = false
 
-    func run() async throws {
-        try await reporting {
-            _ = try window.date(in: nil)
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
+    func checkBeforeConnecting() throws {
+        _ = try window.date(in: nil)
     }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
@@ -59,18 +56,12 @@ struct ApplicationsListCommand: AsyncParsableCommand {
 }
 
 /// `ats applications get ID`: one application.
-struct ApplicationsGetCommand: AsyncParsableCommand {
+struct ApplicationsGetCommand: ClientCommand {
     static let configuration = CommandConfiguration(commandName: "get", abstract: "Show one application.")
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The application's id.") var id: String
     @Flag(help: "Print one JSON object.") var json = false
-
-    func run() async throws {
-        try await reporting {
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
-    }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
         let application = try await client.application(ApplicationID(id))

@@ -28,7 +28,7 @@ struct CandidatesCommand: AsyncParsableCommand {
 }
 
 /// `ats candidates list`: candidates with an application changed since a moment, or all.
-struct CandidatesListCommand: AsyncParsableCommand {
+struct CandidatesListCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List candidates, optionally only those with a changed application.")
 
@@ -38,11 +38,8 @@ struct CandidatesListCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many candidates.") var limit: Int?
     @Flag(help: "Print JSON Lines, one candidate per line.") var json = false
 
-    func run() async throws {
-        try await reporting {
-            _ = try window.date(in: nil)
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
+    func checkBeforeConnecting() throws {
+        _ = try window.date(in: nil)
     }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
@@ -66,18 +63,12 @@ struct CandidatesListCommand: AsyncParsableCommand {
 }
 
 /// `ats candidates get ID`: one candidate.
-struct CandidatesGetCommand: AsyncParsableCommand {
+struct CandidatesGetCommand: ClientCommand {
     static let configuration = CommandConfiguration(commandName: "get", abstract: "Show one candidate.")
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The candidate's id (tc_… or ta_…, as listed).") var id: String
     @Flag(help: "Print one JSON object.") var json = false
-
-    func run() async throws {
-        try await reporting {
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
-    }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
         let candidate = try await client.candidate(CandidateID(id))
@@ -99,7 +90,7 @@ struct CandidatesGetCommand: AsyncParsableCommand {
 }
 
 /// `ats candidates find`: candidates matching an e-mail, phone or name, best first.
-struct CandidatesFindCommand: AsyncParsableCommand {
+struct CandidatesFindCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "find", abstract: "Find candidates by e-mail, phone or name, best match first.")
 
@@ -110,12 +101,6 @@ struct CandidatesFindCommand: AsyncParsableCommand {
     @Option(help: "Last name.") var lastName: String?
     @Option(help: "The most matches to show.") var limit = 10
     @Flag(help: "Print JSON Lines, one match per line.") var json = false
-
-    func run() async throws {
-        try await reporting {
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
-    }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
         let details = CandidateDetails(firstName: firstName, lastName: lastName, email: email, phone: phone)
@@ -137,7 +122,7 @@ struct CandidatesFindCommand: AsyncParsableCommand {
 }
 
 /// `ats candidates resume ID`: saves a candidate's latest resume.
-struct CandidatesResumeCommand: AsyncParsableCommand {
+struct CandidatesResumeCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume", abstract: "Save a candidate's latest resume into a folder.")
 
@@ -146,12 +131,6 @@ struct CandidatesResumeCommand: AsyncParsableCommand {
     @Option(name: .customLong("output-dir"), help: "The folder to save into (created if missing).")
     var outputDirectory = "."
     @Flag(help: "Print one JSON object describing the saved file.") var json = false
-
-    func run() async throws {
-        try await reporting {
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
-    }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
         let download = try await client.resume(of: CandidateID(id))

@@ -18,7 +18,7 @@ enum OwnerArgument: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `ats custom-fields`: the custom-field schemas, or one record's typed values.
-struct CustomFieldsCommand: AsyncParsableCommand {
+struct CustomFieldsCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "custom-fields",
         abstract: "Show the custom-field schemas, or one record's custom fields typed by them.",
@@ -35,12 +35,9 @@ struct CustomFieldsCommand: AsyncParsableCommand {
     @Option(help: "A candidate's id.") var candidate: String?
     @Flag(help: "Print JSON Lines, one field per line.") var json = false
 
-    func run() async throws {
-        try await reporting {
-            guard [job, application, candidate].compactMap({ $0 }).count <= 1 else {
-                throw CommandFailure.usage("Give at most one of --job, --application and --candidate.")
-            }
-            try await connection.withClient { try await execute($0, output: .standard) }
+    func checkBeforeConnecting() throws {
+        guard [job, application, candidate].compactMap({ $0 }).count <= 1 else {
+            throw CommandFailure.usage("Give at most one of --job, --application and --candidate.")
         }
     }
 

@@ -12,7 +12,7 @@ struct JobsCommand: AsyncParsableCommand {
 }
 
 /// `ats jobs list`: jobs changed since a moment, or all.
-struct JobsListCommand: AsyncParsableCommand {
+struct JobsListCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List jobs, optionally only changed ones.")
 
@@ -21,11 +21,8 @@ struct JobsListCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many jobs.") var limit: Int?
     @Flag(help: "Print JSON Lines, one job per line.") var json = false
 
-    func run() async throws {
-        try await reporting {
-            _ = try window.date(in: nil)
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
+    func checkBeforeConnecting() throws {
+        _ = try window.date(in: nil)
     }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
@@ -54,18 +51,12 @@ struct JobsListCommand: AsyncParsableCommand {
 }
 
 /// `ats jobs get ID`: one job.
-struct JobsGetCommand: AsyncParsableCommand {
+struct JobsGetCommand: ClientCommand {
     static let configuration = CommandConfiguration(commandName: "get", abstract: "Show one job.")
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The job's id.") var id: String
     @Flag(help: "Print one JSON object.") var json = false
-
-    func run() async throws {
-        try await reporting {
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
-    }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
         let job = try await client.job(JobID(id))
@@ -91,19 +82,13 @@ struct JobsGetCommand: AsyncParsableCommand {
 }
 
 /// `ats jobs enhanced ID`: a job with typed custom fields and application counts per status.
-struct JobsEnhancedCommand: AsyncParsableCommand {
+struct JobsEnhancedCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "enhanced", abstract: "Show a job with its custom fields, category and applications per status.")
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The job's id.") var id: String
     @Flag(help: "Print one JSON object.") var json = false
-
-    func run() async throws {
-        try await reporting {
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
-    }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
         let enhanced = try await client.enhancedJob(JobID(id))

@@ -22,7 +22,7 @@ struct NotesCommand: AsyncParsableCommand {
 }
 
 /// `ats notes list`: the notes of an application or a candidate.
-struct NotesListCommand: AsyncParsableCommand {
+struct NotesListCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the notes of an application or of a candidate.")
 
@@ -30,11 +30,8 @@ struct NotesListCommand: AsyncParsableCommand {
     @OptionGroup var owner: OwnerOptions
     @Flag(help: "Print JSON Lines, one note per line.") var json = false
 
-    func run() async throws {
-        try await reporting {
-            try owner.check()
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
+    func checkBeforeConnecting() throws {
+        try owner.check()
     }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
@@ -72,7 +69,7 @@ struct FilesCommand: AsyncParsableCommand {
 }
 
 /// `ats files list`: the files of an application or a candidate.
-struct FilesListCommand: AsyncParsableCommand {
+struct FilesListCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the files of an application or of a candidate.")
 
@@ -80,11 +77,8 @@ struct FilesListCommand: AsyncParsableCommand {
     @OptionGroup var owner: OwnerOptions
     @Flag(help: "Print JSON Lines, one file per line.") var json = false
 
-    func run() async throws {
-        try await reporting {
-            try owner.check()
-            try await connection.withClient { try await execute($0, output: .standard) }
-        }
+    func checkBeforeConnecting() throws {
+        try owner.check()
     }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
@@ -115,7 +109,7 @@ struct FilesListCommand: AsyncParsableCommand {
 }
 
 /// `ats files download`: saves files into a folder, never outside it whatever their names say.
-struct FilesDownloadCommand: AsyncParsableCommand {
+struct FilesDownloadCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "download",
         abstract: "Save files into a folder.",
@@ -134,13 +128,10 @@ struct FilesDownloadCommand: AsyncParsableCommand {
     var outputDirectory = "."
     @Flag(help: "Print JSON Lines, one saved file per line.") var json = false
 
-    func run() async throws {
-        try await reporting {
-            guard !ids.isEmpty || application != nil else {
-                throw CommandFailure.usage(
-                    "Give the ids of the files to download, or --application ID for all of its files.")
-            }
-            try await connection.withClient { try await execute($0, output: .standard) }
+    func checkBeforeConnecting() throws {
+        guard !ids.isEmpty || application != nil else {
+            throw CommandFailure.usage(
+                "Give the ids of the files to download, or --application ID for all of its files.")
         }
     }
 
