@@ -12,12 +12,15 @@ struct PostgresPageUpsert {
     let scanID: String
     let seenAt: Date
     let logger: Logger
+    /// Derived streams fed by this one, whose groups are queued when a row changes.
+    var derivations: [StreamDerivation] = []
 
     private struct Existing {
         var updatedAt: Date?
         var sameRaw: Bool
         var isDeleted: Bool
         var stage: String?
+        var groups: [String?]
     }
 
     func store(_ records: [SyncRecord]) async throws -> PageOutcome {
@@ -26,6 +29,7 @@ struct PostgresPageUpsert {
         for record in records {
             guard let stored = existing[record.id] else {
                 try await insert(record)
+                try await queueGroups(new: record, old: nil)
                 outcome.inserted += 1
                 if schema.hasStage, let stage = record.stage {
                     try await recordStageChange(id: record.id, from: nil, to: stage)
@@ -33,7 +37,10 @@ struct PostgresPageUpsert {
                 }
                 continue
             }
-            if stored.isDeleted { outcome.restored += 1 }
+            if stored.isDeleted {
+                outcome.restored += 1
+                try await queueGroups(new: record, old: stored)
+            }
             let isSame = stored.updatedAt == record.updatedAt && stored.sameRaw
             let isOlder = record.updatedAt.map { new in stored.updatedAt.map { new < $0 } ?? false } ?? false
             if isSame || isOlder {
@@ -46,9 +53,26 @@ struct PostgresPageUpsert {
                 outcome.stageChanges += 1
             }
             try await update(record)
+            try await queueGroups(new: record, old: stored)
             outcome.changed += 1
         }
         return outcome
+    }
+
+    /// Queues the groups a row belonged to and belongs to now, for each derived stream.
+    private func queueGroups(new record: SyncRecord, old stored: Existing?) async throws {
+        for (index, derivation) in derivations.enumerated() {
+            var groups: Set<String> = []
+            if case .text(let group) = record.fields[derivation.groupColumn] { groups.insert(group) }
+            if let old = stored?.groups[index] { groups.insert(old) }
+            for group in groups {
+                try await connection.query(
+                    """
+                    INSERT INTO derivation_queue (account, stream, group_key)
+                    VALUES (\(account), \(derivation.stream.rawValue), \(group)) ON CONFLICT DO NOTHING
+                    """, logger: logger)
+            }
+        }
     }
 
     /// One query for the whole page: which ids exist, and whether each payload is the same JSON
@@ -59,18 +83,24 @@ struct PostgresPageUpsert {
         binds.append(records.map(\.id))
         binds.append(records.map(\.raw.json))
         let stage = schema.hasStage ? "t.stage" : "NULL::text"
+        // The group columns travel as one text array, so the row shape does not depend on how many there are.
+        // A missing group travels as '' (no group value is empty).
+        let groups = derivations.map { "COALESCE(t.\"\($0.groupColumn)\", '')" }.joined(separator: ", ")
         let rows = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT v.id, t.updated_at, t.raw = v.raw::jsonb, t.deleted_at IS NOT NULL, \(stage)
+                    SELECT v.id, t.updated_at, t.raw = v.raw::jsonb, t.deleted_at IS NOT NULL, \(stage),
+                        ARRAY[\(groups)]::text[]
                     FROM unnest($2::text[], $3::text[]) AS v(id, raw)
                     JOIN "\(schema.table)" AS t ON t.account = $1 AND t.id = v.id
                     """, binds: binds), logger: logger)
         var existing: [String: Existing] = [:]
-        for try await (id, updatedAt, sameRaw, isDeleted, stage) in rows.decode(
-            (String, Date?, Bool, Bool, String?).self)
+        for try await (id, updatedAt, sameRaw, isDeleted, stage, groupValues) in rows.decode(
+            (String, Date?, Bool, Bool, String?, [String]).self)
         {
-            existing[id] = Existing(updatedAt: updatedAt, sameRaw: sameRaw, isDeleted: isDeleted, stage: stage)
+            existing[id] = Existing(
+                updatedAt: updatedAt, sameRaw: sameRaw, isDeleted: isDeleted, stage: stage,
+                groups: groupValues.map { $0.isEmpty ? nil : $0 })
         }
         return existing
     }

@@ -56,4 +56,22 @@ enum PostgresSchema {
             "CREATE INDEX IF NOT EXISTS stage_history_record ON stage_history (account, stream, id)",
         ]
     }
+
+    /// Version 2: the queue of derived-stream groups (candidates) waiting to be rebuilt.
+    static var version2: [String] {
+        [
+            """
+            CREATE TABLE IF NOT EXISTS derivation_queue (
+                account text NOT NULL,
+                stream text NOT NULL,
+                group_key text NOT NULL,
+                PRIMARY KEY (account, stream, group_key))
+            """
+        ]
+    }
+
+    /// Every version, in order.
+    static var versions: [(version: Int, statements: [String])] {
+        [(1, version1), (2, version2)]
+    }
 }

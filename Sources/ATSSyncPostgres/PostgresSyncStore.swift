@@ -31,16 +31,17 @@ public struct PostgresSyncStore: SyncStore {
                 try await connection.query(
                     "CREATE TABLE IF NOT EXISTS atskit_schema_versions (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)",
                     logger: logger)
-                let rows = try await connection.query(
-                    "SELECT version FROM atskit_schema_versions WHERE version = 1", logger: logger)
-                var applied = false
-                for try await _ in rows { applied = true }
-                guard !applied else { return }
-                for statement in PostgresSchema.version1 {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                let rows = try await connection.query("SELECT version FROM atskit_schema_versions", logger: logger)
+                var applied: Set<Int> = []
+                for try await version in rows.decode(Int.self) { applied.insert(version) }
+                for (version, statements) in PostgresSchema.versions where !applied.contains(version) {
+                    for statement in statements {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query(
+                        "INSERT INTO atskit_schema_versions (version, applied_at) VALUES (\(version), now())",
+                        logger: logger)
                 }
-                try await connection.query(
-                    "INSERT INTO atskit_schema_versions (version, applied_at) VALUES (1, now())", logger: logger)
             }
         } catch {
             throw PostgresStoreError.failed("prepare the mirror's tables", error)
@@ -75,7 +76,8 @@ public struct PostgresSyncStore: SyncStore {
         account: String,
         scanID: String,
         seenAt: Date,
-        state: StreamState
+        state: StreamState,
+        derivations: [StreamDerivation]
     ) async throws -> PageOutcome {
         guard let schema = StreamSchema.all.first(where: { $0.stream == stream }) else {
             throw SyncError.unknownStream(stream)
@@ -85,7 +87,7 @@ public struct PostgresSyncStore: SyncStore {
         return try await client.withTransaction(logger: logger) { connection in
             let upsert = PostgresPageUpsert(
                 connection: connection, schema: schema, account: account, scanID: scanID, seenAt: seenAt,
-                logger: logger)
+                logger: logger, derivations: derivations)
             let outcome = try await upsert.store(records)
             try await connection.query(stateQuery, logger: logger)
             return outcome
@@ -93,14 +95,24 @@ public struct PostgresSyncStore: SyncStore {
     }
 
     /// Saves the state and, after a complete scan, marks unseen rows deleted, in one transaction.
-    public func complete(_ state: StreamState, account: String, reconcilingScan: String?, at: Date) async throws -> Int
-    {
+    public func complete(
+        _ state: StreamState,
+        account: String,
+        reconcilingScan: String?,
+        at: Date,
+        derivations: [StreamDerivation]
+    ) async throws -> Int {
         let stateQuery = try stateQuery(state, account: account)
         let table = state.stream.rawValue
         let logger = logger
         return try await client.withTransaction(logger: logger) { connection in
             var deleted = 0
             if let scanID = reconcilingScan {
+                for derivation in derivations {
+                    try await PostgresDerivationQueue.queueUnseen(
+                        derivation, table: table, account: account, scanID: scanID, connection: connection,
+                        logger: logger)
+                }
                 var binds = PostgresBindings()
                 binds.append(at)
                 binds.append(account)

@@ -10,16 +10,20 @@ struct PageUpsert {
     let account: String
     let scanID: String
     let seenAt: String
+    /// Derived streams fed by this one, whose groups are queued when a row changes.
+    var derivations: [StreamDerivation] = []
 
     func store(_ record: SyncRecord, into outcome: inout PageOutcome) throws {
         let table = schema.table
+        let groupColumns = derivations.enumerated().map { ", \"\($0.element.groupColumn)\" AS group_\($0.offset)" }
         let existing = try Row.fetchOne(
             db,
-            sql:
-                "SELECT updated_at, raw, deleted_at, \(stageColumn) AS stage FROM \"\(table)\" WHERE account = ? AND id = ?",
+            sql: "SELECT updated_at, raw, deleted_at, \(stageColumn) AS stage\(groupColumns.joined()) FROM \"\(table)\" "
+                + "WHERE account = ? AND id = ?",
             arguments: [account, record.id])
         guard let existing else {
             try insert(record)
+            try queueGroups(new: record, old: nil)
             outcome.inserted += 1
             if let stage = record.stage {
                 try recordStageChange(id: record.id, from: nil, to: stage)
@@ -30,6 +34,7 @@ struct PageUpsert {
         let storedUpdatedAt = (existing["updated_at"] as String?).flatMap(ISO8601Text.date)
         if existing["deleted_at"] as String? != nil {
             outcome.restored += 1
+            try queueGroups(new: record, old: existing)
         }
         let isSame = storedUpdatedAt == record.updatedAt && (existing["raw"] as String?) == record.raw.json
         let isOlder = record.updatedAt.map { new in storedUpdatedAt.map { new < $0 } ?? false } ?? false
@@ -51,7 +56,22 @@ struct PageUpsert {
             outcome.stageChanges += 1
         }
         try update(record)
+        try queueGroups(new: record, old: existing)
         outcome.changed += 1
+    }
+
+    /// Queues the groups a row belonged to and belongs to now, for each derived stream.
+    private func queueGroups(new record: SyncRecord, old existing: Row?) throws {
+        for (index, derivation) in derivations.enumerated() {
+            var groups: Set<String> = []
+            if case .text(let group) = record.fields[derivation.groupColumn] { groups.insert(group) }
+            if let old = existing?["group_\(index)"] as String? { groups.insert(old) }
+            for group in groups {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO derivation_queue (account, stream, group_key) VALUES (?, ?, ?)",
+                    arguments: [account, derivation.stream.rawValue, group])
+            }
+        }
     }
 
     private var stageColumn: String { schema.hasStage ? "stage" : "NULL" }

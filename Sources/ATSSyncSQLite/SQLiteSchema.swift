@@ -55,6 +55,18 @@ enum SQLiteSchema {
                     """)
             try db.execute(sql: "CREATE INDEX stage_history_record ON stage_history (account, stream, id)")
         }
+        migrator.registerMigration("v2-derivation-queue") { db in
+            // Groups of derived streams (candidates) whose source rows changed and which are not yet
+            // rebuilt; written in the same transaction as the source rows, so no change is forgotten.
+            try db.execute(
+                sql: """
+                    CREATE TABLE derivation_queue (
+                        account TEXT NOT NULL,
+                        stream TEXT NOT NULL,
+                        group_key TEXT NOT NULL,
+                        PRIMARY KEY (account, stream, group_key))
+                    """)
+        }
         return migrator
     }
 }

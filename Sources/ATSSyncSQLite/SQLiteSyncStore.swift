@@ -7,7 +7,7 @@ import GRDB
 /// One `DatabasePool` per file for the store's lifetime (WAL mode, so that people can query the
 /// mirror while a sync writes). Each page and its checkpoint are one write transaction.
 public final class SQLiteSyncStore: SyncStore {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
 
@@ -71,7 +71,8 @@ public final class SQLiteSyncStore: SyncStore {
         account: String,
         scanID: String,
         seenAt: Date,
-        state: StreamState
+        state: StreamState,
+        derivations: [StreamDerivation]
     ) async throws -> PageOutcome {
         guard let schema = StreamSchema.all.first(where: { $0.stream == stream }) else {
             throw SyncError.unknownStream(stream)
@@ -80,7 +81,8 @@ public final class SQLiteSyncStore: SyncStore {
         let seen = ISO8601Text.string(seenAt)
         return try await writer.write { db in
             var outcome = PageOutcome()
-            let upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
+            let upsert = PageUpsert(
+                db: db, schema: schema, account: account, scanID: scanID, seenAt: seen, derivations: derivations)
             for record in records {
                 try upsert.store(record, into: &outcome)
             }
@@ -90,14 +92,29 @@ public final class SQLiteSyncStore: SyncStore {
     }
 
     /// Saves the state and, after a complete scan, marks unseen rows deleted, in one transaction.
-    public func complete(_ state: StreamState, account: String, reconcilingScan: String?, at: Date) async throws -> Int
-    {
+    public func complete(
+        _ state: StreamState,
+        account: String,
+        reconcilingScan: String?,
+        at: Date,
+        derivations: [StreamDerivation]
+    ) async throws -> Int {
         let stateArguments = try stateArguments(state, account: account)
         let table = state.stream.rawValue
         let deletedAt = ISO8601Text.string(at)
         return try await writer.write { db in
             var deleted = 0
             if let scanID = reconcilingScan {
+                for derivation in derivations {
+                    try db.execute(
+                        sql: """
+                            INSERT OR IGNORE INTO derivation_queue (account, stream, group_key)
+                            SELECT account, ?, "\(derivation.groupColumn)" FROM "\(table)"
+                            WHERE account = ? AND scan_id <> ? AND deleted_at IS NULL
+                                AND "\(derivation.groupColumn)" IS NOT NULL
+                            """,
+                        arguments: [derivation.stream.rawValue, account, scanID])
+                }
                 try db.execute(
                     sql: """
                         UPDATE "\(table)" SET deleted_at = ?

@@ -39,6 +39,9 @@ public struct StreamContract: Hashable, Sendable {
     public var lookBack: Duration
     /// How deletions become visible.
     public var deletions: Deletions
+    /// How the stream is computed from another stream's stored rows instead of read from the
+    /// provider, or nil for a stream the provider serves.
+    public var derivation: StreamDerivation?
 
     /// Creates a contract.
     /// - Parameters:
@@ -47,18 +50,21 @@ public struct StreamContract: Hashable, Sendable {
     ///   - timestamps: How its timestamps are written.
     ///   - lookBack: The overlap between consecutive windows; widen it when timestamps are local.
     ///   - deletions: How deletions become visible.
+    ///   - derivation: How the stream is derived from another, or nil when the provider serves it.
     public init(
         stream: SyncStreamName,
         cursor: Cursor,
         timestamps: TimestampSemantics,
         lookBack: Duration,
-        deletions: Deletions
+        deletions: Deletions,
+        derivation: StreamDerivation? = nil
     ) {
         self.stream = stream
         self.cursor = cursor
         self.timestamps = timestamps
         self.lookBack = lookBack
         self.deletions = deletions
+        self.derivation = derivation
     }
 
     /// Whether a run can read only what changed since the last one.
@@ -75,4 +81,15 @@ public struct StreamContract: Hashable, Sendable {
     /// The look-back for a known account time zone or absolute timestamps: enough for clock skew
     /// between the provider's servers and records committed while a page was being read.
     public static let defaultLookBack: Duration = .seconds(15 * 60)
+}
+
+extension StreamContract {
+    /// The contract of a stream derived from another stream's stored rows.
+    /// - Parameter derivation: How it is derived.
+    /// - Returns: A contract with no cursor of its own; its rows change when its source's do.
+    public static func derived(_ derivation: StreamDerivation) -> StreamContract {
+        StreamContract(
+            stream: derivation.stream, cursor: .none, timestamps: .absolute, lookBack: .zero,
+            deletions: .byCompleteScan, derivation: derivation)
+    }
 }

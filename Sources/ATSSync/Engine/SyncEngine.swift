@@ -21,6 +21,10 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
     public var makeScanID: @Sendable () -> String
     /// Where the engine logs; silent by default.
     public var logger: Logger
+    /// Hears about every committed page, for progress displays; called on the engine's task.
+    public var onProgress: (@Sendable (SyncProgress) -> Void)?
+    /// How many groups of a derived stream are rebuilt per transaction.
+    public var derivationBatchSize = 500
 
     /// Creates an engine.
     public init(
@@ -30,7 +34,8 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
         maximumRestarts: Int = 3,
         now: @escaping @Sendable () -> Date = { Date() },
         makeScanID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
-        logger: Logger = Logger(label: "ats.sync", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "ats.sync", factory: { _ in SwiftLogNoOpLogHandler() }),
+        onProgress: (@Sendable (SyncProgress) -> Void)? = nil
     ) {
         self.source = source
         self.store = store
@@ -39,6 +44,7 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
         self.now = now
         self.makeScanID = makeScanID
         self.logger = logger
+        self.onProgress = onProgress
     }
 
     /// Runs each stream once, in order.
@@ -64,6 +70,13 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
             throw SyncError.unknownStream(stream)
         }
         try await store.prepare()
+        let trafficBefore = source.traffic()
+        if let derivation = contract.derivation {
+            var run = StreamRun(stream: stream, startedAt: now())
+            try await derive(derivation, rebuildAll: fullScan, run: &run)
+            run.traffic = source.traffic().since(trafficBefore)
+            return run.report(endedAt: now())
+        }
         var run = StreamRun(stream: stream, startedAt: now())
         var state = try await store.state(of: stream, account: source.account)
         switch planner.plan(contract: contract, state: state, now: run.startedAt, fullScanRequested: fullScan) {
@@ -91,6 +104,7 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
                         + "and the next run reads this window again.")
             }
         }
+        run.traffic = source.traffic().since(trafficBefore)
         return run.report(endedAt: now())
     }
 
@@ -122,10 +136,14 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
             state.pageStored(page.number, records: page.records.count)
             let outcome = try await store.commit(
                 page.records, stream: stream, account: source.account, scanID: checkpoint.scanID,
-                seenAt: now(), state: state)
+                seenAt: now(), state: state, derivations: source.derivations(fedBy: stream))
             run.pages += 1
             run.records += page.records.count
             run.outcome.add(outcome)
+            onProgress?(
+                SyncProgress(
+                    stream: stream, pages: run.pages, records: run.records,
+                    expectedRecords: state.checkpoint?.expectedTotal, resumedAfterRecords: checkpoint.recordsStored))
         }
         return .windowRead
     }
@@ -135,8 +153,60 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
         let reconcile = checkpoint.window.isFullScan && contract.deletions == .byCompleteScan
         state.completeWindow()
         run.deleted = try await store.complete(
-            state, account: source.account, reconcilingScan: reconcile ? checkpoint.scanID : nil, at: now())
+            state, account: source.account, reconcilingScan: reconcile ? checkpoint.scanID : nil, at: now(),
+            derivations: source.derivations(fedBy: state.stream))
         run.completed = true
+    }
+
+    /// Rebuilds a derived stream's queued groups, a batch per transaction, until the queue is empty.
+    /// A run killed in between leaves the unfinished groups queued for the next one.
+    private func derive(_ derivation: StreamDerivation, rebuildAll: Bool, run: inout StreamRun) async throws {
+        let account = source.account
+        if rebuildAll {
+            try await store.queueAllGroups(for: derivation, account: account)
+        }
+        let scanID = makeScanID()
+        while true {
+            try Task.checkCancellation()
+            let groups = try await store.queuedGroups(for: derivation, account: account, limit: derivationBatchSize)
+            guard !groups.isEmpty else { break }
+            let rows = try await store.liveSourceRows(for: derivation, groups: groups, account: account)
+            let records = try source.derivedRecords(for: derivation, groups: rows)
+            let outcome = try await store.commitDerived(
+                records, for: derivation, groups: groups, account: account, scanID: scanID, seenAt: now())
+            run.pages += 1
+            run.records += groups.count
+            run.outcome.add(outcome)
+            run.deleted += outcome.deleted
+            onProgress?(SyncProgress(stream: derivation.stream, pages: run.pages, records: run.records))
+        }
+        run.window = SyncWindow(lower: nil, upper: now(), isFullScan: rebuildAll)
+        run.completed = true
+    }
+}
+
+/// What a sync has done so far in one stream, after each committed page.
+public struct SyncProgress: Hashable, Sendable {
+    /// The stream.
+    public var stream: SyncStreamName
+    /// Pages committed in this run.
+    public var pages: Int
+    /// Records committed in this run.
+    public var records: Int
+    /// How many records the provider says the window holds, when it says.
+    public var expectedRecords: Int?
+    /// Records an interrupted run had already stored in this window before this run resumed it.
+    public var resumedAfterRecords: Int
+
+    /// Creates a progress report.
+    public init(
+        stream: SyncStreamName, pages: Int, records: Int, expectedRecords: Int? = nil, resumedAfterRecords: Int = 0
+    ) {
+        self.stream = stream
+        self.pages = pages
+        self.records = records
+        self.expectedRecords = expectedRecords
+        self.resumedAfterRecords = resumedAfterRecords
     }
 }
 
@@ -152,6 +222,7 @@ private struct StreamRun {
     var outcome = PageOutcome()
     var deleted = 0
     var restarts = 0
+    var traffic = SyncTraffic()
     var warnings: [String] = []
 
     mutating func note(_ newWarnings: [String]) {
@@ -163,7 +234,7 @@ private struct StreamRun {
     func report(endedAt: Date) -> StreamRunReport {
         StreamRunReport(
             stream: stream, window: window, resumed: resumed, completed: completed, pages: pages, records: records,
-            outcome: outcome, deleted: deleted, restarts: restarts, warnings: warnings, startedAt: startedAt,
-            endedAt: endedAt)
+            outcome: outcome, deleted: deleted, restarts: restarts, traffic: traffic, warnings: warnings,
+            startedAt: startedAt, endedAt: endedAt)
     }
 }

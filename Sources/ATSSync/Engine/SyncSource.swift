@@ -1,13 +1,16 @@
 /// A provider's side of a sync: its streams' contracts and their pages.
 ///
-/// A source reads; it never writes to the store. The Tracker source lives in `TrackerATS`-based
-/// code, so that `ATSSync` stays provider-neutral.
+/// A source reads; it never writes to the store. The Tracker source lives in `TrackerSync`, so that
+/// `ATSSync` stays provider-neutral.
 public protocol SyncSource: Sendable {
     /// The sequence of pages a stream yields.
     associatedtype Pages: AsyncSequence<SourcePage, any Error>
 
     /// The account these records belong to (rows of several accounts can share one database).
     var account: String { get }
+
+    /// Every stream the source has, in the order a sync runs them (a derived stream after its source).
+    var streams: [SyncStreamName] { get }
 
     /// The contract of a stream, or nil when the source does not have it.
     /// - Parameter stream: The stream.
@@ -22,6 +25,58 @@ public protocol SyncSource: Sendable {
     ///   - page: The first page to read (1 for a new window, the checkpoint's next page on resume).
     /// - Returns: The pages, in order; the sequence ends after the last one.
     func pages(of stream: SyncStreamName, window: SyncWindow, startingAt page: Int) -> Pages
+
+    /// Builds a derived stream's records from the stored rows of its source, one group at a time.
+    /// - Parameters:
+    ///   - derivation: The derivation (see ``StreamContract/derivation``).
+    ///   - groups: Each queued group's live source rows; a group without rows is not passed.
+    /// - Returns: One record per group, whose id is the group's value.
+    /// - Throws: When a stored row cannot be read.
+    func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord]
+
+    /// The source's requests, retries and 429 answers so far; the engine reports the difference a
+    /// stream made.
+    func traffic() -> SyncTraffic
+}
+
+extension SyncSource {
+    /// A source without derived streams.
+    public func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord]
+    {
+        throw SyncError.unknownStream(derivation.stream)
+    }
+
+    /// A source that does not count its traffic.
+    public func traffic() -> SyncTraffic { SyncTraffic() }
+
+    /// The derivations that feed on a stream: the engine passes them to the store with the stream's pages.
+    func derivations(fedBy stream: SyncStreamName) -> [StreamDerivation] {
+        streams.compactMap { contract(for: $0)?.derivation }.filter { $0.source == stream }
+    }
+}
+
+/// What a source asked of its provider.
+public struct SyncTraffic: Hashable, Sendable, Codable {
+    /// Requests sent, retries included.
+    public var requests: Int
+    /// Requests that were retried.
+    public var retries: Int
+    /// Answers that said "too many requests".
+    public var rateLimited: Int
+
+    /// Creates a tally.
+    public init(requests: Int = 0, retries: Int = 0, rateLimited: Int = 0) {
+        self.requests = requests
+        self.retries = retries
+        self.rateLimited = rateLimited
+    }
+
+    /// The traffic between an earlier tally and this one.
+    func since(_ earlier: SyncTraffic) -> SyncTraffic {
+        SyncTraffic(
+            requests: requests - earlier.requests, retries: retries - earlier.retries,
+            rateLimited: rateLimited - earlier.rateLimited)
+    }
 }
 
 /// One page of a stream as a source read it.

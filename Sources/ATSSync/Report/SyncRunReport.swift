@@ -2,7 +2,7 @@ public import Foundation
 
 /// What one run of the sync engine did, per stream: the figures a person needs to trust a
 /// mirror ("0 records" is only reassuring when the window and the page count say why).
-public struct SyncRunReport: Hashable, Sendable {
+public struct SyncRunReport: Hashable, Sendable, Codable {
     /// One report per stream, in the order the streams ran.
     public var streams: [StreamRunReport]
 
@@ -13,7 +13,7 @@ public struct SyncRunReport: Hashable, Sendable {
 }
 
 /// What one run did for one stream.
-public struct StreamRunReport: Hashable, Sendable {
+public struct StreamRunReport: Hashable, Sendable, Codable {
     /// The stream.
     public var stream: SyncStreamName
     /// The window read.
@@ -34,6 +34,8 @@ public struct StreamRunReport: Hashable, Sendable {
     public var deleted: Int
     /// How often the window started over because the provider's paging shifted.
     public var restarts: Int
+    /// Requests, retries and 429 answers while reading this stream.
+    public var traffic: SyncTraffic
     /// Things worth a person's attention.
     public var warnings: [String]
     /// When the stream's run started and ended.
@@ -52,6 +54,7 @@ public struct StreamRunReport: Hashable, Sendable {
         outcome: PageOutcome,
         deleted: Int,
         restarts: Int,
+        traffic: SyncTraffic = SyncTraffic(),
         warnings: [String],
         startedAt: Date,
         endedAt: Date
@@ -65,6 +68,7 @@ public struct StreamRunReport: Hashable, Sendable {
         self.outcome = outcome
         self.deleted = deleted
         self.restarts = restarts
+        self.traffic = traffic
         self.warnings = warnings
         self.startedAt = startedAt
         self.endedAt = endedAt

@@ -28,6 +28,19 @@ public final class InMemorySyncStore: SyncStore {
         var rows: [Key: [String: Row]] = [:]
         var states: [Key: StreamState] = [:]
         var stageHistory: [Key: [StageChange]] = [:]
+        /// Queued groups of derived streams.
+        var queued: [Key: Set<String>] = [:]
+
+        mutating func queue(_ records: [SyncRecord?], for derivations: [StreamDerivation], account: String) {
+            for derivation in derivations {
+                let key = Key(account: account, stream: derivation.stream)
+                for record in records {
+                    if let group = record?.groupValue(derivation.groupColumn) {
+                        queued[key, default: []].insert(group)
+                    }
+                }
+            }
+        }
     }
 
     private let contents = Mutex(Contents())
@@ -55,7 +68,8 @@ public final class InMemorySyncStore: SyncStore {
         account: String,
         scanID: String,
         seenAt: Date,
-        state: StreamState
+        state: StreamState,
+        derivations: [StreamDerivation]
     ) async throws -> PageOutcome {
         let key = Key(account: account, stream: stream)
         return contents.withLock { contents in
@@ -65,6 +79,7 @@ public final class InMemorySyncStore: SyncStore {
                 guard var row = rows[record.id] else {
                     rows[record.id] = Row(
                         record: record, firstSeenAt: seenAt, lastSeenAt: seenAt, scanID: scanID, deletedAt: nil)
+                    contents.queue([record], for: derivations, account: account)
                     outcome.inserted += 1
                     if record.stage != nil {
                         contents.stageHistory[key, default: []].append(
@@ -76,6 +91,7 @@ public final class InMemorySyncStore: SyncStore {
                 if row.deletedAt != nil {
                     row.deletedAt = nil
                     outcome.restored += 1
+                    contents.queue([row.record], for: derivations, account: account)
                 }
                 if row.record.updatedAt == record.updatedAt && row.record.raw == record.raw {
                     outcome.unchanged += 1
@@ -89,6 +105,7 @@ public final class InMemorySyncStore: SyncStore {
                             StageChange(id: record.id, from: row.record.stage, to: record.stage, observedAt: seenAt))
                         outcome.stageChanges += 1
                     }
+                    contents.queue([row.record, record], for: derivations, account: account)
                     row.record = record
                     outcome.changed += 1
                 }
@@ -103,14 +120,20 @@ public final class InMemorySyncStore: SyncStore {
     }
 
     /// Saves the state and marks rows unseen by a complete scan as deleted, atomically.
-    public func complete(_ state: StreamState, account: String, reconcilingScan: String?, at: Date) async throws -> Int
-    {
+    public func complete(
+        _ state: StreamState,
+        account: String,
+        reconcilingScan: String?,
+        at: Date,
+        derivations: [StreamDerivation]
+    ) async throws -> Int {
         let key = Key(account: account, stream: state.stream)
         return contents.withLock { contents in
             var deleted = 0
             if let scanID = reconcilingScan, var rows = contents.rows[key] {
                 for (id, row) in rows where row.scanID != scanID && row.deletedAt == nil {
                     rows[id]?.deletedAt = at
+                    contents.queue([row.record], for: derivations, account: account)
                     deleted += 1
                 }
                 contents.rows[key] = rows
@@ -138,8 +161,70 @@ public final class InMemorySyncStore: SyncStore {
         contents.withLock { $0.stageHistory[Key(account: account, stream: stream)] ?? [] }
     }
 
+    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
+        let key = Key(account: account, stream: derivation.stream)
+        return Array((contents.withLock { $0.queued[key] } ?? []).sorted().prefix(limit))
+    }
+
+    public func queueAllGroups(for derivation: StreamDerivation, account: String) async throws {
+        contents.withLock { contents in
+            let source = contents.rows[Key(account: account, stream: derivation.source)] ?? [:]
+            contents.queue(source.values.map(\.record), for: [derivation], account: account)
+        }
+    }
+
+    public func liveSourceRows(
+        for derivation: StreamDerivation,
+        groups: [String],
+        account: String
+    ) async throws -> [String: [StoredRow]] {
+        let wanted = Set(groups)
+        let source = rows(of: derivation.source, account: account)
+        var result: [String: [StoredRow]] = [:]
+        for row in source.values where row.deletedAt == nil {
+            guard let group = row.record.groupValue(derivation.groupColumn), wanted.contains(group) else { continue }
+            result[group, default: []].append(
+                StoredRow(id: row.record.id, updatedAt: row.record.updatedAt, raw: row.record.raw.json, deletedAt: nil))
+        }
+        return result.mapValues { $0.sorted { $0.id < $1.id } }
+    }
+
+    public func commitDerived(
+        _ records: [SyncRecord],
+        for derivation: StreamDerivation,
+        groups: [String],
+        account: String,
+        scanID: String,
+        seenAt: Date
+    ) async throws -> PageOutcome {
+        let state = try await state(of: derivation.stream, account: account)
+        var outcome = try await commit(
+            records, stream: derivation.stream, account: account, scanID: scanID, seenAt: seenAt, state: state,
+            derivations: [])
+        let key = Key(account: account, stream: derivation.stream)
+        let rebuilt = Set(records.map(\.id))
+        contents.withLock { contents in
+            for group in groups where !rebuilt.contains(group) {
+                if contents.rows[key]?[group] != nil, contents.rows[key]?[group]?.deletedAt == nil {
+                    contents.rows[key]?[group]?.deletedAt = seenAt
+                    outcome.deleted += 1
+                }
+            }
+            contents.queued[key]?.subtract(groups)
+        }
+        return outcome
+    }
+
     private static func isOlder(_ record: SyncRecord, than stored: SyncRecord) -> Bool {
         guard let new = record.updatedAt, let old = stored.updatedAt else { return false }
         return new < old
+    }
+}
+
+extension SyncRecord {
+    /// The text of a group column, for derived streams.
+    func groupValue(_ column: String) -> String? {
+        if case .text(let value) = fields[column] { return value }
+        return nil
     }
 }

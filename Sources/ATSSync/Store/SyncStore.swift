@@ -34,6 +34,8 @@ public protocol SyncStore: Sendable {
     ///   - scanID: The run's scan id.
     ///   - seenAt: When the page was read.
     ///   - state: The stream's state after this page.
+    ///   - derivations: The derived streams built from this one: queue the group (old and new value
+    ///     of the group column) of every row inserted, changed or restored.
     /// - Returns: What the page changed.
     /// - Throws: When the transaction fails; then nothing of it was written.
     func commit(
@@ -42,7 +44,8 @@ public protocol SyncStore: Sendable {
         account: String,
         scanID: String,
         seenAt: Date,
-        state: StreamState
+        state: StreamState,
+        derivations: [StreamDerivation]
     ) async throws -> PageOutcome
 
     /// Completes a window: saves the state and, after a complete full scan, marks as deleted every row
@@ -52,9 +55,50 @@ public protocol SyncStore: Sendable {
     ///   - account: The account.
     ///   - reconcilingScan: The scan id of a complete full scan, or nil to mark nothing deleted.
     ///   - at: The deletion time to record.
+    ///   - derivations: The derived streams built from this one: queue the group of every row marked
+    ///     deleted.
     /// - Returns: How many rows were newly marked deleted.
     /// - Throws: When the transaction fails; then nothing of it was written.
-    func complete(_ state: StreamState, account: String, reconcilingScan: String?, at: Date) async throws -> Int
+    func complete(
+        _ state: StreamState,
+        account: String,
+        reconcilingScan: String?,
+        at: Date,
+        derivations: [StreamDerivation]
+    ) async throws -> Int
+
+    // MARK: Derived streams
+
+    /// Queued groups of a derived stream, at most `limit` of them, in a stable order.
+    /// - Throws: When the database cannot be read.
+    func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String]
+
+    /// Queues every group of the source's live and deleted rows, to rebuild the derived stream whole
+    /// (a full scan does this, so that a derived table can always be brought back in line).
+    /// - Throws: When the database cannot be written.
+    func queueAllGroups(for derivation: StreamDerivation, account: String) async throws
+
+    /// The live (not deleted) source rows of some groups.
+    /// - Returns: Each group that has live rows, with them ordered by id; groups without are absent.
+    /// - Throws: When the database cannot be read.
+    func liveSourceRows(
+        for derivation: StreamDerivation,
+        groups: [String],
+        account: String
+    ) async throws -> [String: [StoredRow]]
+
+    /// Stores rebuilt groups in one transaction: upserts `records` (whose ids are groups), marks
+    /// deleted every other of `groups` that has a row, and removes `groups` from the queue.
+    /// - Returns: What changed; ``PageOutcome/deleted`` counts the groups marked deleted.
+    /// - Throws: When the transaction fails; then nothing of it was written and the groups stay queued.
+    func commitDerived(
+        _ records: [SyncRecord],
+        for derivation: StreamDerivation,
+        groups: [String],
+        account: String,
+        scanID: String,
+        seenAt: Date
+    ) async throws -> PageOutcome
 
     /// Every stored row of a stream, deleted ones included, ordered by id: for verification, tests and
     /// `ats sync --verify`, not for hot paths (it reads the whole table).
@@ -107,7 +151,7 @@ public struct StageChange: Hashable, Sendable {
 }
 
 /// What one committed page changed in the mirror.
-public struct PageOutcome: Hashable, Sendable {
+public struct PageOutcome: Hashable, Sendable, Codable {
     /// Rows that did not exist.
     public var inserted = 0
     /// Rows whose cursor or payload changed.
@@ -118,6 +162,8 @@ public struct PageOutcome: Hashable, Sendable {
     public var restored = 0
     /// Stage changes recorded in the stage history.
     public var stageChanges = 0
+    /// Derived rows marked deleted because their group has no live source row left.
+    public var deleted = 0
 
     /// An outcome with every count zero.
     public init() {}
@@ -129,5 +175,6 @@ public struct PageOutcome: Hashable, Sendable {
         unchanged += other.unchanged
         restored += other.restored
         stageChanges += other.stageChanges
+        deleted += other.deleted
     }
 }

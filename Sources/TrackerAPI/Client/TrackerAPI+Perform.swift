@@ -95,6 +95,7 @@ extension TrackerAPI {
             case .retry(let wait):
                 let reason = Self.retryReason(failure)
                 metrics.recordRetry(endpoint: endpoint.label, reason: reason)
+                trafficCounters.recordRetry()
                 logger.debug(
                     "Tracker request will be retried",
                     metadata: [
@@ -134,6 +135,7 @@ extension TrackerAPI {
         )
         do {
             let response = try await exchange(request, timeout: timeout, logger: logger)
+            trafficCounters.recordAttempt(status: response.status)
             metrics.recordAttempt(
                 endpoint: endpoint.label,
                 statusClass: TrackerMetrics.statusClass(response.status),
@@ -160,6 +162,7 @@ extension TrackerAPI {
             return .cancelled
         } catch let error as TrackerTransportError {
             if Task.isCancelled { return .cancelled }
+            trafficCounters.recordAttempt(status: nil)
             metrics.recordAttempt(endpoint: endpoint.label, statusClass: "transport", duration: clock.now() - started)
             return .failed(.transport(error), transportError(error, endpoint))
         } catch let error as TrackerAPIError {

@@ -26,6 +26,7 @@ public final class TrackerAPI: Sendable {
     let roots: EndpointRoots
     let metrics: TrackerMetrics
     let authorization: String
+    let trafficCounters = TrafficCounters()
     private let observations = Mutex<Set<TrackerServerObservation>>([])
     private let isShutDown = Mutex(false)
 
@@ -96,6 +97,9 @@ public final class TrackerAPI: Sendable {
         try await api.shutdown()
         return result
     }
+
+    /// Requests, retries and 429 answers since this client was made.
+    public var traffic: TrackerTraffic { trafficCounters.snapshot }
 
     /// Everything this client has seen the server do that the reference marks as uncertain.
     public var serverObservations: Set<TrackerServerObservation> {

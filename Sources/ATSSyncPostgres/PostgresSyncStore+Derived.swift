@@ -1,0 +1,143 @@
+public import ATSSync
+public import Foundation
+import Logging
+import PostgresNIO
+
+extension PostgresSyncStore {
+    /// Queued groups of a derived stream, in order.
+    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
+        let rows = try await client.query(
+            """
+            SELECT group_key FROM derivation_queue WHERE account = \(account) AND stream = \(derivation.stream.rawValue)
+            ORDER BY group_key COLLATE "C" LIMIT \(limit)
+            """, logger: logger)
+        var groups: [String] = []
+        for try await group in rows.decode(String.self) { groups.append(group) }
+        return groups
+    }
+
+    /// Queues every group of the source, and every live derived row, for a whole rebuild.
+    public func queueAllGroups(for derivation: StreamDerivation, account: String) async throws {
+        let column = derivation.groupColumn
+        let logger = logger
+        try await client.withTransaction(logger: logger) { connection in
+            var binds = PostgresBindings()
+            binds.append(derivation.stream.rawValue)
+            binds.append(account)
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        INSERT INTO derivation_queue (account, stream, group_key)
+                        SELECT DISTINCT account, $1, "\(column)" FROM "\(derivation.source.rawValue)"
+                        WHERE account = $2 AND "\(column)" IS NOT NULL
+                        ON CONFLICT DO NOTHING
+                        """, binds: binds), logger: logger)
+            // A derived row whose group no source row names any more must be looked at too.
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        INSERT INTO derivation_queue (account, stream, group_key)
+                        SELECT account, $1, id FROM "\(derivation.stream.rawValue)"
+                        WHERE account = $2 AND deleted_at IS NULL
+                        ON CONFLICT DO NOTHING
+                        """, binds: binds), logger: logger)
+        }
+    }
+
+    /// The live source rows of some groups.
+    public func liveSourceRows(
+        for derivation: StreamDerivation,
+        groups: [String],
+        account: String
+    ) async throws -> [String: [StoredRow]] {
+        guard !groups.isEmpty else { return [:] }
+        var binds = PostgresBindings()
+        binds.append(account)
+        binds.append(groups)
+        let rows = try await client.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT "\(derivation.groupColumn)", id, updated_at, raw::text FROM "\(derivation.source.rawValue)"
+                    WHERE account = $1 AND deleted_at IS NULL AND "\(derivation.groupColumn)" = ANY($2::text[])
+                    ORDER BY id COLLATE "C"
+                    """, binds: binds), logger: logger)
+        var result: [String: [StoredRow]] = [:]
+        for try await (group, id, updatedAt, raw) in rows.decode((String, String, Date?, String).self) {
+            result[group, default: []].append(StoredRow(id: id, updatedAt: updatedAt, raw: raw, deletedAt: nil))
+        }
+        return result
+    }
+
+    /// Stores rebuilt groups, marks emptied groups deleted and dequeues them, in one transaction.
+    public func commitDerived(
+        _ records: [SyncRecord],
+        for derivation: StreamDerivation,
+        groups: [String],
+        account: String,
+        scanID: String,
+        seenAt: Date
+    ) async throws -> PageOutcome {
+        guard let schema = StreamSchema.all.first(where: { $0.stream == derivation.stream }) else {
+            throw SyncError.unknownStream(derivation.stream)
+        }
+        let rebuilt = Set(records.map(\.id))
+        let emptied = groups.filter { !rebuilt.contains($0) }
+        let logger = logger
+        return try await client.withTransaction(logger: logger) { connection in
+            let upsert = PostgresPageUpsert(
+                connection: connection, schema: schema, account: account, scanID: scanID, seenAt: seenAt,
+                logger: logger)
+            var outcome = try await upsert.store(records)
+            if !emptied.isEmpty {
+                var binds = PostgresBindings()
+                binds.append(seenAt)
+                binds.append(account)
+                binds.append(emptied)
+                let rows = try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            UPDATE "\(schema.table)" SET deleted_at = $1
+                            WHERE account = $2 AND id = ANY($3::text[]) AND deleted_at IS NULL RETURNING id
+                            """, binds: binds), logger: logger)
+                for try await _ in rows { outcome.deleted += 1 }
+            }
+            var binds = PostgresBindings()
+            binds.append(account)
+            binds.append(derivation.stream.rawValue)
+            binds.append(groups)
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        DELETE FROM derivation_queue WHERE account = $1 AND stream = $2 AND group_key = ANY($3::text[])
+                        """, binds: binds), logger: logger)
+            return outcome
+        }
+    }
+}
+
+/// Statements that fill the derivation queue inside a store transaction.
+enum PostgresDerivationQueue {
+    /// Queues the groups of the rows a reconciliation is about to mark deleted.
+    static func queueUnseen(
+        _ derivation: StreamDerivation,
+        table: String,
+        account: String,
+        scanID: String,
+        connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
+        var binds = PostgresBindings()
+        binds.append(derivation.stream.rawValue)
+        binds.append(account)
+        binds.append(scanID)
+        try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    INSERT INTO derivation_queue (account, stream, group_key)
+                    SELECT account, $1, "\(derivation.groupColumn)" FROM "\(table)"
+                    WHERE account = $2 AND scan_id <> $3 AND deleted_at IS NULL
+                        AND "\(derivation.groupColumn)" IS NOT NULL
+                    ON CONFLICT DO NOTHING
+                    """, binds: binds), logger: logger)
+    }
+}

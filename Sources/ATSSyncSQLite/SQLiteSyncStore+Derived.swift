@@ -1,0 +1,106 @@
+public import ATSSync
+public import Foundation
+import GRDB
+
+extension SQLiteSyncStore {
+    /// Queued groups of a derived stream, in order.
+    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT group_key FROM derivation_queue WHERE account = ? AND stream = ?
+                    ORDER BY group_key LIMIT ?
+                    """,
+                arguments: [account, derivation.stream.rawValue, limit])
+        }
+    }
+
+    /// Queues every group of the source, and every live derived row, for a whole rebuild.
+    public func queueAllGroups(for derivation: StreamDerivation, account: String) async throws {
+        let column = derivation.groupColumn
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO derivation_queue (account, stream, group_key)
+                    SELECT DISTINCT account, ?, "\(column)" FROM "\(derivation.source.rawValue)"
+                    WHERE account = ? AND "\(column)" IS NOT NULL
+                    """,
+                arguments: [derivation.stream.rawValue, account])
+            // A derived row whose group no source row names any more must be looked at too.
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO derivation_queue (account, stream, group_key)
+                    SELECT account, ?, id FROM "\(derivation.stream.rawValue)" WHERE account = ? AND deleted_at IS NULL
+                    """,
+                arguments: [derivation.stream.rawValue, account])
+        }
+    }
+
+    /// The live source rows of some groups.
+    public func liveSourceRows(
+        for derivation: StreamDerivation,
+        groups: [String],
+        account: String
+    ) async throws -> [String: [StoredRow]] {
+        guard !groups.isEmpty else { return [:] }
+        let column = derivation.groupColumn
+        let placeholders = Array(repeating: "?", count: groups.count).joined(separator: ", ")
+        return try await writer.read { db in
+            var result: [String: [StoredRow]] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT "\(column)" AS group_key, id, updated_at, raw FROM "\(derivation.source.rawValue)"
+                    WHERE account = ? AND deleted_at IS NULL AND "\(column)" IN (\(placeholders)) ORDER BY id
+                    """,
+                arguments: StatementArguments([account] + groups))
+            while let row = try rows.next() {
+                let group: String = row["group_key"]
+                result[group, default: []].append(
+                    StoredRow(
+                        id: row["id"], updatedAt: (row["updated_at"] as String?).flatMap(ISO8601Text.date),
+                        raw: row["raw"], deletedAt: nil))
+            }
+            return result
+        }
+    }
+
+    /// Stores rebuilt groups, marks emptied groups deleted and dequeues them, in one transaction.
+    public func commitDerived(
+        _ records: [SyncRecord],
+        for derivation: StreamDerivation,
+        groups: [String],
+        account: String,
+        scanID: String,
+        seenAt: Date
+    ) async throws -> PageOutcome {
+        guard let schema = StreamSchema.all.first(where: { $0.stream == derivation.stream }) else {
+            throw SyncError.unknownStream(derivation.stream)
+        }
+        let seen = ISO8601Text.string(seenAt)
+        let rebuilt = Set(records.map(\.id))
+        let emptied = groups.filter { !rebuilt.contains($0) }
+        return try await writer.write { db in
+            var outcome = PageOutcome()
+            let upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
+            for record in records {
+                try upsert.store(record, into: &outcome)
+            }
+            for group in emptied {
+                try db.execute(
+                    sql: """
+                        UPDATE "\(schema.table)" SET deleted_at = ? WHERE account = ? AND id = ? AND deleted_at IS NULL
+                        """,
+                    arguments: [seen, account, group])
+                outcome.deleted += db.changesCount
+            }
+            for group in groups {
+                try db.execute(
+                    sql: "DELETE FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?",
+                    arguments: [account, derivation.stream.rawValue, group])
+            }
+            return outcome
+        }
+    }
+}
