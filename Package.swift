@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "ATSSync", targets: ["ATSSync"]),
         .library(name: "ATSSyncSQLite", targets: ["ATSSyncSQLite"]),
         .library(name: "ATSSyncPostgres", targets: ["ATSSyncPostgres"]),
+        .library(name: "TrackerSync", targets: ["TrackerSync"]),
         .library(name: "TrackerSandbox", targets: ["TrackerSandbox"]),
         .library(name: "ATSCommands", targets: ["ATSCommands"]),
     ],
@@ -95,6 +96,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Tracker as a sync source: maps TrackerAPI pages onto the mirror's rows and derives candidates.
+        // Its own module so that ATSSync stays provider-neutral and TrackerATS knows nothing of syncing.
+        .target(
+            name: "TrackerSync",
+            dependencies: [
+                "ATSCore",
+                "ATSDigest",
+                "ATSSync",
+                "TrackerAPI",
+                "TrackerATS",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The local Tracker emulator. Never imports TrackerAPI or TrackerATS: it encodes its JSON
         // independently so that client and sandbox cannot agree on the same mistake.
         .target(
@@ -118,6 +132,7 @@ let package = Package(
                 "ATSSync",
                 "ATSSyncSQLite",
                 "ATSSyncPostgres",
+                "TrackerSync",
                 "TrackerSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -169,6 +184,21 @@ let package = Package(
                 "ATSCore",
                 "ATSSyncSQLite",
                 "ATSSyncPostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TrackerSyncTests",
+            dependencies: [
+                "ATSCore",
+                "ATSSync",
+                "ATSSyncSQLite",
+                "ATSSyncPostgres",
+                "TrackerAPI",
+                "TrackerATS",
+                "TrackerSync",
+                "TrackerSandbox",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -14,6 +14,10 @@ struct PostgresPageUpsert {
     let logger: Logger
     /// Derived streams fed by this one, whose groups are queued when a row changes.
     var derivations: [StreamDerivation] = []
+    /// Whether a record older than the stored row is ignored (true for provider records, whose
+    /// look-back overlap can deliver an old version late; false for derived rows, whose update time
+    /// goes back when their newest source row is deleted).
+    var ignoresOlderVersions = true
 
     private struct Existing {
         var updatedAt: Date?
@@ -42,7 +46,9 @@ struct PostgresPageUpsert {
                 try await queueGroups(new: record, old: stored)
             }
             let isSame = stored.updatedAt == record.updatedAt && stored.sameRaw
-            let isOlder = record.updatedAt.map { new in stored.updatedAt.map { new < $0 } ?? false } ?? false
+            let isOlder =
+                ignoresOlderVersions
+                && (record.updatedAt.map { new in stored.updatedAt.map { new < $0 } ?? false } ?? false)
             if isSame || isOlder {
                 outcome.unchanged += 1
                 try await touch(record.id)

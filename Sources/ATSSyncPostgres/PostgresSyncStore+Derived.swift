@@ -84,9 +84,10 @@ extension PostgresSyncStore {
         let emptied = groups.filter { !rebuilt.contains($0) }
         let logger = logger
         return try await client.withTransaction(logger: logger) { connection in
-            let upsert = PostgresPageUpsert(
+            var upsert = PostgresPageUpsert(
                 connection: connection, schema: schema, account: account, scanID: scanID, seenAt: seenAt,
                 logger: logger)
+            upsert.ignoresOlderVersions = false
             var outcome = try await upsert.store(records)
             if !emptied.isEmpty {
                 var binds = PostgresBindings()

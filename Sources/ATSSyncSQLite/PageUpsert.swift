@@ -12,6 +12,10 @@ struct PageUpsert {
     let seenAt: String
     /// Derived streams fed by this one, whose groups are queued when a row changes.
     var derivations: [StreamDerivation] = []
+    /// Whether a record older than the stored row is ignored (true for provider records, whose
+    /// look-back overlap can deliver an old version late; false for derived rows, whose update time
+    /// goes back when their newest source row is deleted).
+    var ignoresOlderVersions = true
 
     func store(_ record: SyncRecord, into outcome: inout PageOutcome) throws {
         let table = schema.table
@@ -37,7 +41,8 @@ struct PageUpsert {
             try queueGroups(new: record, old: existing)
         }
         let isSame = storedUpdatedAt == record.updatedAt && (existing["raw"] as String?) == record.raw.json
-        let isOlder = record.updatedAt.map { new in storedUpdatedAt.map { new < $0 } ?? false } ?? false
+        let isOlder =
+            ignoresOlderVersions && (record.updatedAt.map { new in storedUpdatedAt.map { new < $0 } ?? false } ?? false)
         if isSame || isOlder {
             // Unchanged, or an older version arriving after a newer one (the look-back's overlap):
             // only the bookkeeping columns move.

@@ -83,7 +83,8 @@ extension SQLiteSyncStore {
         let emptied = groups.filter { !rebuilt.contains($0) }
         return try await writer.write { db in
             var outcome = PageOutcome()
-            let upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
+            var upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
+            upsert.ignoresOlderVersions = false
             for record in records {
                 try upsert.store(record, into: &outcome)
             }

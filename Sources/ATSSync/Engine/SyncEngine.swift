@@ -125,7 +125,7 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
             try Task.checkCancellation()
             run.note(page.warnings)
             if let total = page.totalCount {
-                if let expected = state.checkpoint?.expectedTotal, total < expected {
+                if let expected = state.checkpoint?.expectedTotal, total < expected, !page.boundaryVerified {
                     logger.debug(
                         "paging shifted",
                         metadata: ["ats.stream": "\(stream)", "ats.expected": "\(expected)", "ats.total": "\(total)"])

@@ -8,3 +8,12 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         SyncError(description: "The source has no stream named '\(stream)'.")
     }
 }
+
+extension SyncError {
+    /// A stored row could not be read back (someone edited the mirror by hand, or it is corrupt).
+    public static func unreadableStoredRow(stream: SyncStreamName, id: String) -> SyncError {
+        SyncError(
+            description: "The stored \(stream) row '\(id)' is not the JSON the sync wrote; run `ats sync --full` "
+                + "to read it again from the provider.")
+    }
+}

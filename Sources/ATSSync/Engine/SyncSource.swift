@@ -90,12 +90,24 @@ public struct SourcePage: Sendable {
     /// Something the source noticed about the provider while reading this page, for the run report
     /// (for example, that the provider ignored the `updated_after` filter).
     public var warnings: [String]
+    /// Whether the source itself made sure no record slipped between this page and the one before
+    /// while the listing shifted (for example by re-reading across the boundary). The engine then
+    /// need not start the window over when the total drops, which under steady deletions would
+    /// never let a window finish.
+    public var boundaryVerified: Bool
 
     /// Creates a page.
-    public init(number: Int, records: [SyncRecord], totalCount: Int? = nil, warnings: [String] = []) {
+    public init(
+        number: Int,
+        records: [SyncRecord],
+        totalCount: Int? = nil,
+        warnings: [String] = [],
+        boundaryVerified: Bool = false
+    ) {
         self.number = number
         self.records = records
         self.totalCount = totalCount
         self.warnings = warnings
+        self.boundaryVerified = boundaryVerified
     }
 }

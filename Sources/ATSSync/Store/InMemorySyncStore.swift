@@ -71,6 +71,21 @@ public final class InMemorySyncStore: SyncStore {
         state: StreamState,
         derivations: [StreamDerivation]
     ) async throws -> PageOutcome {
+        upsert(
+            records, stream: stream, account: account, scanID: scanID, seenAt: seenAt, state: state,
+            derivations: derivations, ignoresOlderVersions: true)
+    }
+
+    private func upsert(
+        _ records: [SyncRecord],
+        stream: SyncStreamName,
+        account: String,
+        scanID: String,
+        seenAt: Date,
+        state: StreamState,
+        derivations: [StreamDerivation],
+        ignoresOlderVersions: Bool
+    ) -> PageOutcome {
         let key = Key(account: account, stream: stream)
         return contents.withLock { contents in
             var outcome = PageOutcome()
@@ -95,7 +110,7 @@ public final class InMemorySyncStore: SyncStore {
                 }
                 if row.record.updatedAt == record.updatedAt && row.record.raw == record.raw {
                     outcome.unchanged += 1
-                } else if Self.isOlder(record, than: row.record) {
+                } else if ignoresOlderVersions, Self.isOlder(record, than: row.record) {
                     // A page read before a later one can still arrive after it (the look-back's
                     // overlap, a restarted window): never let an older version replace a newer one.
                     outcome.unchanged += 1
@@ -198,9 +213,9 @@ public final class InMemorySyncStore: SyncStore {
         seenAt: Date
     ) async throws -> PageOutcome {
         let state = try await state(of: derivation.stream, account: account)
-        var outcome = try await commit(
+        var outcome = upsert(
             records, stream: derivation.stream, account: account, scanID: scanID, seenAt: seenAt, state: state,
-            derivations: [])
+            derivations: [], ignoresOlderVersions: false)
         let key = Key(account: account, stream: derivation.stream)
         let rebuilt = Set(records.map(\.id))
         contents.withLock { contents in

@@ -1,0 +1,92 @@
+public import ATSSync
+public import Foundation
+import TrackerAPI
+
+/// Builds a candidate's row from the stored rows of their applications.
+///
+/// Tracker has no candidate resource: a candidate is every application with the same normalised
+/// e-mail (or one application without an e-mail). The contact details come from the most recent
+/// application, since that is what the person last told the company; `created_at` is when they
+/// first applied.
+public struct CandidateDerivation: Sendable {
+    /// The zone naive timestamps in the stored JSON are read in.
+    public var accountTimeZone: TimeZone?
+
+    /// Creates a derivation.
+    public init(accountTimeZone: TimeZone?) {
+        self.accountTimeZone = accountTimeZone
+    }
+
+    /// The candidate rows of some groups.
+    /// - Parameter groups: Each candidate id with the live rows of their applications.
+    /// - Returns: One row per candidate.
+    /// - Throws: ``SyncError`` when a stored application is not a JSON object.
+    public func records(_ groups: [String: [StoredRow]]) throws -> [SyncRecord] {
+        try groups.keys.sorted().compactMap { candidateID in
+            guard let rows = groups[candidateID], !rows.isEmpty else { return nil }
+            return try record(candidateID, applications: rows.map(application))
+        }
+    }
+
+    private struct StoredApplication {
+        var id: String
+        var numericID: Int64
+        var updatedAt: Date?
+        var appliedAt: Date?
+        var fields: [String: TrackerJSON]
+    }
+
+    private func application(_ row: StoredRow) throws -> StoredApplication {
+        guard let object = try? TrackerJSON.parse(Data(row.raw.utf8)).objectValue else {
+            throw SyncError.unreadableStoredRow(stream: .applications, id: row.id)
+        }
+        let applied = (object["applied_at"]?.stringValue ?? object["created_at"]?.stringValue)
+            .flatMap { TrackerTimestamp.parse($0, accountTimeZone: accountTimeZone)?.date }
+        return StoredApplication(
+            id: row.id, numericID: Int64(row.id) ?? 0, updatedAt: row.updatedAt, appliedAt: applied, fields: object)
+    }
+
+    private func record(_ candidateID: String, applications: [StoredApplication]) throws -> SyncRecord {
+        let byRecency = applications.sorted { lhs, rhs in
+            let left = lhs.appliedAt ?? .distantPast
+            let right = rhs.appliedAt ?? .distantPast
+            return left == right ? lhs.numericID < rhs.numericID : left < right
+        }
+        guard let first = byRecency.first else {
+            throw SyncError.unreadableStoredRow(stream: .applications, id: candidateID)
+        }
+        let ids = applications.sorted { ($0.numericID, $0.id) < ($1.numericID, $1.id) }.map(\.id)
+        func contact(_ key: String) -> String? {
+            // The latest application that states it: an older one may have the phone a newer one left out.
+            byRecency.reversed().lazy.compactMap { $0.fields[key]?.stringValue }.first { !$0.isEmpty }
+        }
+        let createdAt = first.appliedAt
+        var raw: [String: TrackerJSON] = [
+            "id": .string(candidateID),
+            "application_ids": .array(ids.map(TrackerJSON.string)),
+        ]
+        for key in ["first_name", "last_name", "email", "phone"] {
+            raw[key] = contact(key).map(TrackerJSON.string) ?? .null
+        }
+        raw["created_at"] = createdAt.map { .string(Self.utc($0)) } ?? .null
+        let updatedAt = applications.compactMap(\.updatedAt).max()
+        raw["updated_at"] = updatedAt.map { .string(Self.utc($0)) } ?? .null
+        return SyncRecord(
+            id: candidateID,
+            updatedAt: updatedAt,
+            fields: [
+                "first_name": contact("first_name").map(SyncValue.text) ?? .null,
+                "last_name": contact("last_name").map(SyncValue.text) ?? .null,
+                "email": contact("email").map(SyncValue.text) ?? .null,
+                "phone": contact("phone").map(SyncValue.text) ?? .null,
+                "application_ids": .text(String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
+                "created_at": createdAt.map(SyncValue.date) ?? .null,
+            ],
+            raw: TrackerSyncRecords.payload(raw)
+        )
+    }
+
+    private static func utc(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

@@ -1,0 +1,167 @@
+public import ATSSync
+import ATSCore
+public import Foundation
+public import TrackerAPI
+public import TrackerATS
+
+/// Tracker as a ``SyncSource``: jobs, custom-field schemas, applications, candidates (derived from
+/// applications), notes and files.
+///
+/// Every stream is read through ``TrackerAPI``'s page sequences, which send `updated_after` with an
+/// explicit offset, filter records the server should not have sent, and re-read a page when offset
+/// paging shifts under them. The window's lower bound already includes the look-back, which is
+/// ``TrackerLookBack`` for the account's time zone (or every US zone when it is not known).
+public struct TrackerSyncSource: SyncSource {
+    /// The wire client; the caller owns and shuts it down.
+    public let api: TrackerAPI
+    /// The account these rows belong to in the mirror.
+    public let account: String
+    /// How candidate ids are derived.
+    public let identity: CandidateIdentity
+    /// The account's time zone, when known.
+    public let accountTimeZone: TimeZone?
+    /// The look-back rule.
+    public let lookBack: TrackerLookBack
+    /// Records per page (Tracker's maximum for files is lower; the API client caps it).
+    public let pageSize: Int?
+
+    /// Creates a source.
+    /// - Parameters:
+    ///   - api: The wire client.
+    ///   - account: The mirror's name for the account (``TrackerAccountName`` makes one).
+    ///   - identity: How candidate ids are derived; use the same as every other run on this mirror.
+    ///   - accountTimeZone: The account's time zone, when known.
+    ///   - lookBack: The look-back rule.
+    ///   - pageSize: Records per page, or nil for Tracker's default.
+    public init(
+        api: TrackerAPI,
+        account: String,
+        identity: CandidateIdentity,
+        accountTimeZone: TimeZone?,
+        lookBack: TrackerLookBack = .automatic,
+        pageSize: Int? = nil
+    ) {
+        self.api = api
+        self.account = account
+        self.identity = identity
+        self.accountTimeZone = accountTimeZone
+        self.lookBack = lookBack
+        self.pageSize = pageSize
+    }
+
+    /// Candidates are built from the stored applications, grouped by `candidate_id`.
+    public static let candidateDerivation = StreamDerivation(
+        stream: .candidates, source: .applications, groupColumn: "candidate_id")
+
+    /// Every stream, in sync order: candidates after applications.
+    public var streams: [SyncStreamName] {
+        [.jobs, .customFieldSchemas, .applications, .candidates, .notes, .files]
+    }
+
+    /// The stream's contract.
+    public func contract(for stream: SyncStreamName) -> StreamContract? {
+        switch stream {
+        case .candidates:
+            return .derived(Self.candidateDerivation)
+        case .customFieldSchemas:
+            // Schemas have no update time; they are small, so every run reads them whole.
+            return StreamContract(
+                stream: stream, cursor: .none, timestamps: .absolute, lookBack: .zero, deletions: .byCompleteScan)
+        case .jobs, .applications, .notes, .files:
+            return StreamContract(
+                stream: stream, cursor: .updateTime(field: "updated_at"),
+                timestamps: .accountLocal(timeZone: accountTimeZone?.identifier),
+                lookBack: lookBack.duration(accountTimeZone: accountTimeZone, around: Date()),
+                deletions: .byCompleteScan)
+        default:
+            return nil
+        }
+    }
+
+    /// The pages of a stream in a window.
+    public func pages(of stream: SyncStreamName, window: SyncWindow, startingAt page: Int) -> TrackerSourcePages {
+        let after = window.lower
+        let api = api
+        let size = pageSize
+        switch stream {
+        case .jobs:
+            return pages(api.jobs.pages(.init(updatedAfter: after, pageSize: size, firstPage: page))) {
+                TrackerSyncRecords.job($0)
+            }
+        case .applications:
+            let identity = identity
+            return pages(
+                api.applications.pages(.init(updatedAfter: after, pageSize: size, firstPage: page))
+            ) { TrackerSyncRecords.application($0, identity: identity) }
+        case .notes:
+            return pages(api.notes.pages(.init(updatedAfter: after, pageSize: size, firstPage: page))) {
+                TrackerSyncRecords.note($0)
+            }
+        case .files:
+            return pages(api.files.pages(.init(updatedAfter: after, pageSize: size, firstPage: page))) {
+                TrackerSyncRecords.file($0)
+            }
+        case .customFieldSchemas:
+            return Self.schemaPages(api: api)
+        default:
+            return TrackerSourcePages { { nil } }
+        }
+    }
+
+    /// Candidates from their stored applications.
+    public func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord]
+    {
+        guard derivation == Self.candidateDerivation else { throw SyncError.unknownStream(derivation.stream) }
+        return try CandidateDerivation(accountTimeZone: accountTimeZone).records(groups)
+    }
+
+    /// The API client's traffic.
+    public func traffic() -> SyncTraffic {
+        let traffic = api.traffic
+        return SyncTraffic(requests: traffic.requests, retries: traffic.retries, rateLimited: traffic.rateLimited)
+    }
+
+    private func pages<Record: Sendable>(
+        _ sequence: TrackerPageSequence<Record>,
+        map: @escaping @Sendable (Record) -> SyncRecord
+    ) -> TrackerSourcePages {
+        let api = api
+        return TrackerSourcePages {
+            let box = MutableBox(sequence.makeAsyncIterator())
+            return {
+                guard let page = try await box.value.next() else { return nil }
+                var warnings: [String] = []
+                if page.serverIgnoredUpdatedAfter {
+                    warnings.append(
+                        "The server ignored updated_after and sent records older than the window; ATSKit dropped "
+                            + "them itself, but every incremental run reads the whole account.")
+                }
+                // TrackerAPI probes every page boundary with an id gap and re-reads the page before it
+                // when records moved back across it; that holds while ids come in ascending order.
+                let verified =
+                    api.configuration.pagingConsistency.verifiesBoundaries
+                    && !api.serverObservations.contains { $0.kind == .unorderedPages }
+                return SourcePage(
+                    number: page.number, records: page.records.map(map), totalCount: page.paging.totalCount,
+                    warnings: warnings, boundaryVerified: verified)
+            }
+        }
+    }
+
+    /// The three schemas as one page: they are small and have no paging.
+    private static func schemaPages(api: TrackerAPI) -> TrackerSourcePages {
+        TrackerSourcePages {
+            let done = MutableBox(false)
+            return {
+                guard !done.value else { return nil }
+                done.value = true
+                let applications = try await api.applications.customFieldsSchema()
+                let jobs = try await api.jobs.customFieldsSchema()
+                let records =
+                    applications.map { TrackerSyncRecords.customFieldDefinition($0, owner: .application) }
+                    + jobs.map { TrackerSyncRecords.customFieldDefinition($0, owner: .job) }
+                return SourcePage(number: 1, records: records, totalCount: records.count)
+            }
+        }
+    }
+}
