@@ -10,12 +10,20 @@ public struct PostgresStoreError: Error, Hashable, Sendable, CustomStringConvert
     }
 
     static func failed(_ what: String, _ error: any Error) -> PostgresStoreError {
-        PostgresStoreError(description: "PostgreSQL could not \(what): \(detail(of: error)).")
+        var detail = detail(of: error)
+        while detail.hasSuffix(".") { detail.removeLast() }
+        return PostgresStoreError(description: "PostgreSQL could not \(what): \(detail).")
     }
 
     /// The server's message, or the kind of failure; PSQLError's own description is deliberately
     /// generic because its debug form can include the query.
     private static func detail(of error: any Error) -> String {
+        if String(describing: type(of: error)) == "ConnectionPoolError" {
+            // The pool gives up after repeated failed connection attempts; the attempts' own errors
+            // are not part of it, so say what usually causes it.
+            return "no connection could be opened. Check that the server is running and reachable at the URL's host "
+                + "and port, and that the user, password and database name are right"
+        }
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] { return message }
         if let underlying = error.underlying { return "\(error.code): \(underlying)" }

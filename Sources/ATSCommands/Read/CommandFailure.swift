@@ -1,6 +1,7 @@
 import ATSCore
 import ArgumentParser
 import Foundation
+import TrackerAPI
 
 /// A failure a read command explains in one paragraph on standard error before exiting non-zero.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -32,11 +33,26 @@ struct CommandFailure: Error, CustomStringConvertible {
                 text += " If the server is a local sandbox, start it with `ats sandbox`, or pass --sandbox."
             }
             return .failed(text)
+        case let error as TrackerAPIError:
+            var text = sentence("\(error)")
+            if error.code == .transportFailure || error.code == .timedOut {
+                text += " If the server is a local sandbox, start it with `ats sandbox`, or pass --sandbox."
+            }
+            return .failed(text)
         case is CancellationError:
             return .failed("Cancelled.")
+        case let error as any CustomStringConvertible:
+            return .failed(sentence(error.description))
         default:
             return .failed("The command failed: \(error).")
         }
+    }
+
+    /// Text ending in exactly one full stop.
+    private static func sentence(_ text: String) -> String {
+        var text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while text.hasSuffix(".") { text.removeLast() }
+        return text + "."
     }
 }
 

@@ -18,13 +18,43 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "The account's IANA time zone, e.g. America/Los_Angeles (env TRACKER_TIMEZONE).")
     var timezone: String?
 
-    @Flag(help: "Start an embedded Tracker sandbox with seeded data and read from it.")
+    @Option(
+        help: """
+            A secret that keys candidate ids (env ATS_CANDIDATE_ID_SECRET). Default: derived from the API key, \
+            so ids stay the same as long as the key does. Set it to keep ids stable across key rotations; \
+            every run on one mirror must use the same. Never printed.
+            """
+    )
+    var candidateIdSecret: String?
+
+    @Flag(help: "Start an embedded Tracker sandbox with seeded data and use it.")
     var sandbox = false
 
     /// Where to connect, resolved from the flags, then the environment.
     struct Resolved {
         var configuration: TrackerAPI.Configuration?
         var timeZone: TimeZone?
+        var candidateIDSecret: [UInt8]?
+    }
+
+    /// A Tracker server to talk to: a real one, or the embedded sandbox.
+    struct Connection {
+        /// How to reach it.
+        var configuration: TrackerAPI.Configuration
+        /// The account's time zone, when known.
+        var timeZone: TimeZone?
+        /// The statuses the account is known to use (the sandbox's; empty for a real account).
+        var knownStatuses: [String]
+        /// The key of candidate ids, when given.
+        var candidateIDSecret: [UInt8]?
+        /// The embedded sandbox, when that is what this is.
+        var sandbox: RunningSandbox?
+
+        /// How candidate ids are derived: the same rule as ``TrackerATSClient``'s.
+        var identity: CandidateIdentity {
+            candidateIDSecret.map(CandidateIdentity.init(secret:))
+                ?? CandidateIdentity(apiKey: configuration.apiKey, companyID: configuration.companyID?.rawValue)
+        }
     }
 
     /// The connection the flags and the environment describe.
@@ -41,13 +71,15 @@ struct ConnectionOptions: ParsableArguments {
             }
             zone = known
         }
+        let secretText = candidateIdSecret ?? environment["ATS_CANDIDATE_ID_SECRET"]
+        let secret = secretText.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
         if sandbox {
             if baseURL != nil || apiKey != nil || apiPassword != nil {
                 throw CommandFailure.usage(
                     "--sandbox starts its own server with its own credentials; drop --base-url, --api-key and "
                         + "--api-password, or drop --sandbox to use them.")
             }
-            return Resolved(configuration: nil, timeZone: zone)
+            return Resolved(configuration: nil, timeZone: zone, candidateIDSecret: secret)
         }
         let url = baseURL ?? environment["TRACKER_BASE_URL"]
         let key = apiKey ?? environment["TRACKER_API_KEY"]
@@ -67,7 +99,41 @@ struct ConnectionOptions: ParsableArguments {
         // A person is waiting: an unreachable server should be reported in seconds, not minutes.
         configuration.timeouts.connect = .seconds(5)
         configuration.retryPolicy.maximumAttempts = 3
-        return Resolved(configuration: configuration, timeZone: zone)
+        return Resolved(configuration: configuration, timeZone: zone, candidateIDSecret: secret)
+    }
+
+    /// Runs `body` with a connection: to the configured server, or to an embedded sandbox that
+    /// lives as long as `body` runs.
+    /// - Parameters:
+    ///   - environment: The process environment.
+    ///   - sandboxConfiguration: The embedded sandbox's settings, when `--sandbox` is given.
+    ///   - body: The work.
+    /// - Throws: ``CommandFailure`` or what `body` throws.
+    func withConnection(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        sandboxConfiguration: SandboxConfiguration = SandboxConfiguration(),
+        _ body: (Connection) async throws -> Void
+    ) async throws {
+        let resolved = try resolve(environment: environment)
+        if let configuration = resolved.configuration {
+            try await body(
+                Connection(
+                    configuration: configuration, timeZone: resolved.timeZone, knownStatuses: [],
+                    candidateIDSecret: resolved.candidateIDSecret))
+            return
+        }
+        var settings = sandboxConfiguration
+        if let zone = resolved.timeZone { settings.behavior.timeZone = zone }
+        let zone = settings.behavior.timeZone
+        try await withTrackerSandbox(settings) { sandbox in
+            let configuration = TrackerAPI.Configuration(
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
+                accountTimeZone: zone)
+            try await body(
+                Connection(
+                    configuration: configuration, timeZone: zone, knownStatuses: sandbox.control.statuses,
+                    candidateIDSecret: resolved.candidateIDSecret, sandbox: sandbox))
+        }
     }
 
     /// Runs `body` with a client: against the configured server, or an embedded sandbox.
@@ -79,32 +145,14 @@ struct ConnectionOptions: ParsableArguments {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         _ body: (TrackerATSClient) async throws -> Void
     ) async throws {
-        let resolved = try resolve(environment: environment)
-        if let configuration = resolved.configuration {
-            try await Self.run(configuration, statuses: [], body)
-            return
-        }
-        var sandboxConfiguration = SandboxConfiguration()
-        if let zone = resolved.timeZone { sandboxConfiguration.behavior.timeZone = zone }
-        let zone = sandboxConfiguration.behavior.timeZone
-        try await withTrackerSandbox(sandboxConfiguration) { sandbox in
-            let configuration = TrackerAPI.Configuration(
-                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
-                accountTimeZone: zone)
-            try await Self.run(configuration, statuses: sandbox.control.statuses, body)
-        }
-    }
-
-    private static func run(
-        _ configuration: TrackerAPI.Configuration,
-        statuses: [String],
-        _ body: (TrackerATSClient) async throws -> Void
-    ) async throws {
-        try await TrackerATSClient.withTrackerATSClient(
-            api: configuration,
-            configuration: TrackerATSClient.Configuration(knownStatuses: statuses)
-        ) { client in
-            try await body(client)
+        try await withConnection(environment: environment) { connection in
+            try await TrackerATSClient.withTrackerATSClient(
+                api: connection.configuration,
+                configuration: TrackerATSClient.Configuration(
+                    knownStatuses: connection.knownStatuses, candidateIDSecret: connection.candidateIDSecret)
+            ) { client in
+                try await body(client)
+            }
         }
     }
 }

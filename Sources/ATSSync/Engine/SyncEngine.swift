@@ -73,6 +73,7 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
         let trafficBefore = source.traffic()
         if let derivation = contract.derivation {
             var run = StreamRun(stream: stream, startedAt: now())
+            run.isDerived = true
             try await derive(derivation, rebuildAll: fullScan, run: &run)
             run.traffic = source.traffic().since(trafficBefore)
             return run.report(endedAt: now())
@@ -216,6 +217,7 @@ private struct StreamRun {
     var startedAt: Date
     var window = SyncWindow(lower: nil, upper: .distantPast, isFullScan: true)
     var resumed = false
+    var isDerived = false
     var completed = false
     var pages = 0
     var records = 0
@@ -233,7 +235,7 @@ private struct StreamRun {
 
     func report(endedAt: Date) -> StreamRunReport {
         StreamRunReport(
-            stream: stream, window: window, resumed: resumed, completed: completed, pages: pages, records: records,
+            stream: stream, window: window, resumed: resumed, isDerived: isDerived, completed: completed, pages: pages, records: records,
             outcome: outcome, deleted: deleted, restarts: restarts, traffic: traffic, warnings: warnings,
             startedAt: startedAt, endedAt: endedAt)
     }

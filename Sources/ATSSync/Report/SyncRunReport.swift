@@ -21,7 +21,9 @@ public struct StreamRunReport: Hashable, Sendable, Codable {
     /// Whether the run continued an interrupted one.
     public var resumed: Bool
     /// Whether the window read only changes (false: a full scan).
-    public var isIncremental: Bool { !window.isFullScan }
+    public var isIncremental: Bool { !window.isFullScan && !isDerived }
+    /// Whether the stream was rebuilt from another stream's stored rows rather than read.
+    public var isDerived: Bool
     /// Whether the window completed and progress advanced to its upper bound.
     public var completed: Bool
     /// Pages read and stored in this run.
@@ -48,6 +50,7 @@ public struct StreamRunReport: Hashable, Sendable, Codable {
         stream: SyncStreamName,
         window: SyncWindow,
         resumed: Bool,
+        isDerived: Bool = false,
         completed: Bool,
         pages: Int,
         records: Int,
@@ -62,6 +65,7 @@ public struct StreamRunReport: Hashable, Sendable, Codable {
         self.stream = stream
         self.window = window
         self.resumed = resumed
+        self.isDerived = isDerived
         self.completed = completed
         self.pages = pages
         self.records = records

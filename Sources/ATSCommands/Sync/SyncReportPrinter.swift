@@ -1,0 +1,59 @@
+import ATSSync
+import Foundation
+
+/// Prints a sync's run report: a table for people, one JSON object for machines.
+struct SyncReportPrinter {
+    let output: CommandOutput
+
+    /// The report as a table, then its warnings.
+    func table(_ report: SyncRunReport) {
+        let table = TextTable(
+            columns: [
+                .init(title: "stream", width: 20), .init(title: "mode", width: 11), .init(title: "pages", width: 6),
+                .init(title: "records", width: 9), .init(title: "new", width: 8), .init(title: "changed", width: 8),
+                .init(title: "same", width: 8), .init(title: "deleted", width: 8), .init(title: "requests", width: 8),
+                .init(title: "retries", width: 7), .init(title: "429s", width: 5), .init(title: "time", width: 8),
+            ], output: output)
+        table.header()
+        for stream in report.streams {
+            table.row([
+                stream.stream.rawValue, mode(stream), "\(stream.pages)", "\(stream.records)",
+                "\(stream.outcome.inserted)", "\(stream.outcome.changed + stream.outcome.restored)",
+                "\(stream.outcome.unchanged)", "\(stream.deleted)", "\(stream.traffic.requests)",
+                "\(stream.traffic.retries)", "\(stream.traffic.rateLimited)",
+                Self.duration(stream.endedAt.timeIntervalSince(stream.startedAt)),
+            ])
+        }
+        for stream in report.streams {
+            if !stream.completed {
+                output.line("\(stream.stream): not finished; the next run continues this window.")
+            }
+            for warning in stream.warnings {
+                output.line("\(stream.stream): \(warning)")
+            }
+        }
+    }
+
+    /// The report as one JSON object (dates in ISO-8601 UTC).
+    func json(_ report: SyncRunReport, database: String, account: String) throws {
+        struct Document: Encodable {
+            var database: String
+            var account: String
+            var streams: [StreamRunReport]
+        }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(Document(database: database, account: account, streams: report.streams))
+        output.line(String(decoding: data, as: UTF8.self))
+    }
+
+    private func mode(_ stream: StreamRunReport) -> String {
+        let base = stream.isDerived ? "derived" : (stream.window.isFullScan ? "full" : "incremental")
+        return stream.resumed ? "\(base)*" : base
+    }
+
+    static func duration(_ seconds: TimeInterval) -> String {
+        seconds < 60 ? String(format: "%.1fs", seconds) : "\(Int(seconds) / 60)m\(Int(seconds) % 60)s"
+    }
+}
