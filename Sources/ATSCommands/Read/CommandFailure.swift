@@ -67,6 +67,12 @@ struct CommandOutput: Sendable {
     static let standard = CommandOutput { text in
         print(text)
     }
+
+    /// Standard output, flushed after every line: for commands that also draw progress on standard
+    /// error, so that the two stay in order when both go to one file.
+    static let flushed = CommandOutput { text in
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
 }
 
 extension AsyncParsableCommand {

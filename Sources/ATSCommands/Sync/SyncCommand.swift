@@ -59,42 +59,46 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
-            let environment = ProcessInfo.processInfo.environment
-            let target = try SyncDatabase(database ?? environment["ATS_DATABASE"] ?? "tracker.sqlite")
-            let streams = try selectedStreams()
-            let logger = Logger(label: "ats.sync") { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = .warning
-                return handler
-            }
-            try await connection.withConnection(environment: environment) { connection in
-                let name = SyncRunner.accountName(account, connection: connection)
-                try await target.withStore(logger: logger) { store, lock in
-                    let runner = SyncRunner(
-                        connection: connection, store: store, account: name, streams: streams,
-                        progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
-                    let acquired = try await lock(name) {
-                        if let watch {
-                            try await runWatching(runner, every: watch, target: target, logger: logger)
-                        } else {
-                            try print(try await runner.run(full: full), target: target, account: name)
-                        }
+            try await execute(environment: ProcessInfo.processInfo.environment, output: .flushed)
+        }
+    }
+
+    /// The command's work; tests call it with their own environment and output.
+    func execute(environment: [String: String], output: CommandOutput) async throws {
+        let target = try SyncDatabase(database ?? environment["ATS_DATABASE"] ?? "tracker.sqlite")
+        let streams = try selectedStreams()
+        let logger = Logger(label: "ats.sync") { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+        try await connection.withConnection(environment: environment) { connection in
+            let name = SyncRunner.accountName(account, connection: connection)
+            try await target.withStore(logger: logger) { store, lock in
+                let runner = SyncRunner(
+                    connection: connection, store: store, account: name, streams: streams,
+                    progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
+                let acquired = try await lock(name) {
+                    if let watch {
+                        try await runWatching(runner, every: watch, target: target, output: output, logger: logger)
+                    } else {
+                        try print(try await runner.run(full: full), target: target, account: name, output: output)
                     }
-                    guard acquired else {
-                        throw CommandFailure.failed(
-                            "Another `ats sync` is syncing account \(name) into \(target) right now. Wait for it "
-                                + "to finish, or give this one a different --account or --database.")
-                    }
+                }
+                guard acquired else {
+                    throw CommandFailure.failed(
+                        "Another `ats sync` is syncing account \(name) into \(target) right now. Wait for it "
+                            + "to finish, or give this one a different --account or --database.")
                 }
             }
         }
     }
 
-    private func runWatching(_ runner: SyncRunner, every seconds: Int, target: SyncDatabase, logger: Logger)
-        async throws
-    {
+    private func runWatching(
+        _ runner: SyncRunner, every seconds: Int, target: SyncDatabase, output: CommandOutput, logger: Logger
+    ) async throws {
         let service = WatchService(runner: runner, interval: .seconds(seconds), full: full) { report in
-            try print(report, target: target, account: runner.account)
+            try print(report, target: target, account: runner.account, output: output)
         }
         let group = ServiceGroup(
             configuration: .init(
@@ -105,8 +109,8 @@ struct SyncCommand: AsyncParsableCommand {
         standardError("Stopped. The next `ats sync` continues from the last committed page.\n")
     }
 
-    private func print(_ report: SyncRunReport, target: SyncDatabase, account: String) throws {
-        let printer = SyncReportPrinter(output: .standard)
+    private func print(_ report: SyncRunReport, target: SyncDatabase, account: String, output: CommandOutput) throws {
+        let printer = SyncReportPrinter(output: output)
         if json {
             try printer.json(report, database: target.description, account: account)
         } else {

@@ -1,0 +1,132 @@
+import ATSSync
+import ATSSyncSQLite
+import ArgumentParser
+import Foundation
+import Logging
+import TrackerAPI
+import TrackerSandbox
+
+/// `ats demo`: the whole job on an embedded sandbox, start to finish, in about a minute.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Mirror an embedded Tracker sandbox into SQLite, change it, and re-sync incrementally.",
+        discussion: """
+            Starts a sandbox with realistic data (naive local-time timestamps, some failing requests), runs \
+            `ats sync` into a SQLite file, makes four changes through the API (a stage move, a rejection, a \
+            note, a tag action), syncs again incrementally, checks that exactly those changes came through, \
+            and shows example queries on the mirror. Nothing outside the sandbox is contacted.
+            """
+    )
+
+    @Option(help: "The SQLite file to create (replaced if it exists).")
+    var database = "demo.sqlite"
+
+    @Option(help: "How many applications the sandbox holds.")
+    var applications = 20_000
+
+    @Option(help: "The sandbox's data seed: the same seed gives the same people and jobs.")
+    var seed: UInt64 = 2_026
+
+    @Option(help: "The share of requests the sandbox fails, from 0 to 0.5 (the client retries them).")
+    var faultRate = 0.02
+
+    @Flag(help: "Show no progress bars.")
+    var quiet = false
+
+    func validate() throws {
+        guard (100...2_000_000).contains(applications) else {
+            throw ValidationError("--applications must be between 100 and 2,000,000, not \(applications).")
+        }
+        guard (0...0.5).contains(faultRate) else {
+            throw ValidationError("--fault-rate must be between 0 and 0.5, not \(faultRate).")
+        }
+    }
+
+    func run() async throws {
+        try await reporting {
+            try await DemoRun(command: self, output: .flushed).run()
+        }
+    }
+}
+
+/// One demo, step by step.
+struct DemoRun {
+    let command: DemoCommand
+    let output: CommandOutput
+
+    func run() async throws {
+        let path = URL(fileURLWithPath: command.database).standardizedFileURL.path
+        let replaced = try removeOldMirror(at: path)
+        var settings = SandboxConfiguration(seed: command.seed, jobCount: max(command.applications / 400, 5), applicationCount: command.applications)
+        settings.behavior.timeZone = TimeZone(identifier: "America/Chicago") ?? .gmt
+        settings.behavior.timestampMode = .naiveLocal
+        settings.behavior.faultRate = command.faultRate
+        settings.behavior.actionDelay = .milliseconds(300)
+        try await withTrackerSandbox(settings) { sandbox in
+            output.line("ATSKit demo")
+            output.line("")
+            output.line(
+                "1. A Tracker sandbox is running at \(sandbox.baseURL) with \(command.applications.formatted()) "
+                    + "applications on \(settings.jobCount) jobs.")
+            output.line(
+                "   Like Tracker, it writes timestamps in the account's local time (America/Chicago) without an "
+                    + "offset, and \(Int(command.faultRate * 100))% of its answers are failures (500s, an HTML 502 "
+                    + "page, dropped connections, truncated JSON) that the client retries.")
+            let connection = ConnectionOptions.Connection(
+                configuration: TrackerAPI.Configuration(
+                    baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
+                    accountTimeZone: settings.behavior.timeZone),
+                timeZone: settings.behavior.timeZone, knownStatuses: sandbox.control.statuses,
+                candidateIDSecret: nil, sandbox: sandbox)
+            let store = try SQLiteSyncStore(path: path)
+            try await store.prepare()
+            let runner = SyncRunner(
+                connection: connection, store: store, account: "demo", streams: StreamSchema.all.map(\.stream),
+                progress: command.quiet ? nil : SyncProgressDisplay(),
+                logger: Logger(label: "ats.demo") { _ in SwiftLogNoOpLogHandler() })
+            let printer = SyncReportPrinter(output: CommandOutput { output.line("   " + $0) })
+
+            output.line("")
+            output.line("2. First sync into \(command.database)\(replaced ? " (the previous demo's file was replaced)" : ""):")
+            let first = try await runner.run(full: false)
+            printer.table(first)
+
+            output.line("")
+            output.line("3. Four changes made through the Tracker API, as a recruiter would:")
+            let changes = try await TrackerAPI.withTrackerAPI(configuration: connection.configuration) { api in
+                try await DemoWrites(api: api, output: output).make(choosingFrom: sandbox.control)
+            }
+
+            output.line("")
+            output.line("4. Incremental re-sync:")
+            let second = try await runner.run(full: false)
+            printer.table(second)
+            try await DemoVerdict(store: store, changes: changes, output: output).check(second)
+
+            output.line("")
+            output.line("5. The mirror is \(path); open it with `sqlite3 \(command.database)`. Three questions it answers:")
+            try await DemoQueries.show(on: store, output: output)
+            output.line("")
+            output.line(
+                "Next: `swift run ats sync --help` to mirror a real account (SQLite or PostgreSQL), "
+                    + "docs/SCHEMA.md for the tables.")
+        }
+    }
+
+    /// Removes a mirror a previous demo left (its account no longer exists); answers whether there was one.
+    private func removeOldMirror(at path: String) throws -> Bool {
+        let files = FileManager.default
+        guard files.fileExists(atPath: path) else { return false }
+        for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: path + suffix) {
+            do {
+                try files.removeItem(atPath: path + suffix)
+            } catch {
+                throw CommandFailure.failed(
+                    "Cannot replace \(path) from an earlier demo: \(error.localizedDescription). Remove it, or pass "
+                        + "--database with another file.")
+            }
+        }
+        return true
+    }
+}

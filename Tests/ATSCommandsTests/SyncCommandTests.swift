@@ -1,0 +1,85 @@
+import ATSSync
+import ATSSyncSQLite
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import ATSCommands
+
+private func temporaryDatabase() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("ats-cli-\(UUID().uuidString).sqlite").path
+}
+
+private func removeDatabase(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
+private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
+    try #require(try ATSCommand.parseAsRoot(["sync"] + arguments) as? SyncCommand)
+}
+
+@Suite struct SyncCommandTests {
+    @Test func aSecondSyncIsIncrementalAndTheReportIsJSON() async throws {
+        let path = temporaryDatabase()
+        defer { removeDatabase(path) }
+        let first = CapturedOutput()
+        try await syncCommand(["--sandbox", "--database", path, "--json", "--quiet"])
+            .execute(environment: [:], output: first.output)
+        let firstLine = try #require(first.lines.first)
+        let firstReport = try #require(JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as? [String: Any])
+        #expect(firstReport["account"] as? String == "sandbox")
+        let streams = try #require(firstReport["streams"] as? [[String: Any]])
+        #expect(streams.map { $0["stream"] as? String } == StreamSchema.all.map(\.stream.rawValue))
+        let applications = try #require(streams.first { $0["stream"] as? String == "applications" })
+        #expect((applications["outcome"] as? [String: Any])?["inserted"] as? Int == 2_000)
+
+        let second = CapturedOutput()
+        try await syncCommand(["--sandbox", "--database", path, "--quiet"]).execute(environment: [:], output: second.output)
+        let row = try #require(second.lines.first { $0.hasPrefix("applications") })
+        #expect(row.contains("incremental"))
+
+        let store = try SQLiteSyncStore(path: path)
+        let count = try await store.query("SELECT count(*) FROM applications WHERE deleted_at IS NULL")
+        #expect(count.rows == [["2000"]])
+    }
+
+    @Test func wrongFlagsAreRefusedBeforeAnythingStarts() throws {
+        #expect(throws: (any Error).self) { try syncCommand(["--sandbox", "--streams", "people"]) }
+        #expect(throws: (any Error).self) { try syncCommand(["--sandbox", "--watch", "0"]) }
+    }
+
+    @Test func anUnusableDatabaseIsExplained() async throws {
+        let command = try syncCommand(["--sandbox", "--database", "/proc/no-such-dir/mirror.sqlite", "--quiet"])
+        await #expect {
+            try await command.execute(environment: [:], output: CapturedOutput().output)
+        } throws: { error in
+            "\(error)".contains("Cannot open the SQLite database")
+        }
+    }
+
+    @Test func streamsCanBeChosenAndKeepTheirOrder() async throws {
+        let path = temporaryDatabase()
+        defer { removeDatabase(path) }
+        let captured = CapturedOutput()
+        try await syncCommand(["--sandbox", "--database", path, "--quiet", "--streams", "candidates,applications"])
+            .execute(environment: [:], output: captured.output)
+        let streams = captured.lines.dropFirst(2).prefix { !$0.isEmpty }.map { $0.split(separator: " ").first.map(String.init) }
+        #expect(streams == ["applications", "candidates"])
+    }
+}
+
+@Suite struct DemoCommandTests {
+    @Test func theDemoMirrorsChangesAndFindsExactlyThemOnReSync() async throws {
+        let path = temporaryDatabase()
+        defer { removeDatabase(path) }
+        let command = try #require(
+            try ATSCommand.parseAsRoot(["demo", "--database", path, "--applications", "600", "--quiet"]) as? DemoCommand)
+        let captured = CapturedOutput()
+        try await DemoRun(command: command, output: captured.output).run()
+        let lines = captured.lines
+        #expect(lines.filter { $0.contains("✓") }.count == 4)
+        #expect(!lines.contains { $0.contains("✗") })
+        #expect(lines.contains { $0.contains("Screening") && $0.contains("Interview") })
+        #expect(lines.contains { $0.hasPrefix("5. The mirror is \(path)") })
+    }
+}
