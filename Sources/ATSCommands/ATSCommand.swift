@@ -11,7 +11,8 @@ public struct ATSCommand: AsyncParsableCommand {
             --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE.
             """,
         subcommands: [
-            DemoCommand.self, SyncCommand.self, SandboxCommand.self, CoverageCommand.self, JobsCommand.self, ApplicationsCommand.self,
+            DemoCommand.self, SyncCommand.self, SandboxCommand.self, CoverageCommand.self, JobsCommand.self,
+            ApplicationsCommand.self,
             CandidatesCommand.self, NotesCommand.self, FilesCommand.self, CustomFieldsCommand.self,
         ]
     )

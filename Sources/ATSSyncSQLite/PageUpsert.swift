@@ -22,7 +22,8 @@ struct PageUpsert {
         let groupColumns = derivations.enumerated().map { ", \"\($0.element.groupColumn)\" AS group_\($0.offset)" }
         let existing = try Row.fetchOne(
             db,
-            sql: "SELECT updated_at, raw, deleted_at, \(stageColumn) AS stage\(groupColumns.joined()) FROM \"\(table)\" "
+            sql:
+                "SELECT updated_at, raw, deleted_at, \(stageColumn) AS stage\(groupColumns.joined()) FROM \"\(table)\" "
                 + "WHERE account = ? AND id = ?",
             arguments: [account, record.id])
         guard let existing else {

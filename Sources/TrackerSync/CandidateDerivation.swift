@@ -79,7 +79,8 @@ public struct CandidateDerivation: Sendable {
                 "last_name": contact("last_name").map(SyncValue.text) ?? .null,
                 "email": contact("email").map(SyncValue.text) ?? .null,
                 "phone": contact("phone").map(SyncValue.text) ?? .null,
-                "application_ids": .text(String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
+                "application_ids": .text(
+                    String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
                 "created_at": createdAt.map(SyncValue.date) ?? .null,
             ],
             raw: TrackerSyncRecords.payload(raw)

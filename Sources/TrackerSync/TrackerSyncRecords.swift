@@ -45,7 +45,10 @@ public enum TrackerSyncRecords {
                 "phone": text(application.phone),
                 "is_archived": boolean(application.isArchived),
                 "source": text(application.source),
-                "tags": .text(String(decoding: TrackerJSON.array(application.tags.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
+                "tags": .text(
+                    String(
+                        decoding: TrackerJSON.array(application.tags.map(TrackerJSON.string)).serialized(),
+                        as: UTF8.self)),
                 "rating": application.rating.map(SyncValue.real) ?? .null,
                 "custom_fields": json(application.customFields),
                 "applied_at": date(application.appliedAt),
@@ -106,7 +109,8 @@ public enum TrackerSyncRecords {
                 "display_name": .text(definition.displayName),
                 "type": .text(type.name),
                 "is_required": .boolean(definition.isRequired ?? false),
-                "options": .text(String(decoding: TrackerJSON.array(options.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
+                "options": .text(
+                    String(decoding: TrackerJSON.array(options.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
             ],
             raw: payload(definition.raw)
         )

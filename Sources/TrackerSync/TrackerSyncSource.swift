@@ -1,5 +1,5 @@
-public import ATSSync
 import ATSCore
+public import ATSSync
 public import Foundation
 public import TrackerAPI
 public import TrackerATS
@@ -109,8 +109,7 @@ public struct TrackerSyncSource: SyncSource {
     }
 
     /// Candidates from their stored applications.
-    public func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord]
-    {
+    public func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord] {
         guard derivation == Self.candidateDerivation else { throw SyncError.unknownStream(derivation.stream) }
         return try CandidateDerivation(accountTimeZone: accountTimeZone).records(groups)
     }

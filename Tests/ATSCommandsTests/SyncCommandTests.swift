@@ -34,7 +34,8 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
         #expect((applications["outcome"] as? [String: Any])?["inserted"] as? Int == 2_000)
 
         let second = CapturedOutput()
-        try await syncCommand(["--sandbox", "--database", path, "--quiet"]).execute(environment: [:], output: second.output)
+        try await syncCommand(["--sandbox", "--database", path, "--quiet"]).execute(
+            environment: [:], output: second.output)
         let row = try #require(second.lines.first { $0.hasPrefix("applications") })
         #expect(row.contains("incremental"))
 
@@ -63,7 +64,9 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
         let captured = CapturedOutput()
         try await syncCommand(["--sandbox", "--database", path, "--quiet", "--streams", "candidates,applications"])
             .execute(environment: [:], output: captured.output)
-        let streams = captured.lines.dropFirst(2).prefix { !$0.isEmpty }.map { $0.split(separator: " ").first.map(String.init) }
+        let streams = captured.lines.dropFirst(2).prefix { !$0.isEmpty }.map {
+            $0.split(separator: " ").first.map(String.init)
+        }
         #expect(streams == ["applications", "candidates"])
     }
 }
@@ -73,7 +76,8 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
         let path = temporaryDatabase()
         defer { removeDatabase(path) }
         let command = try #require(
-            try ATSCommand.parseAsRoot(["demo", "--database", path, "--applications", "600", "--quiet"]) as? DemoCommand)
+            try ATSCommand.parseAsRoot(["demo", "--database", path, "--applications", "600", "--quiet"]) as? DemoCommand
+        )
         let captured = CapturedOutput()
         try await DemoRun(command: command, output: captured.output).run()
         let lines = captured.lines

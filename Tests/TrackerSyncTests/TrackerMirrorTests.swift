@@ -88,7 +88,8 @@ import TrackerSync
 
     @Test(arguments: StoreKind.available)
     func aServerThatIgnoresUpdatedAfterIsReportedAndStillMirroredExactly(kind: StoreKind) async throws {
-        try await withMirror(kind, configure: { $0.behavior.honoursUpdatedAfter = false }) { harness in
+        let ignoring: (inout SandboxConfiguration) -> Void = { $0.behavior.honoursUpdatedAfter = false }
+        try await withMirror(kind, configure: ignoring) { harness in
             try await harness.sync()
             harness.clock.advance(by: .seconds(24 * 3600))
             harness.sandbox.control.updateApplication(id: 42) { $0.status = "Hired" }

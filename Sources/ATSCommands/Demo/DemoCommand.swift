@@ -58,7 +58,8 @@ struct DemoRun {
     func run() async throws {
         let path = URL(fileURLWithPath: command.database).standardizedFileURL.path
         let replaced = try removeOldMirror(at: path)
-        var settings = SandboxConfiguration(seed: command.seed, jobCount: max(command.applications / 400, 5), applicationCount: command.applications)
+        var settings = SandboxConfiguration(
+            seed: command.seed, jobCount: max(command.applications / 400, 5), applicationCount: command.applications)
         settings.behavior.timeZone = TimeZone(identifier: "America/Chicago") ?? .gmt
         settings.behavior.timestampMode = .naiveLocal
         settings.behavior.faultRate = command.faultRate
@@ -88,7 +89,8 @@ struct DemoRun {
             let printer = SyncReportPrinter(output: CommandOutput { output.line("   " + $0) })
 
             output.line("")
-            output.line("2. First sync into \(command.database)\(replaced ? " (the previous demo's file was replaced)" : ""):")
+            output.line(
+                "2. First sync into \(command.database)\(replaced ? " (the previous demo's file was replaced)" : ""):")
             let first = try await runner.run(full: false)
             printer.table(first)
 
@@ -105,7 +107,8 @@ struct DemoRun {
             try await DemoVerdict(store: store, changes: changes, output: output).check(second)
 
             output.line("")
-            output.line("5. The mirror is \(path); open it with `sqlite3 \(command.database)`. Three questions it answers:")
+            output.line(
+                "5. The mirror is \(path); open it with `sqlite3 \(command.database)`. Three questions it answers:")
             try await DemoQueries.show(on: store, output: output)
             output.line("")
             output.line(

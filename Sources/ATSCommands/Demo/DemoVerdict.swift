@@ -17,7 +17,9 @@ struct DemoVerdict {
             "applications: \(changed) changed (the move, the rejection and the tag), \(expected) expected; "
                 + "the look-back's overlap was recognised as unchanged")
         let newNotes = notes?.outcome.inserted ?? 0
-        line(newNotes == changes.notedApplications.count, "notes: \(newNotes) new, \(changes.notedApplications.count) expected")
+        line(
+            newNotes == changes.notedApplications.count,
+            "notes: \(newNotes) new, \(changes.notedApplications.count) expected")
         for move in changes.stageMoves {
             let result = try await store.query(
                 """

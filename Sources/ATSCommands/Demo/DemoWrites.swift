@@ -23,7 +23,8 @@ struct DemoWrites {
         let live = control.applications()
         let screening = live.filter { $0.status == "Screening" && !$0.archived }
         guard screening.count >= 2, let noted = live.dropFirst(7).first, let tagged = live.dropFirst(11).first else {
-            throw CommandFailure.failed("The demo account is too small to pick applications from; use more applications.")
+            throw CommandFailure.failed(
+                "The demo account is too small to pick applications from; use more applications.")
         }
         var changes = Changes()
         let (moved, rejected) = (screening[0], screening[1])
@@ -38,7 +39,8 @@ struct DemoWrites {
         changes.notedApplications.append(noted.id)
 
         try await runAction(.tagApp, ["app_id": .integer(Int64(tagged.id)), "tag_text": "ats-demo"])
-        output.line("   • tagged application \(tagged.id) (\(name(tagged))) \"ats-demo\" with a tag_app action, now executed")
+        output.line(
+            "   • tagged application \(tagged.id) (\(name(tagged))) \"ats-demo\" with a tag_app action, now executed")
         changes.taggedApplications.append(tagged.id)
         return changes
     }
@@ -58,7 +60,8 @@ struct DemoWrites {
         let action = try await api.actions.create(TrackerActionCreateRequest(type: type, data: data))
         let done = try await api.actions.waitUntilExecuted(action.id, pollInterval: .milliseconds(200))
         if done.hasFailed {
-            throw CommandFailure.failed("The sandbox could not run the \(type.rawValue) action: \(done.errorMessage ?? "no reason given").")
+            throw CommandFailure.failed(
+                "The sandbox could not run the \(type.rawValue) action: \(done.errorMessage ?? "no reason given").")
         }
     }
 

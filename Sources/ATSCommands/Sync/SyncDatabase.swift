@@ -46,7 +46,10 @@ enum SyncDatabase: CustomStringConvertible {
         case .sqlite(let path):
             let store = try SQLiteSyncStore(path: path)
             try await store.prepare()
-            try await body(store) { _, work in try await work(); return true }
+            try await body(store) { _, work in
+                try await work()
+                return true
+            }
         case .postgres(let url):
             // The pool's own chatter (for example that its run loop is still starting) is not news to a
             // person running a command; failures reach them as errors.

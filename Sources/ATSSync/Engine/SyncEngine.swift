@@ -235,7 +235,8 @@ private struct StreamRun {
 
     func report(endedAt: Date) -> StreamRunReport {
         StreamRunReport(
-            stream: stream, window: window, resumed: resumed, isDerived: isDerived, completed: completed, pages: pages, records: records,
+            stream: stream, window: window, resumed: resumed, isDerived: isDerived, completed: completed, pages: pages,
+            records: records,
             outcome: outcome, deleted: deleted, restarts: restarts, traffic: traffic, warnings: warnings,
             startedAt: startedAt, endedAt: endedAt)
     }

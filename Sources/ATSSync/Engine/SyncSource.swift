@@ -41,8 +41,7 @@ public protocol SyncSource: Sendable {
 
 extension SyncSource {
     /// A source without derived streams.
-    public func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord]
-    {
+    public func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord] {
         throw SyncError.unknownStream(derivation.stream)
     }
 

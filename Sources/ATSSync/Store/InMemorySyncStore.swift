@@ -176,11 +176,13 @@ public final class InMemorySyncStore: SyncStore {
         contents.withLock { $0.stageHistory[Key(account: account, stream: stream)] ?? [] }
     }
 
+    /// Queued groups of a derived stream, in order.
     public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
         let key = Key(account: account, stream: derivation.stream)
         return Array((contents.withLock { $0.queued[key] } ?? []).sorted().prefix(limit))
     }
 
+    /// Queues every group of the source, for a whole rebuild.
     public func queueAllGroups(for derivation: StreamDerivation, account: String) async throws {
         contents.withLock { contents in
             let source = contents.rows[Key(account: account, stream: derivation.source)] ?? [:]
@@ -188,6 +190,7 @@ public final class InMemorySyncStore: SyncStore {
         }
     }
 
+    /// The live source rows of some groups.
     public func liveSourceRows(
         for derivation: StreamDerivation,
         groups: [String],
@@ -204,6 +207,7 @@ public final class InMemorySyncStore: SyncStore {
         return result.mapValues { $0.sorted { $0.id < $1.id } }
     }
 
+    /// Stores rebuilt groups, marks emptied groups deleted and dequeues them.
     public func commitDerived(
         _ records: [SyncRecord],
         for derivation: StreamDerivation,
