@@ -71,8 +71,7 @@ struct ConnectionOptions: ParsableArguments {
             }
             zone = known
         }
-        let secretText = candidateIdSecret ?? environment["ATS_CANDIDATE_ID_SECRET"]
-        let secret = secretText.flatMap { $0.isEmpty ? nil : Array($0.utf8) }
+        let secret = candidateIDSecret(environment: environment)
         if sandbox {
             if baseURL != nil || apiKey != nil || apiPassword != nil {
                 throw CommandFailure.usage(
@@ -100,6 +99,11 @@ struct ConnectionOptions: ParsableArguments {
         configuration.timeouts.connect = .seconds(5)
         configuration.retryPolicy.maximumAttempts = 3
         return Resolved(configuration: configuration, timeZone: zone, candidateIDSecret: secret)
+    }
+
+    /// The candidate-id key from `--candidate-id-secret` or `ATS_CANDIDATE_ID_SECRET`, when given.
+    func candidateIDSecret(environment: [String: String]) -> [UInt8]? {
+        (candidateIdSecret ?? environment["ATS_CANDIDATE_ID_SECRET"]).flatMap { $0.isEmpty ? nil : Array($0.utf8) }
     }
 
     /// Runs `body` with a connection: to the configured server, or to an embedded sandbox that

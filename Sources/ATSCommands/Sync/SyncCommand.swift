@@ -38,6 +38,15 @@ struct SyncCommand: AsyncParsableCommand {
     )
     var streams: [String] = []
 
+    @Option(
+        help: """
+            A JSON file of accounts to sync one after another (name, base_url, api_key, api_password_env, \
+            timezone). Several processes given the same file and PostgreSQL database share the accounts out: \
+            each account is synced by one process at a time and skipped by the others.
+            """
+    )
+    var accounts: String?
+
     @Flag(help: "Read everything and mark records that are gone as deleted.")
     var full = false
 
@@ -55,6 +64,7 @@ struct SyncCommand: AsyncParsableCommand {
             throw ValidationError("--watch takes a number of seconds of at least 1, not \(watch).")
         }
         _ = try selectedStreams()
+        if accounts != nil { try checkFleetFlags() }
     }
 
     func run() async throws {
@@ -72,6 +82,18 @@ struct SyncCommand: AsyncParsableCommand {
             handler.logLevel = .warning
             return handler
         }
+        let printer = SyncReportPrinter(output: output)
+        if let accounts {
+            let fleet = try FleetFile(path: accounts)
+            let secret = connection.candidateIDSecret(environment: environment)
+            try await target.withStore(logger: logger) { store, lock in
+                let run = FleetRun(
+                    fleet: fleet, environment: environment, candidateIDSecret: secret, store: store, lock: lock,
+                    streams: streams, quiet: quiet, json: json, target: target, printer: printer, logger: logger)
+                try await repeating { first in try await run.pass(full: full && first) }
+            }
+            return
+        }
         try await connection.withConnection(environment: environment) { connection in
             let name = SyncRunner.accountName(account, connection: connection)
             try await target.withStore(logger: logger) { store, lock in
@@ -79,10 +101,9 @@ struct SyncCommand: AsyncParsableCommand {
                     connection: connection, store: store, account: name, streams: streams,
                     progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
                 let acquired = try await lock(name) {
-                    if let watch {
-                        try await runWatching(runner, every: watch, target: target, output: output, logger: logger)
-                    } else {
-                        try print(try await runner.run(full: full), target: target, account: name, output: output)
+                    try await repeating { first in
+                        let report = try await runner.run(full: full && first)
+                        try printer.print(report, json: json, database: target.description, account: name)
                     }
                 }
                 guard acquired else {
@@ -94,27 +115,31 @@ struct SyncCommand: AsyncParsableCommand {
         }
     }
 
-    private func runWatching(
-        _ runner: SyncRunner, every seconds: Int, target: SyncDatabase, output: CommandOutput, logger: Logger
-    ) async throws {
-        let service = WatchService(runner: runner, interval: .seconds(seconds), full: full) { report in
-            try print(report, target: target, account: runner.account, output: output)
+    /// Runs `pass` once, or with `--watch` again and again until SIGINT or SIGTERM.
+    private func repeating(_ pass: @escaping @Sendable (_ first: Bool) async throws -> Void) async throws {
+        guard let watch else {
+            try await pass(true)
+            return
         }
+        let logger = Logger(label: "ats.sync.watch") { StreamLogHandler.standardError(label: $0) }
+        let service = WatchService(interval: .seconds(watch), pass: pass)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: service)],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         standardError("Stopped. The next `ats sync` continues from the last committed page.\n")
     }
 
-    private func print(_ report: SyncRunReport, target: SyncDatabase, account: String, output: CommandOutput) throws {
-        let printer = SyncReportPrinter(output: output)
-        if json {
-            try printer.json(report, database: target.description, account: account)
-        } else {
-            printer.table(report)
+    private func checkFleetFlags() throws {
+        let conflicting = [
+            ("--base-url", connection.baseURL != nil), ("--api-key", connection.apiKey != nil),
+            ("--api-password", connection.apiPassword != nil), ("--sandbox", connection.sandbox),
+            ("--account", account != nil), ("--timezone", connection.timezone != nil),
+        ].filter(\.1).map(\.0)
+        guard conflicting.isEmpty else {
+            throw ValidationError(
+                "--accounts names every account with its server, key and zone; drop "
+                    + conflicting.joined(separator: ", ") + ".")
         }
     }
 
@@ -133,23 +158,18 @@ struct SyncCommand: AsyncParsableCommand {
     }
 }
 
-/// `ats sync --watch`: a run, a pause, another run, until the service group shuts down gracefully.
+/// `ats sync --watch`: a pass, a pause, another pass, until the service group shuts down gracefully.
 struct WatchService: Service {
-    let runner: SyncRunner
     let interval: Duration
-    let full: Bool
-    let report: @Sendable (SyncRunReport) throws -> Void
+    let pass: @Sendable (_ first: Bool) async throws -> Void
 
     func run() async throws {
         var first = true
         while !Task.isShuttingDownGracefully {
             do {
                 // An interrupted run is safe: every page is committed with its checkpoint.
-                let fullScan = full && first
-                let result = try await cancelWhenGracefulShutdown {
-                    try await runner.run(full: fullScan)
-                }
-                try report(result)
+                let isFirst = first
+                try await cancelWhenGracefulShutdown { try await pass(isFirst) }
             } catch is CancellationError {
                 return
             } catch {

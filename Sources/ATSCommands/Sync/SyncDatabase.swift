@@ -40,7 +40,7 @@ enum SyncDatabase: CustomStringConvertible {
     /// account's lock (PostgreSQL's advisory lock; a SQLite file is one process's by its own lock).
     func withStore(
         logger: Logger,
-        _ body: (any SyncStore, AccountLock) async throws -> Void
+        _ body: (any SyncStore, @escaping AccountLock) async throws -> Void
     ) async throws {
         switch self {
         case .sqlite(let path):
@@ -65,5 +65,5 @@ enum SyncDatabase: CustomStringConvertible {
 
     /// Runs work while holding an account's lock; answers false, without running it, when another
     /// process holds the lock.
-    typealias AccountLock = (_ account: String, _ work: () async throws -> Void) async throws -> Bool
+    typealias AccountLock = @Sendable (_ account: String, _ work: () async throws -> Void) async throws -> Bool
 }

@@ -5,6 +5,15 @@ import Foundation
 struct SyncReportPrinter {
     let output: CommandOutput
 
+    /// The report as a table or as JSON.
+    func print(_ report: SyncRunReport, json: Bool, database: String, account: String) throws {
+        if json {
+            try self.json(report, database: database, account: account)
+        } else {
+            table(report)
+        }
+    }
+
     /// The report as a table, then its warnings.
     func table(_ report: SyncRunReport) {
         let table = TextTable(
