@@ -1,6 +1,7 @@
 import ATSSync
 import Foundation
 import Logging
+import TrackerAPI
 
 /// One pass over a fleet's accounts: each one this process can lock is synced, the others are
 /// left to the process that holds them.
@@ -11,6 +12,7 @@ struct FleetRun: Sendable {
     let store: any SyncStore
     let lock: SyncDatabase.AccountLock
     let streams: [SyncStreamName]
+    let pageSize: Int?
     let quiet: Bool
     let json: Bool
     let target: SyncDatabase
@@ -27,8 +29,9 @@ struct FleetRun: Sendable {
         for account in order {
             try Task.checkCancellation()
             do {
-                let connection = try FleetFile.connection(
+                var connection = try FleetFile.connection(
                     for: account, environment: environment, candidateIDSecret: candidateIDSecret)
+                if let pageSize { connection.configuration.pageSize = pageSize }
                 let runner = SyncRunner(
                     connection: connection, store: store, account: account.name, streams: streams,
                     progress: quiet ? nil : SyncProgressDisplay(), logger: logger)

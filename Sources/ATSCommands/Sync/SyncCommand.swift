@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ServiceLifecycle
+import TrackerAPI
 import UnixSignals
 
 /// `ats sync`: mirrors a Tracker account into SQLite or PostgreSQL, once or continuously.
@@ -53,6 +54,9 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Keep syncing, waiting this many seconds between runs, until interrupted (Ctrl-C or SIGTERM).")
     var watch: Int?
 
+    @Option(help: "Records per page (Tracker's default and maximum: 1000; 5000 on some lists).")
+    var pageSize: Int?
+
     @Flag(help: "Print the run report as one JSON object instead of a table.")
     var json = false
 
@@ -60,6 +64,9 @@ struct SyncCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if let pageSize, !(1...5000).contains(pageSize) {
+            throw ValidationError("--page-size takes 1 to 5000 records, not \(pageSize).")
+        }
         if let watch, watch < 1 {
             throw ValidationError("--watch takes a number of seconds of at least 1, not \(watch).")
         }
@@ -89,12 +96,15 @@ struct SyncCommand: AsyncParsableCommand {
             try await target.withStore(logger: logger) { store, lock in
                 let run = FleetRun(
                     fleet: fleet, environment: environment, candidateIDSecret: secret, store: store, lock: lock,
-                    streams: streams, quiet: quiet, json: json, target: target, printer: printer, logger: logger)
+                    streams: streams, pageSize: pageSize, quiet: quiet, json: json, target: target, printer: printer,
+                    logger: logger)
                 try await repeating { first in try await run.pass(full: full && first) }
             }
             return
         }
         try await connection.withConnection(environment: environment) { connection in
+            var connection = connection
+            if let pageSize { connection.configuration.pageSize = pageSize }
             let name = SyncRunner.accountName(account, connection: connection)
             try await target.withStore(logger: logger) { store, lock in
                 let runner = SyncRunner(

@@ -47,6 +47,7 @@ struct SandboxResponder: HTTPResponder {
         )
         let limit = store.configuration.requestLogLimit
         store.traffic.withLock { $0.append(entry, limit: limit) }
+        store.answers.notify()
         return FaultResponses.response(for: reply, fault: fault)
     }
 

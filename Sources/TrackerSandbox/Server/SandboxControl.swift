@@ -71,6 +71,31 @@ public struct SandboxControl: Sendable {
         store.traffic.withLock { $0.orderedLog }
     }
 
+    /// How many requests the sandbox has answered since it started (the log keeps only the latest).
+    public var answeredRequestCount: Int {
+        store.traffic.withLock { $0.answeredCount }
+    }
+
+    /// Waits until the sandbox has answered at least `count` requests in total: lets a test act at a
+    /// chosen point of a client's run (stop it after its 7th page, say) without sleeping.
+    /// - Parameters:
+    ///   - count: The total to wait for.
+    ///   - timeout: How long to wait at most.
+    /// - Throws: ``SandboxWaitTimeout``; `CancellationError` when cancelled.
+    public func awaitAnsweredRequests(atLeast count: Int, timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while true {
+            let generation = store.answers.generation
+            if answeredRequestCount >= count { return }
+            try Task.checkCancellation()
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard remaining > .zero else {
+                throw SandboxWaitTimeout(waitingFor: "\(count) answered requests", timeout: timeout)
+            }
+            await store.answers.wait(after: generation, timeout: remaining)
+        }
+    }
+
     /// Empties the request log.
     public func clearRequestLog() {
         store.traffic.withLock { $0.clearLog() }

@@ -13,6 +13,8 @@ final class SandboxStore: Sendable {
     let traffic = Mutex(TrafficState())
     let filterCache = FilterCache()
     let changes = ChangeNotifier()
+    /// Told after every answered request, for tests that act at a chosen point of a client's run.
+    let answers = ChangeNotifier()
     /// Set by the running server: starts its graceful shutdown (for `SandboxControl.stop()`).
     let shutdown = Mutex<(@Sendable () async -> Void)?>(nil)
 

@@ -9,6 +9,8 @@ struct TrafficState: Sendable {
     private var logStart = 0
     var scriptedFaults: [SandboxFault] = []
     var requestCount = 0
+    /// Requests answered (the log may keep fewer).
+    private(set) var answeredCount = 0
     private var buckets: [String: TokenBucket] = [:]
 
     struct TokenBucket: Sendable {
@@ -17,6 +19,7 @@ struct TrafficState: Sendable {
     }
 
     mutating func append(_ entry: SandboxRequestLogEntry, limit: Int) {
+        answeredCount += 1
         guard limit > 0 else { return }
         if log.count < limit {
             log.append(entry)
