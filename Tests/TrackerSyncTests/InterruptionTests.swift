@@ -154,4 +154,20 @@ struct BusyAccountSource: SyncSource {
             try await GroundTruthCheck(harness: harness).expectMirrorEqualsGroundTruth()
         }
     }
+
+    @Test(arguments: StoreKind.available)
+    func aSyncWithTheSandboxsMutationModeOnIsCaughtUpByOneMoreIncrementalRun(kind: StoreKind) async throws {
+        let busy: (inout SandboxConfiguration) -> Void = { $0.behavior.mutationRate = 400 }
+        try await withMirror(kind, applications: 300, pageSize: 20, configure: busy) { harness in
+            let first = try await harness.sync()
+            #expect(first.streams.allSatisfy { $0.completed })
+            try harness.sandbox.control.updateBehavior { $0.mutationRate = 0 }
+            #expect(harness.sandbox.control.mutationCount > 0, "the account changed while it was read")
+            harness.clock.advance(by: .seconds(120))
+            try await harness.sync()
+            try await GroundTruthCheck(harness: harness).expectMirrorEqualsGroundTruth(allowStaleDeletions: true)
+            try await harness.sync(full: true)
+            try await GroundTruthCheck(harness: harness).expectMirrorEqualsGroundTruth()
+        }
+    }
 }
