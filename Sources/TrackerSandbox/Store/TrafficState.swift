@@ -8,12 +8,21 @@ struct TrafficState: Sendable {
     /// The log is a ring once full: `logStart` is the oldest entry's index.
     private var logStart = 0
     var scriptedFaults: [SandboxFault] = []
+    /// Faults waiting for a request with a given method and path ending.
+    var targetedFaults: [(method: String, pathSuffix: String, fault: SandboxFault)] = []
     var requestCount = 0
     private var buckets: [String: TokenBucket] = [:]
 
     struct TokenBucket: Sendable {
         var tokens: Double
         var refilledAt: Date
+    }
+
+    /// Takes the first fault targeted at this method and path, if any.
+    mutating func takeTargetedFault(method: String, path: String) -> SandboxFault? {
+        guard let index = targetedFaults.firstIndex(where: { $0.method == method && path.hasSuffix($0.pathSuffix) })
+        else { return nil }
+        return targetedFaults.remove(at: index).fault
     }
 
     mutating func append(_ entry: SandboxRequestLogEntry, limit: Int) {
