@@ -199,7 +199,8 @@ enum HTMLPlainText {
             case "a":
                 links.append((url: attributes["href"], text: ""))
             case "img":
-                if let alt = attributes["alt"], !alt.isEmpty { write(alt, collapse: true) }
+                // An image stands apart from the words around it, as it does on screen.
+                if let alt = attributes["alt"], !alt.isEmpty { write(" \(alt) ", collapse: true) }
             case "tr", "dt", "dd":
                 requestBreak(1)
             case "td", "th":
