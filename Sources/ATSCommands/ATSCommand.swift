@@ -13,6 +13,7 @@ public struct ATSCommand: AsyncParsableCommand {
         subcommands: [
             SandboxCommand.self, CoverageCommand.self, JobsCommand.self, ApplicationsCommand.self,
             CandidatesCommand.self, NotesCommand.self, FilesCommand.self, CustomFieldsCommand.self,
+            ActionsCommand.self, TriggersCommand.self,
         ]
     )
 
