@@ -33,7 +33,8 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
     @Test func moveRejectAndCreatePrintWhatHappened() async throws {
         try await withSandboxClient { client in
             let moved = try await run(
-                try parse(["applications", "move", "1", "Interview", "--json"], as: ApplicationsMoveCommand.self), client)
+                try parse(["applications", "move", "1", "Interview", "--json"], as: ApplicationsMoveCommand.self),
+                client)
             let move = try object(moved.first)
             #expect(move["stage"] as? String == "Interview")
             #expect(move["state"] as? String == "verified")
@@ -45,7 +46,9 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
             #expect(CommandFailure.explaining(conflict).message.contains("nothing was sent"))
 
             let rejected = try await run(
-                try parse(["applications", "reject", "2", "--reason", "Filled", "--archive"], as: ApplicationsRejectCommand.self),
+                try parse(
+                    ["applications", "reject", "2", "--reason", "Filled", "--archive"],
+                    as: ApplicationsRejectCommand.self),
                 client)
             #expect(rejected.first?.contains("rejected ('Not Selected', archived; run and verified)") == true)
             #expect(rejected.first?.contains("Reason: kept as note") == true)
@@ -70,7 +73,8 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let ids = folder.appendingPathComponent("ids.csv")
-        try "application_id\n# the shortlist\n10\n11, 12\n\n13 999999\n".write(to: ids, atomically: true, encoding: .utf8)
+        try "application_id\n# the shortlist\n10\n11, 12\n\n13 999999\n".write(
+            to: ids, atomically: true, encoding: .utf8)
         let journal = folder.appendingPathComponent("journal.jsonl").path
         let arguments = ["applications", "bulk-reject", "--file", ids.path, "--journal", journal, "--json"]
         try await withSandboxClient { client in
@@ -78,13 +82,15 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
             let items = try lines.map(object)
             #expect(items.map { $0["application_id"] as? String } == ["10", "11", "12", "13", "999999"])
             #expect(items.last?["outcome"] as? String == "not_found")
-            #expect(items.dropLast().allSatisfy { ["rejected", "already_rejected"].contains($0["outcome"] as? String) })
+            #expect(
+                items.dropLast().allSatisfy { ["rejected", "already_rejected"].contains($0["outcome"] as? String) })
             #expect(items.allSatisfy { $0["from_journal"] as? Bool == false })
 
             let again = try await run(try parse(arguments, as: ApplicationsBulkRejectCommand.self), client).map(object)
             #expect(again.allSatisfy { $0["from_journal"] as? Bool == true })
             let table = try await run(
-                try parse(["applications", "bulk-reject", "10", "--journal", journal], as: ApplicationsBulkRejectCommand.self),
+                try parse(
+                    ["applications", "bulk-reject", "10", "--journal", journal], as: ApplicationsBulkRejectCommand.self),
                 client)
             #expect(table.last == "Rejected 1, already rejected 0, not found 0, failed 0.")
         }
@@ -136,14 +142,19 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
             let note = try object(
                 try await run(
                     try parse(
-                        ["notes", "add", "--application", "4", "--format", "markdown", "**Call** [back](https://x.io)", "--json"],
+                        [
+                            "notes", "add", "--application", "4", "--format", "markdown",
+                            "**Call** [back](https://x.io)", "--json",
+                        ],
                         as: NotesAddCommand.self), client
                 ).first)
             #expect(note["body"] as? String == "Call back (https://x.io)")
 
             let uploaded = try object(
                 try await run(
-                    try parse(["files", "upload", "--application", "4", cv.path, "--kind", "resume", "--json"], as: FilesUploadCommand.self),
+                    try parse(
+                        ["files", "upload", "--application", "4", cv.path, "--kind", "resume", "--json"],
+                        as: FilesUploadCommand.self),
                     client
                 ).first)
             let fileID = try #require(uploaded["id"] as? String)
@@ -152,11 +163,14 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
             #expect(deleted == ["Deleted file \(fileID)."])
 
             let set = try await run(
-                try parse(["custom-fields", "set", "--application", "4", "years_experience=6", "referral_name="], as: CustomFieldsSetCommand.self),
+                try parse(
+                    ["custom-fields", "set", "--application", "4", "years_experience=6", "referral_name="],
+                    as: CustomFieldsSetCommand.self),
                 client)
             #expect(set.sorted() == ["referral_name = (cleared)", "years_experience = 6"])
             let invalid = try parse(
-                ["custom-fields", "--application", "4", "set", "willing_to_relocate=maybe"], as: CustomFieldsSetCommand.self)
+                ["custom-fields", "--application", "4", "set", "willing_to_relocate=maybe"],
+                as: CustomFieldsSetCommand.self)
             let error = try await #require(throws: ATSError.self) { try await run(invalid, client) }
             #expect(error.message.contains("'willing_to_relocate' takes true or false, not 'maybe'"))
         }
@@ -169,7 +183,9 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
 
             let ran = try object(
                 try await run(
-                    try parse(["actions", "run", "TagApp", "app_id=5", "tag_text=vip", "--wait", "--json"], as: ActionsRunCommand.self),
+                    try parse(
+                        ["actions", "run", "TagApp", "app_id=5", "tag_text=vip", "--wait", "--json"],
+                        as: ActionsRunCommand.self),
                     client
                 ).first)
             #expect(ran["state"] as? String == "executed")
@@ -187,7 +203,8 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
                 try await run(
                     try parse(
                         [
-                            "triggers", "create", "--event", "app_status_updated", "--action", "tag_app", "tag_text=hired",
+                            "triggers", "create", "--event", "app_status_updated", "--action", "tag_app",
+                            "tag_text=hired",
                             "--when", "status=Hired", "--when", "job.title~Engineer", "--json",
                         ],
                         as: TriggersCreateCommand.self), client

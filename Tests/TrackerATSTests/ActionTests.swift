@@ -41,7 +41,8 @@ import TrackerSandbox
 
     @Test func anActionRunsAndIsAwaited() async throws {
         try await withWriteSandbox { client, sandbox, _ in
-            let action = try await client.runAction(.tagApp, data: ["app_id": 12, "tag_text": "priority"], wait: .executed)
+            let action = try await client.runAction(
+                .tagApp, data: ["app_id": 12, "tag_text": "priority"], wait: .executed)
             #expect(action.isExecuted && !action.hasFailed)
             #expect(sandbox.control.application(id: 12)?.tags.contains("priority") == true)
             let read = try await client.action(action.id)
@@ -66,7 +67,10 @@ import TrackerSandbox
         try await withWriteSandbox { client, sandbox, clock in
             var ids: [TrackerActionID] = []
             for application in 1...20 {
-                ids.append(try await client.runAction(.tagApp, data: ["app_id": .integer(Int64(application)), "tag_text": "batch"]).id)
+                ids.append(
+                    try await client.runAction(
+                        .tagApp, data: ["app_id": .integer(Int64(application)), "tag_text": "batch"]
+                    ).id)
             }
             let sleepsBefore = clock.sleepCount
             let results = try await client.waitForActions(ids + [ids[0]], timeout: .seconds(60))
@@ -75,12 +79,13 @@ import TrackerSandbox
             // Actions run 1 s after creation. One loop reads all twenty at 0 s, 0.5 s and 1.25 s:
             // three rounds of one read per action, two sleeps, whatever the number of actions.
             #expect(clock.sleepCount - sleepsBefore == 2)
-            #expect(sandbox.control.requestLog().filter { $0.method == "GET" && $0.path.contains("/actions/") }.count == 60)
+            #expect(
+                sandbox.control.requestLog().filter { $0.method == "GET" && $0.path.contains("/actions/") }.count == 60)
         }
     }
 
     @Test func waitingEndsAtTheDeadlineOrOnCancellation() async throws {
-        try await withWriteSandbox(configure: { $0.behavior.actionDelay = .seconds(86_400) }) { client, _, _ in
+        try await withWriteSandbox(sandbox: [.actionDelay(.seconds(86_400))]) { client, _, _ in
             let action = try await client.runAction(.tagApp, data: ["app_id": 5, "tag_text": "later"])
             let timedOut = try await #require(throws: ATSError.self) {
                 try await client.waitForAction(action.id, timeout: .seconds(30))

@@ -39,10 +39,7 @@ actor DyingJournal: BulkRejectionJournal {
     @Test func aThousandApplicationsUnderRateLimitAndFaultsEndRejectedExactlyOnce() async throws {
         try await withWriteSandbox(
             applications: 1_200, rateLimit: TrackerRateLimit(requestsPerSecond: 40, burst: 1), maximumAttempts: 8,
-            configure: { configuration in
-                configuration.behavior.rateLimit = 40
-                configuration.behavior.faultRate = 0.05
-            }
+            sandbox: [.rateLimit(40), .faultRate(0.05)]
         ) { client, sandbox, _ in
             let before = Dictionary(uniqueKeysWithValues: sandbox.control.applications().map { ($0.id, $0.status) })
             let targets = Array(101...1_100)
@@ -123,7 +120,7 @@ actor DyingJournal: BulkRejectionJournal {
     }
 
     @Test func failedActionsAreReportedPerApplicationAndTheRestGoOn() async throws {
-        try await withWriteSandbox(configure: { $0.behavior.actionFailureRate = 0.3 }) { client, sandbox, _ in
+        try await withWriteSandbox(sandbox: [.actionFailureRate(0.3)]) { client, sandbox, _ in
             let targets = sandbox.applicationIDs(notInStatus: "Not Selected").prefix(80).map(\.applicationID)
             let report = try await client.bulkReject(BulkRejectionRequest(applications: targets))
             #expect(report.items.count == targets.count)

@@ -8,7 +8,9 @@ import TrackerSandbox
     @Test func theSamePersonOnTheSameJobGetsTheExistingApplication() async throws {
         try await withWriteSandbox { client, sandbox, _ in
             let existing = try #require(
-                sandbox.control.applications().first { ($0.email ?? "").contains("@") && $0.email == $0.email?.lowercased() })
+                sandbox.control.applications().first {
+                    ($0.email ?? "").contains("@") && $0.email == $0.email?.lowercased()
+                })
             let email = "  " + (existing.email ?? "").uppercased() + " "
             let result = try await client.createApplication(
                 ApplicationCreationRequest(
@@ -65,9 +67,11 @@ import TrackerSandbox
     @Test func aKnownCandidateAppliesToAnotherJob() async throws {
         try await withWriteSandbox { client, sandbox, _ in
             let source = try #require(sandbox.control.applications().first { ($0.email ?? "").contains("@") })
-            let candidate = try await client.candidate(try await client.application(source.id.applicationID).candidateID)
+            let candidate = try await client.candidate(
+                try await client.application(source.id.applicationID).candidateID)
             let job = try #require((1...12).map { JobID(String($0)) }.first { !candidate.jobIDs.contains($0) })
-            let result = try await client.createApplication(ApplicationCreationRequest(job: job, applicant: .candidate(candidate.id)))
+            let result = try await client.createApplication(
+                ApplicationCreationRequest(job: job, applicant: .candidate(candidate.id)))
             #expect(result.wasCreated)
             #expect(result.application.candidateID == candidate.id)
             #expect(result.application.jobID == job)
@@ -122,7 +126,8 @@ import TrackerSandbox
             // The server creates the application, then the connection drops before the answer.
             sandbox.control.scriptFault(.connectionClosedMidBody, method: "POST", pathSuffix: "/applications")
             let request = ApplicationCreationRequest(
-                job: "4", applicant: .details(CandidateDetails(firstName: "Lost", lastName: "Answer", email: "lost@x.io")))
+                job: "4",
+                applicant: .details(CandidateDetails(firstName: "Lost", lastName: "Answer", email: "lost@x.io")))
             let result = try await client.createApplication(request)
             #expect(result.wasCreated)
             #expect(result.application.applicant.email == "lost@x.io")
@@ -136,7 +141,8 @@ import TrackerSandbox
             // A 502 from a proxy: the server never saw the request.
             sandbox.control.scriptFault(.badGatewayHTML, method: "POST", pathSuffix: "/applications")
             let request = ApplicationCreationRequest(
-                job: "4", applicant: .details(CandidateDetails(firstName: "No", lastName: "Answer", email: "none@x.io")))
+                job: "4", applicant: .details(CandidateDetails(firstName: "No", lastName: "Answer", email: "none@x.io"))
+            )
             let error = try await #require(throws: ATSError.self) { try await client.createApplication(request) }
             #expect(error.code == .outcomeUnknown)
             #expect(sandbox.control.applications().filter { $0.email == "none@x.io" }.isEmpty)

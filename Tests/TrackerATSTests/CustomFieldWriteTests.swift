@@ -37,7 +37,8 @@ import TrackerSandbox
             }
             #expect(error.code == .invalidInput)
             #expect(error.message.contains("'years_experience' takes a whole number, not 'ten'"))
-            #expect(error.message.contains("'work_authorization' takes one of 'US Citizen', 'Green Card', 'H-1B', 'Other'"))
+            #expect(
+                error.message.contains("'work_authorization' takes one of 'US Citizen', 'Green Card', 'H-1B', 'Other'"))
             #expect(error.message.contains("'willing_to_relocate' takes true or false, not the number 3"))
             #expect(error.message.contains("'shoe_size' is not a custom field of applications"))
             #expect(sandbox.requests("PUT", "/applications/21").isEmpty)
@@ -51,11 +52,13 @@ import TrackerSandbox
             let schema = try await client.api.applications.customFieldsSchema()
             let added =
                 schema + [
-                    TrackerCustomFieldDefinition(fieldName: "level", displayName: "Level", fieldType: .string, isRequired: true),
+                    TrackerCustomFieldDefinition(
+                        fieldName: "level", displayName: "Level", fieldType: .string, isRequired: true),
                     TrackerCustomFieldDefinition(
                         fieldName: "source_id", displayName: "Source id", fieldType: .string, isReadOnlyInUI: true),
                 ]
-            _ = try await client.api.applications.updateCustomFieldsSchema(TrackerCustomFieldSchemaUpdate(fields: added))
+            _ = try await client.api.applications.updateCustomFieldsSchema(
+                TrackerCustomFieldSchemaUpdate(fields: added))
             let error = try await #require(throws: ATSError.self) {
                 try await client.setCustomFields(["level": .null, "source_id": .text("x")], ofApplication: "21")
             }
@@ -81,7 +84,9 @@ import TrackerSandbox
             let candidate = try await client.application("30").candidateID
             let latest = try await client.candidate(candidate).applicationIDs.last
             _ = try await client.setCustomFields(["referral_name": .text("Grace")], ofCandidate: candidate)
-            #expect(sandbox.control.application(id: latest?.int ?? 0)?.customFields["referral_name"]?.stringValue == "Grace")
+            #expect(
+                sandbox.control.application(id: latest?.int ?? 0)?.customFields["referral_name"]?.stringValue == "Grace"
+            )
         }
     }
 }

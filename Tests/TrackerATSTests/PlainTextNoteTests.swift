@@ -14,7 +14,8 @@ import TrackerATS
     }
 
     @Test func htmlListsAreItemsOnTheirOwnLines() {
-        #expect(html("<p>Pros:</p><ul><li>Swift</li><li>Kind</li></ul><p>Done</p>") == "Pros:\n\n- Swift\n- Kind\n\nDone")
+        #expect(
+            html("<p>Pros:</p><ul><li>Swift</li><li>Kind</li></ul><p>Done</p>") == "Pros:\n\n- Swift\n- Kind\n\nDone")
         #expect(html("<ol><li><p>First</p></li><li>Second</li></ol>") == "1. First\n2. Second")
         #expect(html("<ul><li>Outer<ul><li>Inner</li></ul></li><li>Next</li></ul>") == "- Outer\n  - Inner\n- Next")
         #expect(html(#"<ol start="3"><li>Third</li></ol>"#) == "3. Third")
@@ -28,9 +29,11 @@ import TrackerATS
     }
 
     @Test func htmlEntitiesAreDecodedAndNoTagSurvives() {
-        #expect(html("Tom &amp; Jerry &lt;3 &quot;hi&quot; &#39;x&#39; &#x263A; caf&eacute;&nbsp;ok") ==
-            "Tom & Jerry <3 \"hi\" 'x' ☺ café ok")
-        let messy = #"<html><head><style>p{color:red}</style><script>alert("x")</script></head>"#
+        #expect(
+            html("Tom &amp; Jerry &lt;3 &quot;hi&quot; &#39;x&#39; &#x263A; caf&eacute;&nbsp;ok")
+                == "Tom & Jerry <3 \"hi\" 'x' ☺ café ok")
+        let messy =
+            #"<html><head><style>p{color:red}</style><script>alert("x")</script></head>"#
             + #"<body><!-- a comment --><P CLASS="x">Hi <SPAN>there</SPAN><img src="a.png" alt="logo"></p>"#
             + "<custom-tag>kept text</custom-tag></body></html>"
         let text = html(messy)
@@ -78,16 +81,20 @@ import TrackerATS
     }
 
     @Test func markdownLinksEscapesAndEntities() {
-        #expect(markdown("See [docs][1] or [Guide].\n\n[1]: https://d.io\n[guide]: https://g.io") ==
-            "See docs (https://d.io) or Guide (https://g.io).")
+        #expect(
+            markdown("See [docs][1] or [Guide].\n\n[1]: https://d.io\n[guide]: https://g.io")
+                == "See docs (https://d.io) or Guide (https://g.io).")
         #expect(markdown("Visit <https://a.io> or <mailto:me@a.io>") == "Visit https://a.io or me@a.io")
-        #expect(markdown(#"2 \* 3 = 6 and snake_case_name stays, ~~gone~~ kept"#) == "2 * 3 = 6 and snake_case_name stays, gone kept")
+        #expect(
+            markdown(#"2 \* 3 = 6 and snake_case_name stays, ~~gone~~ kept"#)
+                == "2 * 3 = 6 and snake_case_name stays, gone kept")
         #expect(markdown("Fish &amp; chips<br>next line <b>bold</b>") == "Fish & chips\nnext line bold")
         #expect(markdown("Heading\n=======\nbody") == "Heading\n\nbody")
     }
 
     @Test func plainTextPassesThroughTidied() {
-        #expect(PlainTextNote.text(from: "a <b> tag  \r\nnext\r\n\r\n\r\n\r\nlast\n\n", format: .plain)
-            == "a <b> tag\nnext\n\nlast")
+        #expect(
+            PlainTextNote.text(from: "a <b> tag  \r\nnext\r\n\r\n\r\n\r\nlast\n\n", format: .plain)
+                == "a <b> tag\nnext\n\nlast")
     }
 }

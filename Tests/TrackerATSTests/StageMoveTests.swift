@@ -75,7 +75,7 @@ import TrackerSandbox
     }
 
     @Test func aFailedActionIsReportedWithTrackersError() async throws {
-        try await withWriteSandbox(configure: { $0.behavior.actionFailureRate = 1 }) { client, sandbox, _ in
+        try await withWriteSandbox(sandbox: [.actionFailureRate(1)]) { client, sandbox, _ in
             let id = try #require(sandbox.applicationIDs(withStatus: "New").first)
             let request = StageMoveRequest(application: id.applicationID, to: "Interview", wait: .executed)
             let error = try await #require(throws: ATSError.self) { try await client.moveToStage(request) }
@@ -86,7 +86,7 @@ import TrackerSandbox
     }
 
     @Test func aMoveThatDoesNotRunInTimeSaysItMayStillRun() async throws {
-        try await withWriteSandbox(configure: { $0.behavior.actionDelay = .seconds(3600) }) { client, sandbox, _ in
+        try await withWriteSandbox(sandbox: [.actionDelay(.seconds(3600))]) { client, sandbox, _ in
             let id = try #require(sandbox.applicationIDs(withStatus: "New").first)
             let request = StageMoveRequest(
                 application: id.applicationID, to: "Interview", wait: .init(level: .verified, timeout: .seconds(20)))

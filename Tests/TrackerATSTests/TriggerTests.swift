@@ -9,7 +9,8 @@ import TrackerSandbox
     @Test func conditionsAreBuiltFromSwiftValues() throws {
         let condition =
             TriggerOperand.application("status").equals("Not Selected")
-            && (TriggerOperand.job("title").contains("Engineer") || !TriggerOperand.application("rating").compared(.lessThan, to: 3))
+            && (TriggerOperand.job("title").contains("Engineer")
+                || !TriggerOperand.application("rating").compared(.lessThan, to: 3))
         let expected: TrackerJSON = [
             "if": [
                 "and": [
@@ -59,11 +60,13 @@ import TrackerSandbox
             let followable = try await client.eventTypes(followableBy: .sendTBNTEmail)
             #expect(Set(followable) == [.appStatusUpdated, .applicantNew])
             let wrongEvent = try await #require(throws: ATSError.self) {
-                try await client.createTrigger(TriggerDraft(event: .appViewed, action: .sendTBNTEmail, data: ["delay": 24]))
+                try await client.createTrigger(
+                    TriggerDraft(event: .appViewed, action: .sendTBNTEmail, data: ["delay": 24]))
             }
             #expect(wrongEvent.message.contains("cannot follow event 'app_viewed'"))
             let badData = try await #require(throws: ATSError.self) {
-                try await client.createTrigger(TriggerDraft(event: .applicantNew, action: .sendTBNTEmail, data: ["delay": "soon"]))
+                try await client.createTrigger(
+                    TriggerDraft(event: .applicantNew, action: .sendTBNTEmail, data: ["delay": "soon"]))
             }
             #expect(badData.message.contains("'delay' must be integer, not a string"))
             #expect(sandbox.requests("POST", "/triggers").isEmpty)

@@ -73,7 +73,7 @@ import TrackerSandbox
     @Test func theServersOwnRefusalsAreExplained() async throws {
         var writes = testWriteSettings
         writes.uploadContentTypes["csv"] = "text/csv"
-        try await withWriteSandbox(writes: writes, configure: { $0.maximumFileBytes = 10 }) { client, sandbox, _ in
+        try await withWriteSandbox(writes: writes, sandbox: [.maximumFileBytes(10)]) { client, sandbox, _ in
             let tooLarge = try await #require(throws: ATSError.self) {
                 try await client.uploadAttachment(AttachmentUpload(filename: "cv.pdf", source: .bytes(pdf)), to: "7")
             }
@@ -81,7 +81,8 @@ import TrackerSandbox
             #expect(tooLarge.message.contains("HTTP 413"))
             #expect(tooLarge.message.contains("Nothing was stored"))
             let csv = try await #require(throws: ATSError.self) {
-                try await client.uploadAttachment(AttachmentUpload(filename: "a.csv", source: .bytes(Data("a,b".utf8))), to: "7")
+                try await client.uploadAttachment(
+                    AttachmentUpload(filename: "a.csv", source: .bytes(Data("a,b".utf8))), to: "7")
             }
             #expect(csv.message.contains("HTTP 415"))
             #expect(sandbox.requests("POST", "/files").count == 2)

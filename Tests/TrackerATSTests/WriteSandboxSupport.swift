@@ -63,14 +63,14 @@ func withWriteSandbox<Result: Sendable>(
     writes: TrackerATSClient.WriteSettings = testWriteSettings,
     rateLimit: TrackerRateLimit? = nil,
     maximumAttempts: Int = 5,
-    configure: (inout SandboxConfiguration) -> Void = { _ in },
+    sandbox tweaks: [SandboxTweak] = [],
     _ body: (TrackerATSClient, RunningSandbox, SandboxTimeClock) async throws -> Result
 ) async throws -> Result {
     let sandboxClock = ManualSandboxClock(start: sandboxStart)
     var configuration = SandboxConfiguration(jobCount: 12, applicationCount: applications)
     configuration.clock = sandboxClock
     configuration.actionExecution = .manual
-    configure(&configuration)
+    for tweak in tweaks { tweak.apply(to: &configuration) }
     let zone = configuration.behavior.timeZone
     return try await withTrackerSandbox(configuration) { sandbox in
         let clock = SandboxTimeClock(sandboxClock: sandboxClock)
@@ -93,6 +93,25 @@ func withWriteSandbox<Result: Sendable>(
         } catch {
             try? await api.shutdown()
             throw error
+        }
+    }
+}
+
+/// A change to the write sandbox's defaults.
+enum SandboxTweak {
+    case actionFailureRate(Double)
+    case actionDelay(Duration)
+    case rateLimit(Double)
+    case faultRate(Double)
+    case maximumFileBytes(Int)
+
+    func apply(to configuration: inout SandboxConfiguration) {
+        switch self {
+        case .actionFailureRate(let rate): configuration.behavior.actionFailureRate = rate
+        case .actionDelay(let delay): configuration.behavior.actionDelay = delay
+        case .rateLimit(let rate): configuration.behavior.rateLimit = rate
+        case .faultRate(let rate): configuration.behavior.faultRate = rate
+        case .maximumFileBytes(let bytes): configuration.maximumFileBytes = bytes
         }
     }
 }

@@ -66,7 +66,9 @@ struct NotesListCommand: ClientCommand {
 struct FilesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "files", abstract: "List, download, upload and delete files (resumes and attachments).",
-        subcommands: [FilesListCommand.self, FilesDownloadCommand.self, FilesUploadCommand.self, FilesDeleteCommand.self])
+        subcommands: [
+            FilesListCommand.self, FilesDownloadCommand.self, FilesUploadCommand.self, FilesDeleteCommand.self,
+        ])
 }
 
 /// `ats files list`: the files of an application or a candidate.

@@ -40,7 +40,8 @@ struct ActionsTypesCommand: ClientCommand {
         }
         func text(_ list: [TrackerActionSchema.Field]) -> String {
             list.isEmpty
-                ? "—" : list.map { "\($0.name): \($0.typeDescription)\($0.isRequired ? "" : "?")" }.joined(separator: ", ")
+                ? "—"
+                : list.map { "\($0.name): \($0.typeDescription)\($0.isRequired ? "" : "?")" }.joined(separator: ", ")
         }
         if json {
             for schema in schemas {
@@ -152,7 +153,8 @@ struct ActionsWaitCommand: ClientCommand {
     }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
-        let results = try await client.waitForActions(ids.map { TrackerActionID(rawValue: $0) }, timeout: .seconds(timeout))
+        let results = try await client.waitForActions(
+            ids.map { TrackerActionID(rawValue: $0) }, timeout: .seconds(timeout))
         var problems = 0
         for result in results {
             let (state, error): (String, String?) =

@@ -85,7 +85,9 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
             return
         }
         let table = TextTable(
-            columns: [.init(title: "ID", width: 10), .init(title: "OUTCOME", width: 16), .init(title: "DETAIL", width: 80)],
+            columns: [
+                .init(title: "ID", width: 10), .init(title: "OUTCOME", width: 16), .init(title: "DETAIL", width: 80),
+            ],
             output: output)
         table.header()
         for item in report.items {

@@ -24,7 +24,8 @@ struct ApplicationsCreateCommand: ClientCommand {
     @Option(help: "E-mail address.") var email: String?
     @Option(help: "Phone number.") var phone: String?
     @Option(help: "Where the application came from.") var source: String?
-    @Option(name: .customLong("field"), help: "A custom field value, name=value (repeatable).") var fields: [String] = []
+    @Option(name: .customLong("field"), help: "A custom field value, name=value (repeatable).") var fields: [String] =
+        []
     @Option(help: "A resume file to attach (PDF, Word, text …).") var resume: String?
     @Flag(help: "Print one JSON object.") var json = false
 

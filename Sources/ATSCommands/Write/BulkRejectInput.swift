@@ -33,7 +33,9 @@ enum BulkRejectInput {
             } catch {
                 throw CommandFailure.usage("Cannot read --file \(file): \(error.localizedDescription)")
             }
-            try collect(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), source: file, into: &ids)
+            try collect(
+                text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), source: file, into: &ids
+            )
         } else if file == "-" || (arguments.isEmpty && !standardInputIsTerminal) {
             var lines: [String] = []
             while let line = standardInput.next() { lines.append(line) }

@@ -40,7 +40,9 @@ struct NotesAddCommand: ClientCommand {
 
     func checkBeforeConnecting() throws {
         try owner.check()
-        guard (text == nil) != (file == nil) else { throw CommandFailure.usage("Give the note's text, or --file PATH.") }
+        guard (text == nil) != (file == nil) else {
+            throw CommandFailure.usage("Give the note's text, or --file PATH.")
+        }
         if allApplications, owner.candidate == nil {
             throw CommandFailure.usage("--all-applications applies to --candidate only.")
         }

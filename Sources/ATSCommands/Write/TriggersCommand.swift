@@ -81,7 +81,8 @@ struct TriggersCreateCommand: ClientCommand {
             default: .all(parsed)
             }
         let trigger = try await client.createTrigger(
-            TriggerDraft(event: TrackerEventType(rawValue: event), action: actionType, data: values, condition: condition))
+            TriggerDraft(
+                event: TrackerEventType(rawValue: event), action: actionType, data: values, condition: condition))
         if json {
             output.line(try RecordJSON.line(WriteJSON.TriggerObject(trigger)))
         } else {
@@ -92,7 +93,8 @@ struct TriggersCreateCommand: ClientCommand {
     /// `[app.|job.]field OP value`.
     static func condition(_ text: String) throws -> TriggerCondition {
         let operators: [(String, (TriggerOperand, String) -> TriggerCondition)] = [
-            ("!=", { $0.differs(from: .value(.string($1))) }), ("<=", { $0.compared(.lessThanOrEqual, to: number($1)) }),
+            ("!=", { $0.differs(from: .value(.string($1))) }),
+            ("<=", { $0.compared(.lessThanOrEqual, to: number($1)) }),
             (">=", { $0.compared(.greaterThanOrEqual, to: number($1)) }), ("=", { $0.equals(.value(.string($1))) }),
             ("~", { $0.contains($1) }), ("<", { $0.compared(.lessThan, to: number($1)) }),
             (">", { $0.compared(.greaterThan, to: number($1)) }),
@@ -104,7 +106,8 @@ struct TriggersCreateCommand: ClientCommand {
             guard !field.isEmpty else { break }
             let operand: TriggerOperand =
                 field.hasPrefix("job.")
-                ? .job(String(field.dropFirst(4))) : .application(String(field.dropFirst(field.hasPrefix("app.") ? 4 : 0)))
+                ? .job(String(field.dropFirst(4)))
+                : .application(String(field.dropFirst(field.hasPrefix("app.") ? 4 : 0)))
             return make(operand, value)
         }
         throw CommandFailure.usage(

@@ -14,7 +14,8 @@ enum HTMLPlainText {
             case .close(let name): renderer.close(name)
             }
         }
-        return PlainTextNote.tidy(renderer.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        return PlainTextNote.tidy(
+            renderer.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     enum Token {
@@ -115,7 +116,9 @@ enum HTMLPlainText {
             let characters = Array(text)
             var index = 0
             func skipSpaces() {
-                while index < characters.count, characters[index].isWhitespace || characters[index] == "/" { index += 1 }
+                while index < characters.count, characters[index].isWhitespace || characters[index] == "/" {
+                    index += 1
+                }
             }
             while true {
                 skipSpaces()

@@ -42,7 +42,8 @@ public enum PlainTextNote {
     /// or is the text's `mailto:`/`tel:` link).
     static func link(text: String, url: String?) -> String {
         let label = text.trimmingSpaces
-        guard let url = url?.trimmingSpaces, !url.isEmpty, !url.hasPrefix("#"), !url.lowercased().hasPrefix("javascript:")
+        guard let url = url?.trimmingSpaces, !url.isEmpty, !url.hasPrefix("#"),
+            !url.lowercased().hasPrefix("javascript:")
         else { return label }
         if label.isEmpty { return url }
         let bare = url.replacingOccurrences(of: "mailto:", with: "").replacingOccurrences(of: "tel:", with: "")

@@ -44,7 +44,9 @@ extension TrackerATSClient {
         let schema = try await actionSchema(for: type)
         let problems = schema.problems(with: data, for: use)
         guard problems.isEmpty else {
-            let fields = schema.fields(for: use).map { "\($0.name) (\($0.typeDescription)\($0.isRequired ? "" : ", optional"))" }
+            let fields = schema.fields(for: use).map {
+                "\($0.name) (\($0.typeDescription)\($0.isRequired ? "" : ", optional"))"
+            }
             throw inputError(
                 operation,
                 "The data for \(use == .action ? "action" : "a trigger of") \(type.rawValue) is not valid: "
@@ -122,7 +124,8 @@ extension TrackerATSClient {
         var results: [TrackerActionID: TrackerActionWait] = [:]
         var pending = distinct
         let deadline = waitClock.now() + timeout
-        var backoff = PollBackoff(first: configuration.writes.pollInterval, maximum: configuration.writes.maximumPollInterval)
+        var backoff = PollBackoff(
+            first: configuration.writes.pollInterval, maximum: configuration.writes.maximumPollInterval)
         while !pending.isEmpty {
             for result in try await readActions(pending) {
                 results[result.id] = result
@@ -163,7 +166,9 @@ extension TrackerATSClient {
         do {
             let action = try await api.actions.get(id, logger: logger)
             guard action.isExecuted else { return TrackerActionWait(id: id, action: action, state: .pending) }
-            if let error = action.errorMessage { return TrackerActionWait(id: id, action: action, state: .failed(error)) }
+            if let error = action.errorMessage {
+                return TrackerActionWait(id: id, action: action, state: .failed(error))
+            }
             return TrackerActionWait(id: id, action: action, state: .succeeded)
         } catch let error as TrackerAPIError where error.code == .cancelled {
             throw CancellationError()

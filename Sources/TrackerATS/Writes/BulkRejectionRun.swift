@@ -52,7 +52,8 @@ struct BulkRejectionRun {
             items: order.map { id in
                 let item = items[id] ?? BulkRejectionItemState()
                 return BulkRejectionItem(
-                    application: id, outcome: item.outcome ?? .failed("not processed"), isFromJournal: item.isFromJournal,
+                    application: id, outcome: item.outcome ?? .failed("not processed"),
+                    isFromJournal: item.isFromJournal,
                     references: item.references, reasonNote: item.reasonNote, warning: item.warning)
             })
     }
@@ -86,7 +87,10 @@ struct BulkRejectionRun {
         let reason = request.options.recordsReasonAsNote ? request.options.reason?.trimmingSpaces : nil
         let note = reason.flatMap { $0.isEmpty ? nil : "Rejection reason: " + $0 }
         let jobs = ids.map { id in
-            (id, target.actions(for: snapshots[id] ?? .missing, application: id), items[id]?.reasonNote == nil ? note : nil)
+            (
+                id, target.actions(for: snapshots[id] ?? .missing, application: id),
+                items[id]?.reasonNote == nil ? note : nil
+            )
         }
         let (client, journal) = (client, request.journal)
         let width = max(1, request.maximumConcurrency)
@@ -137,7 +141,9 @@ struct BulkRejectionRun {
         var backoff = PollBackoff(first: writes.pollInterval, maximum: writes.maximumPollInterval)
         while true {
             let pending = order.filter { items[$0]?.isConfirming == true }
-            guard !pending.isEmpty, let wait = backoff.wait(now: client.waitClock.now(), deadline: deadline) else { break }
+            guard !pending.isEmpty, let wait = backoff.wait(now: client.waitClock.now(), deadline: deadline) else {
+                break
+            }
             try await client.waitClock.sleep(wait)
             let read = try await client.snapshots(of: pending)
             var unchanged: [ApplicationID] = []
@@ -191,7 +197,8 @@ struct BulkRejectionRun {
             if item.isInDoubt || item.references.isEmpty {
                 guard now - (item.sentAt ?? .zero) >= settle else { continue }
                 if item.sends >= 3 {
-                    try await settle(id, .failed("Sent \(item.sends) times without an answer or an effect."), journals: false)
+                    try await settle(
+                        id, .failed("Sent \(item.sends) times without an answer or an effect."), journals: false)
                 } else {
                     resend.append(id)
                 }
@@ -277,7 +284,8 @@ struct BulkRejectionRun {
         var noteID: NoteID?
         if let note, !references.isEmpty || inDoubt {
             do {
-                let request = TrackerNoteCreateRequest(applicationID: TrackerApplicationID(rawValue: id.rawValue), body: note)
+                let request = TrackerNoteCreateRequest(
+                    applicationID: TrackerApplicationID(rawValue: id.rawValue), body: note)
                 noteID = NoteID(try await client.api.notes.create(request, logger: client.logger).id.rawValue)
             } catch {
                 warning = "The reason note could not be added: \(error)"

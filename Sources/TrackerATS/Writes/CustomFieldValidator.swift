@@ -50,7 +50,8 @@ struct CustomFieldValidator {
         guard problems.isEmpty else {
             throw ATSError(
                 code: .invalidInput, operation: operation.rawValue, provider: .tracker,
-                message: "Custom field values are not valid: " + problems.joined(separator: "; ") + ". Nothing was sent.",
+                message: "Custom field values are not valid: " + problems.joined(separator: "; ")
+                    + ". Nothing was sent.",
                 suggestion: "See `ats custom-fields --owner \(schema.owner)` for each field's type and options.")
         }
         return result
@@ -60,7 +61,9 @@ struct CustomFieldValidator {
         let message: String
     }
 
-    private func convert(_ value: CustomFieldValue, for definition: CustomFieldDefinition, entry: TrackerCustomFieldDefinition)
+    private func convert(
+        _ value: CustomFieldValue, for definition: CustomFieldDefinition, entry: TrackerCustomFieldDefinition
+    )
         -> Result<TrackerJSON, Problem>
     {
         let name = definition.name

@@ -69,7 +69,9 @@ extension TrackerATSClient {
     private func setFields(_ values: [String: CustomFieldValue], of application: ApplicationID, operation: ATSOperation)
         async throws -> [CustomFieldEntry]
     {
-        guard !values.isEmpty else { throw inputError(operation, "No custom-field values were given; nothing was sent.") }
+        guard !values.isEmpty else {
+            throw inputError(operation, "No custom-field values were given; nothing was sent.")
+        }
         let wire = try await checkedApplicationFields(values, operation: operation)
         let updated = try await translating(operation, subject: "application \(application)") {
             try await api.applications.update(

@@ -47,7 +47,8 @@ extension TrackerATSClient {
         } catch let error as TrackerAPIError where error.status == 413 {
             throw check.problem(
                 "Tracker refused \(upload.filename) as too large (HTTP 413).",
-                suggestion: "The account's limit is lower than \(UploadCheck.format(bytes: configuration.writes.maximumUploadBytes)): "
+                suggestion:
+                    "The account's limit is lower than \(UploadCheck.format(bytes: configuration.writes.maximumUploadBytes)): "
                     + "lower WriteSettings.maximumUploadBytes to match it.",
                 wasSent: true)
         } catch let error as TrackerAPIError where error.status == 415 {

@@ -13,7 +13,8 @@ extension TrackerATSClient {
     /// - Returns: The note as Tracker stored it.
     /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` for a note with no text).
     public func addNote(_ note: NoteDraft, toApplication application: ApplicationID) async throws -> Note {
-        try await addNote(plainText(note, operation: .addApplicationNote), to: application, operation: .addApplicationNote)
+        try await addNote(
+            plainText(note, operation: .addApplicationNote), to: application, operation: .addApplicationNote)
     }
 
     /// Adds a note to a candidate's latest application, or to each of their applications.
@@ -43,7 +44,8 @@ extension TrackerATSClient {
             do {
                 added.append(try await addNote(text, to: application, operation: operation))
             } catch var error as ATSError where !added.isEmpty {
-                error.message += " The note was already added to application(s) "
+                error.message +=
+                    " The note was already added to application(s) "
                     + added.map(\.applicationID.rawValue).joined(separator: ", ") + "."
                 throw error
             }
@@ -60,7 +62,8 @@ extension TrackerATSClient {
     }
 
     private func addNote(_ text: String, to application: ApplicationID, operation: ATSOperation) async throws -> Note {
-        let request = TrackerNoteCreateRequest(applicationID: TrackerApplicationID(rawValue: application.rawValue), body: text)
+        let request = TrackerNoteCreateRequest(
+            applicationID: TrackerApplicationID(rawValue: application.rawValue), body: text)
         let created = try await translating(operation, subject: "a note on application \(application)") {
             try await api.notes.create(request, logger: logger)
         }

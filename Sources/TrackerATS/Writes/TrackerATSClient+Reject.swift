@@ -37,11 +37,13 @@ extension TrackerATSClient {
         if needsStatus {
             actions.append(
                 try await sendAction(
-                    .setAppStatus, ["app_id": appID, "status": .string(status)], operation: operation, subject: subject))
+                    .setAppStatus, ["app_id": appID, "status": .string(status)], operation: operation, subject: subject)
+            )
             await apply(.status(status))
         }
         if needsArchive {
-            actions.append(try await sendAction(.markAsArchived, ["app_id": appID], operation: operation, subject: subject))
+            actions.append(
+                try await sendAction(.markAsArchived, ["app_id": appID], operation: operation, subject: subject))
         }
         let reason = await recordReason(options, on: application)
         let state = try await awaitWrite(

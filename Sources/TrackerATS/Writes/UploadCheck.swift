@@ -17,12 +17,14 @@ struct UploadCheck {
             throw problem("'\(upload.filename)' cannot be a file name in Tracker: give a name without folders.")
         }
         let accepted = acceptedList
-        let fileExtension = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map(String.init) : nil
+        let fileExtension =
+            name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map(String.init) : nil
         guard let fileExtension, let type = settings.uploadContentTypes[fileExtension.lowercased()] else {
             throw problem(
                 "\(name) cannot be uploaded: Tracker takes the type from the file name, and accepts \(accepted) files.")
         }
-        if let declared = upload.contentType?.split(separator: ";").first.map({ String($0).trimmingSpaces.lowercased() }),
+        if let declared = upload.contentType?.split(separator: ";").first.map({ String($0).trimmingSpaces.lowercased() }
+        ),
             !declared.isEmpty, declared != type
         {
             throw problem(
@@ -86,7 +88,8 @@ struct UploadCheck {
         guard expected.contains(where: { head.starts(with: $0) }) else {
             throw problem(
                 "\(filename) does not look like \(type): its first bytes do not match that format.",
-                suggestion: "Check that the file is what its name says (a renamed file is refused by recruiters' viewers).")
+                suggestion:
+                    "Check that the file is what its name says (a renamed file is refused by recruiters' viewers).")
         }
     }
 
@@ -99,7 +102,8 @@ struct UploadCheck {
         let actual = size.map { " is \(Self.format(bytes: $0)) and" } ?? ""
         return problem(
             "\(filename)\(actual) is larger than Tracker accepts (at most \(limit)).",
-            suggestion: "Compress or shorten the file, or raise WriteSettings.maximumUploadBytes if the account allows more.")
+            suggestion:
+                "Compress or shorten the file, or raise WriteSettings.maximumUploadBytes if the account allows more.")
     }
 
     func problem(_ message: String, suggestion: String? = nil, wasSent: Bool = false) -> ATSError {
