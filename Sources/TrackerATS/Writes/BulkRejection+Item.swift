@@ -29,6 +29,8 @@ struct BulkRejectionItemState: Sendable {
     var sends = 0
     /// Rounds in which every action had run but the application did not show the change.
     var roundsWithoutEffect = 0
+    /// Confirmation rounds since the last send in which the application did not show the change.
+    var unchangedRounds = 0
 
     var outcome: BulkRejectionOutcome? {
         if case .settled(let outcome) = phase { return outcome }

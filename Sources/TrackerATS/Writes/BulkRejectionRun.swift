@@ -26,6 +26,8 @@ struct BulkRejectionRun {
     private var items: [ApplicationID: BulkRejectionItemState] = [:]
     private var snapshots: [ApplicationID: ApplicationSnapshot] = [:]
     private var sentCount = 0
+    private var settledCount = 0
+    private var failedCount = 0
     private var phase = BulkRejectionProgress.Phase.checking
 
     init(client: TrackerATSClient, request: BulkRejectionRequest, status: String) {
@@ -40,7 +42,11 @@ struct BulkRejectionRun {
     mutating func run() async throws -> BulkRejectionReport {
         let latest = try await request.journal?.latestEntries() ?? [:]
         let now = client.waitClock.now()
-        for id in order { items[id] = BulkRejectionItemState(entry: latest[id], now: now, settle: settle) }
+        for id in order {
+            let item = BulkRejectionItemState(entry: latest[id], now: now, settle: settle)
+            items[id] = item
+            if item.outcome != nil { settledCount += 1 }
+        }
         report(.checking)
         try await check(order.filter { items[$0]?.isChecking == true })
         report(.rejecting)
@@ -119,6 +125,7 @@ struct BulkRejectionRun {
         items[id]?.mayHaveBeenSent = true
         items[id]?.references += result.references
         items[id]?.roundsWithoutEffect = 0
+        items[id]?.unchangedRounds = 0
         if let note = result.reasonNote { items[id]?.reasonNote = note }
         if let warning = result.warning { items[id]?.warning = warning }
         sentCount += 1
@@ -139,12 +146,21 @@ struct BulkRejectionRun {
         let writes = client.configuration.writes
         let deadline = client.waitClock.now() + request.options.wait.timeout
         var backoff = PollBackoff(first: writes.pollInterval, maximum: writes.maximumPollInterval)
+        // The first round reads at once: most rejections sent early in the run have shown by the
+        // time the last is sent, and lost ones that had time to show are sent again sooner.
+        var isFirstRound = true
         while true {
             let pending = order.filter { items[$0]?.isConfirming == true }
-            guard !pending.isEmpty, let wait = backoff.wait(now: client.waitClock.now(), deadline: deadline) else {
-                break
+            guard !pending.isEmpty else { break }
+            if !isFirstRound {
+                let now = client.waitClock.now()
+                guard var wait = backoff.wait(now: now, deadline: deadline) else { break }
+                // Wake when a lost send becomes due to be sent again, not a backoff step later.
+                if let due = nextResendDue(pending), due > now { wait = min(wait, due - now) }
+                try await client.waitClock.sleep(wait)
             }
-            try await client.waitClock.sleep(wait)
+            isFirstRound = false
+            let sentBefore = sentCount
             let read = try await client.snapshots(of: pending)
             var unchanged: [ApplicationID] = []
             for id in pending {
@@ -162,6 +178,10 @@ struct BulkRejectionRun {
                 }
             }
             try await examine(unchanged)
+            // Rejections sent again this round need Tracker's time to run: poll them from the start.
+            if sentCount > sentBefore {
+                backoff = PollBackoff(first: writes.pollInterval, maximum: writes.maximumPollInterval)
+            }
         }
         for id in order where items[id]?.isConfirming == true {
             let actions = items[id]?.references ?? []
@@ -181,7 +201,12 @@ struct BulkRejectionRun {
     /// a lost send is sent again once it had time to show, an action that ran without effect
     /// twice in a row means someone changed the application since.
     private mutating func examine(_ ids: [ApplicationID]) async throws {
-        let references = ids.flatMap { items[$0]?.references ?? [] }.map { TrackerActionID(rawValue: $0) }
+        for id in ids { items[id]?.unchangedRounds += 1 }
+        // Actions are read only for applications still unchanged after three rounds: just after
+        // sending, Tracker has simply not run them yet, and reading them would spend the rate
+        // limit for nothing.
+        let references = ids.filter { (items[$0]?.unchangedRounds ?? 0) >= 3 }
+            .flatMap { items[$0]?.references ?? [] }.map { TrackerActionID(rawValue: $0) }
         var states: [String: TrackerActionWait.State] = [:]
         for result in try await client.readActions(references) { states[result.id.rawValue] = result.state }
         let now = client.waitClock.now()
@@ -220,6 +245,14 @@ struct BulkRejectionRun {
         try await send(resend)
     }
 
+    /// When the earliest lost send among `ids` may be sent again.
+    private func nextResendDue(_ ids: [ApplicationID]) -> Duration? {
+        ids.compactMap { id -> Duration? in
+            guard let item = items[id], item.isInDoubt || item.references.isEmpty else { return nil }
+            return (item.sentAt ?? .zero) + settle
+        }.min()
+    }
+
     private static func failure(_ state: TrackerActionWait.State) -> String? {
         switch state {
         case .failed(let message): "Tracker ran the rejection and it failed: \(message)"
@@ -233,6 +266,10 @@ struct BulkRejectionRun {
     private mutating func settle(_ id: ApplicationID, _ outcome: BulkRejectionOutcome, journals: Bool = true)
         async throws
     {
+        if items[id]?.outcome == nil {
+            settledCount += 1
+            if outcome.failure != nil { failedCount += 1 }
+        }
         items[id]?.phase = .settled(outcome)
         if journals, let journal = request.journal {
             try await journal.record(
@@ -246,11 +283,9 @@ struct BulkRejectionRun {
     private mutating func report(_ phase: BulkRejectionProgress.Phase) {
         self.phase = phase
         guard let progress = request.progress else { return }
-        let outcomes = items.values.compactMap(\.outcome)
         progress(
             BulkRejectionProgress(
-                phase: phase, total: order.count, settled: outcomes.count, sent: sentCount,
-                failed: outcomes.count { $0.failure != nil }))
+                phase: phase, total: order.count, settled: settledCount, sent: sentCount, failed: failedCount))
     }
 
     /// Sends one application's actions (and its reason note), journaling before and after.
