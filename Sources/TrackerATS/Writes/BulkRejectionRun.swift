@@ -76,7 +76,8 @@ struct BulkRejectionRun {
             case .missing:
                 try await settle(id, .notFound)
             case .unreadable(let why):
-                try await settle(id, .failed(why))
+                // Not journaled: a read that failed says nothing about what an earlier run sent.
+                try await settle(id, .failed(why), journals: false)
             case .found:
                 let wasSent = items[id]?.mayHaveBeenSent ?? false
                 if target.isRejected(snapshot) {
