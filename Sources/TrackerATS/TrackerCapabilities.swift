@@ -14,14 +14,17 @@ extension ATSCapabilities {
             .streamJobs: .supported,
             .streamApplications: .supported,
             .streamCandidates: .limited("Candidates are derived from applications by normalised e-mail address."),
-            .moveToStage: .limited("Stages are status names known from configuration or seen in data."),
+            .moveToStage: .limited(
+                "Stages are status names known from configuration or seen in data; moves run as set_app_status "
+                    + "actions, which ATSKit can await and verify by reading back."),
             .dispositionReasons: .notSupported(
                 "Tracker's API has no endpoint that lists rejection reasons; reject with a status instead."),
             .rejectApplication: .limited(
                 "Rejection sets the configured rejection status; a reason can only be kept as a note."),
             .bulkRejectApplications: .limited(
                 "One status update per application, bounded by the rate limit; reasons kept as notes."),
-            .createApplication: .supported,
+            .createApplication: .limited(
+                "Returns the existing application when the same e-mail already applied to the job."),
             .allApplicationStages: .notSupported(
                 "Tracker's API has no endpoint that lists applicant statuses; configure the known stages."),
             .job: .supported,
@@ -31,12 +34,21 @@ extension ATSCapabilities {
             .findCandidates: .supported,
             .resume: .supported,
             .applicationNotes: .supported,
-            .candidateNotes: .limited("Written to the candidate's applications; Tracker has no candidate notes."),
+            .candidateNotes: .limited("The notes of the candidate's applications; Tracker has no candidate notes."),
+            .addApplicationNote: .limited("Notes are plain text: HTML and Markdown are converted to readable text."),
+            .addCandidateNote: .limited(
+                "Added to the candidate's latest application, or to all of them; Tracker has no candidate notes."),
             .applicationAttachments: .supported,
             .candidateAttachments: .limited("The files of the candidate's applications."),
+            .uploadAttachment: .limited(
+                "Sent whole as base64 JSON: size and type are checked first (default limit 10 MiB)."),
+            .deleteAttachment: .supported,
             .applicationCustomFields: .supported,
             .candidateCustomFields: .limited("The application fields of the candidate's latest application."),
             .jobCustomFields: .supported,
+            .setApplicationCustomFields: .supported,
+            .setCandidateCustomFields: .limited("Written to the candidate's latest application."),
+            .setJobCustomFields: .notSupported("Tracker's API has no endpoint that edits a job."),
             .workflowActions: .limited("Actions run asynchronously; ATSKit can wait and verify by reading back."),
             .workflowTriggers: .supported,
         ]

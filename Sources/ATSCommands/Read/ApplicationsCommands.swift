@@ -2,12 +2,15 @@ import ATSCore
 import ArgumentParser
 import TrackerATS
 
-/// `ats applications`: read applications.
+/// `ats applications`: read and change applications.
 struct ApplicationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "applications",
-        abstract: "Read applications.",
-        subcommands: [ApplicationsListCommand.self, ApplicationsGetCommand.self]
+        abstract: "Read, move, reject and create applications.",
+        subcommands: [
+            ApplicationsListCommand.self, ApplicationsGetCommand.self, ApplicationsMoveCommand.self,
+            ApplicationsRejectCommand.self, ApplicationsBulkRejectCommand.self, ApplicationsCreateCommand.self,
+        ]
     )
 }
 

@@ -24,8 +24,10 @@ struct CustomFieldsCommand: ClientCommand {
         abstract: "Show the custom-field schemas, or one record's custom fields typed by them.",
         discussion: """
             Without a record, prints the definitions (of --owner, or of every kind of record). With --job, \
-            --application or --candidate, prints that record's values typed by the schema.
-            """
+            --application or --candidate, prints that record's values typed by the schema. To change values, \
+            use `ats custom-fields set`.
+            """,
+        subcommands: [CustomFieldsSetCommand.self]
     )
 
     @OptionGroup var connection: ConnectionOptions

@@ -18,7 +18,8 @@ struct OwnerOptions: ParsableArguments {
 /// `ats notes`: read notes.
 struct NotesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notes", abstract: "Read notes (plain text).", subcommands: [NotesListCommand.self])
+        commandName: "notes", abstract: "Read and add notes (plain text).",
+        subcommands: [NotesListCommand.self, NotesAddCommand.self])
 }
 
 /// `ats notes list`: the notes of an application or a candidate.
@@ -64,8 +65,10 @@ struct NotesListCommand: ClientCommand {
 /// `ats files`: list and download files.
 struct FilesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "files", abstract: "List and download files (resumes and attachments).",
-        subcommands: [FilesListCommand.self, FilesDownloadCommand.self])
+        commandName: "files", abstract: "List, download, upload and delete files (resumes and attachments).",
+        subcommands: [
+            FilesListCommand.self, FilesDownloadCommand.self, FilesUploadCommand.self, FilesDeleteCommand.self,
+        ])
 }
 
 /// `ats files list`: the files of an application or a candidate.

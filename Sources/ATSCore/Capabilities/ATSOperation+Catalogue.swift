@@ -41,26 +41,26 @@ extension ATSOperation {
     /// Read a candidate's resume.
     public static let resume = ATSOperation("resume", group: .candidates, title: "Get resume")
 
-    /// Read and add notes on applications.
+    /// Read the notes on applications.
     public static let applicationNotes = ATSOperation(
         "applicationNotes", group: .notesAndAttachments, title: "Application notes")
-    /// Read and add notes on candidates.
+    /// Read the notes on candidates.
     public static let candidateNotes = ATSOperation(
         "candidateNotes", group: .notesAndAttachments, title: "Candidate notes")
-    /// Read and add files on applications.
+    /// Read the files of applications.
     public static let applicationAttachments = ATSOperation(
         "applicationAttachments", group: .notesAndAttachments, title: "Application attachments")
-    /// Read and add files on candidates.
+    /// Read the files of candidates.
     public static let candidateAttachments = ATSOperation(
         "candidateAttachments", group: .notesAndAttachments, title: "Candidate attachments")
 
-    /// Read and write application custom fields.
+    /// Read application custom fields.
     public static let applicationCustomFields = ATSOperation(
         "applicationCustomFields", group: .customFields, title: "Application custom fields")
-    /// Read and write candidate custom fields.
+    /// Read candidate custom fields.
     public static let candidateCustomFields = ATSOperation(
         "candidateCustomFields", group: .customFields, title: "Candidate custom fields")
-    /// Read and write job custom fields.
+    /// Read job custom fields.
     public static let jobCustomFields = ATSOperation(
         "jobCustomFields", group: .customFields, title: "Job custom fields")
 
@@ -78,8 +78,10 @@ extension ATSOperation {
         .allApplicationStages,
         .job, .enhancedJob, .batchJobs,
         .candidate, .findCandidates, .resume,
-        .applicationNotes, .candidateNotes, .applicationAttachments, .candidateAttachments,
+        .applicationNotes, .candidateNotes, .addApplicationNote, .addCandidateNote,
+        .applicationAttachments, .candidateAttachments, .uploadAttachment, .deleteAttachment,
         .applicationCustomFields, .candidateCustomFields, .jobCustomFields,
+        .setApplicationCustomFields, .setCandidateCustomFields, .setJobCustomFields,
         .workflowActions, .workflowTriggers,
     ]
 }

@@ -1,4 +1,4 @@
-/// The read side of an applicant tracking system, in ATSKit's provider-neutral vocabulary.
+/// An applicant tracking system, read and write, in ATSKit's provider-neutral vocabulary.
 ///
 /// Each provider module offers one conforming type (Tracker's is `TrackerATSClient`). Every
 /// operation is named as in the coverage matrix (``ATSOperation``); an operation the provider
@@ -6,9 +6,12 @@
 /// operation, the provider and the reason, and never answers with a silently empty list. Check
 /// ``capabilities`` to know in advance.
 ///
-/// Write operations (stage moves, rejections, creating applications, adding notes and files,
-/// workflow actions) are not part of this protocol yet; they will be added once their shapes are
-/// settled, so that a conforming type never has to stub them.
+/// Writes are built so that a caller can always find out what happened: input is checked before
+/// anything is sent (``ATSError/Code/invalidInput``), a write whose answer was lost throws
+/// ``ATSError/Code/outcomeUnknown`` rather than being repeated blindly, and writes a provider
+/// applies asynchronously can be awaited and verified by reading back (``ATSWaitPolicy``).
+/// Provider-specific automation (Tracker's workflow actions and triggers) stays on the provider's
+/// own type.
 ///
 /// Every method throws ``ATSError`` for provider failures and `CancellationError` when the calling
 /// task is cancelled.
@@ -155,4 +158,97 @@ public protocol ATSClient: Sendable {
     /// - Returns: Every defined field, then undefined ones.
     /// - Throws: ``ATSError``.
     func customFields(ofJob job: JobID) async throws -> [CustomFieldEntry]
+
+    // MARK: Writing applications
+
+    /// Moves an application to another stage, optionally only if it is still in an expected one.
+    /// - Parameter request: The application, the stage, the precondition and the wait.
+    /// - Returns: What the move did; ``ATSWriteState/unchanged`` when it was already there.
+    /// - Throws: ``ATSError``: ``ATSError/Code/invalidInput`` for a stage the provider does not
+    ///   know (the message lists the known ones), ``ATSError/Code/conflict`` when the precondition
+    ///   does not hold (nothing is sent), ``ATSError/Code/timedOut`` when the wait runs out.
+    func moveToStage(_ request: StageMoveRequest) async throws -> StageMoveResult
+
+    /// Rejects one application, keeping the reason as the provider allows.
+    /// - Parameters:
+    ///   - application: The application.
+    ///   - options: Reason, note, archiving and wait.
+    /// - Returns: What the rejection did and what became of the reason.
+    /// - Throws: ``ATSError``.
+    func reject(_ application: ApplicationID, options: RejectionOptions) async throws -> RejectionResult
+
+    /// Rejects many applications with bounded concurrency; one application's failure never stops
+    /// the others, and a run given a journal can be resumed without acting twice.
+    /// - Parameter request: The applications, options, concurrency, journal and progress callback.
+    /// - Returns: One outcome per distinct application, in request order.
+    /// - Throws: ``ATSError`` only for problems that concern the whole run (bad options, an
+    ///   unreadable journal), and `CancellationError`; everything else is reported per application.
+    func bulkReject(_ request: BulkRejectionRequest) async throws -> BulkRejectionReport
+
+    /// Creates an application for a person on a job, or returns the one they already have there.
+    /// - Parameter request: The job, the applicant, custom fields and an optional resume.
+    /// - Returns: The application and whether it was created.
+    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` for missing details or bad fields).
+    func createApplication(_ request: ApplicationCreationRequest) async throws -> ApplicationCreationResult
+
+    // MARK: Writing notes and attachments
+
+    /// Adds a note to an application, converted to the provider's ``NoteFormat``.
+    /// - Parameters:
+    ///   - note: The text and its markup.
+    ///   - application: The application.
+    /// - Returns: The note as stored.
+    /// - Throws: ``ATSError``.
+    func addNote(_ note: NoteDraft, toApplication application: ApplicationID) async throws -> Note
+
+    /// Adds a note to a candidate: to their latest application, or to all of them.
+    /// - Parameters:
+    ///   - note: The text and its markup.
+    ///   - candidate: The candidate.
+    ///   - scope: Which applications get it.
+    /// - Returns: The notes as stored, one per application.
+    /// - Throws: ``ATSError``.
+    func addNote(_ note: NoteDraft, toCandidate candidate: CandidateID, scope: CandidateNoteScope) async throws
+        -> [Note]
+
+    /// Uploads a file to an application, after checking its size and type.
+    /// - Parameters:
+    ///   - upload: The file.
+    ///   - application: The application.
+    /// - Returns: The file's record.
+    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` for a file the provider would refuse).
+    func uploadAttachment(_ upload: AttachmentUpload, to application: ApplicationID) async throws -> Attachment
+
+    /// Deletes a file.
+    /// - Parameter attachment: The file's id.
+    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when there is none).
+    func deleteAttachment(_ attachment: AttachmentID) async throws
+
+    // MARK: Writing custom fields
+
+    /// Sets custom-field values of an application, checked against the schema first.
+    /// - Parameters:
+    ///   - values: The values by field name; ``CustomFieldValue/null`` clears a field.
+    ///   - application: The application.
+    /// - Returns: The application's fields after the change.
+    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` naming the field and what it accepts).
+    func setCustomFields(_ values: [String: CustomFieldValue], ofApplication application: ApplicationID)
+        async throws -> [CustomFieldEntry]
+
+    /// Sets custom-field values of a candidate, checked against the schema first.
+    /// - Parameters:
+    ///   - values: The values by field name.
+    ///   - candidate: The candidate.
+    /// - Returns: The candidate's fields after the change.
+    /// - Throws: ``ATSError``.
+    func setCustomFields(_ values: [String: CustomFieldValue], ofCandidate candidate: CandidateID)
+        async throws -> [CustomFieldEntry]
+
+    /// Sets custom-field values of a job, checked against the schema first.
+    /// - Parameters:
+    ///   - values: The values by field name.
+    ///   - job: The job.
+    /// - Returns: The job's fields after the change.
+    /// - Throws: ``ATSError`` (``ATSError/Code/notSupported`` where jobs cannot be edited).
+    func setCustomFields(_ values: [String: CustomFieldValue], ofJob job: JobID) async throws -> [CustomFieldEntry]
 }

@@ -22,6 +22,8 @@ extension TrackerATSClient {
         public var batchConcurrency: Int
         /// The logger; silent by default. Diagnostics are logged once each, at `info`.
         public var logger: Logger
+        /// How writes behave: the rejection status, waits, upload limits.
+        public var writes: WriteSettings
 
         /// Creates settings; every parameter has the documented default.
         /// - Parameters:
@@ -32,6 +34,7 @@ extension TrackerATSClient {
         ///   - metadataMissRefreshInterval: The minimum time between miss reloads (default 1 minute).
         ///   - batchConcurrency: Concurrent lookups of a batch (default 4).
         ///   - logger: The logger (default silent).
+        ///   - writes: How writes behave (default ``WriteSettings/init()``).
         public init(
             knownStatuses: [String] = [],
             lookBack: TrackerLookBack = .automatic,
@@ -39,7 +42,8 @@ extension TrackerATSClient {
             metadataTimeToLive: Duration = .seconds(15 * 60),
             metadataMissRefreshInterval: Duration = .seconds(60),
             batchConcurrency: Int = 4,
-            logger: Logger = TrackerAPI.loggingDisabled
+            logger: Logger = TrackerAPI.loggingDisabled,
+            writes: WriteSettings = WriteSettings()
         ) {
             self.knownStatuses = knownStatuses
             self.lookBack = lookBack
@@ -48,13 +52,15 @@ extension TrackerATSClient {
             self.metadataMissRefreshInterval = metadataMissRefreshInterval
             self.batchConcurrency = batchConcurrency
             self.logger = logger
+            self.writes = writes
         }
 
         /// The settings with the secret hidden.
         public var description: String {
             "TrackerATSClient.Configuration(knownStatuses: \(knownStatuses), lookBack: \(lookBack), "
                 + "candidateIDSecret: \(candidateIDSecret == nil ? "derived" : "<redacted>"), "
-                + "metadataTimeToLive: \(metadataTimeToLive), batchConcurrency: \(batchConcurrency))"
+                + "metadataTimeToLive: \(metadataTimeToLive), batchConcurrency: \(batchConcurrency), "
+                + "rejectionStatus: \(writes.rejectionStatus))"
         }
     }
 }

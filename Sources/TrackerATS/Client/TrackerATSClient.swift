@@ -27,17 +27,20 @@ public final class TrackerATSClient: ATSClient {
     /// How candidate ids are derived.
     public let identity: CandidateIdentity
 
+    /// The clock writes wait with (action polling, confirmation); injected so tests never sleep.
+    let waitClock: WaitClock
     private let recordedDiagnostics = Mutex<Set<ATSDiagnostic>>([])
 
     /// Creates a client over a Tracker API client.
     /// - Parameters:
     ///   - api: The wire-level client; the caller shuts it down.
     ///   - configuration: This client's settings.
-    ///   - clock: The clock the metadata cache measures its time to live with.
+    ///   - clock: The clock the metadata cache measures its time to live with, and writes wait with.
     public init<C: Clock>(api: TrackerAPI, configuration: Configuration = Configuration(), clock: C)
     where C.Duration == Duration {
         self.api = api
         self.configuration = configuration
+        self.waitClock = WaitClock(clock)
         self.metadata = TrackerMetadataCache(
             api: api,
             knownStatuses: configuration.knownStatuses,

@@ -35,8 +35,22 @@ public struct SandboxConfiguration: Sendable {
     public var requestLogLimit: Int
     /// The largest request body accepted, in bytes; larger ones get `413`. Default 16 MiB.
     public var maximumRequestBodyBytes: Int
+    /// The largest file `POST /files` stores, in decoded bytes; larger ones get `413`. Default 10 MiB.
+    public var maximumFileBytes: Int
+    /// The content types `POST /files` stores (given as `content_type`, or derived from the file
+    /// name's extension); others get `415`. Default: PDF, Word, OpenDocument text, RTF, plain
+    /// text, PNG, JPEG and GIF.
+    public var acceptedFileTypes: Set<String>
     /// The quirks and faults the sandbox starts with.
     public var behavior: SandboxBehavior
+
+    /// The file types `POST /files` accepts by default.
+    public static let defaultAcceptedFileTypes: Set<String> = [
+        "application/pdf", "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text", "application/rtf", "text/plain", "image/png", "image/jpeg",
+        "image/gif",
+    ]
 
     /// The status names an account has when none are configured.
     public static let defaultStatuses = [
@@ -92,6 +106,8 @@ public struct SandboxConfiguration: Sendable {
         self.webhookRetryBackoff = .seconds(1)
         self.requestLogLimit = 10_000
         self.maximumRequestBodyBytes = 16 << 20
+        self.maximumFileBytes = 10 << 20
+        self.acceptedFileTypes = SandboxConfiguration.defaultAcceptedFileTypes
         self.behavior = behavior
     }
 
@@ -116,6 +132,7 @@ public struct SandboxConfiguration: Sendable {
         if companyID < 1 { throw fail("the company id must be positive") }
         if webhookMaximumAttempts < 1 { throw fail("webhook deliveries need at least one attempt") }
         if webhookRetryBackoff < .zero { throw fail("the webhook retry backoff must not be negative") }
+        if maximumFileBytes < 1 { throw fail("the largest file must be at least one byte") }
         try behavior.validate()
     }
 }

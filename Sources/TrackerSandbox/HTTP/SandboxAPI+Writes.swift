@@ -153,7 +153,9 @@ extension SandboxAPI {
     }
 
     /// `POST /files`: `app_id`, `filename`, `kind` (`resume` or `attachment`), `data` (base64),
-    /// optional `content_type` (else guessed from the extension). Answers `201` with the file.
+    /// optional `content_type` (else derived from the extension). Answers `201` with the file,
+    /// `413` for a file larger than ``SandboxConfiguration/maximumFileBytes`` and `415` for a
+    /// content type outside ``SandboxConfiguration/acceptedFileTypes``. [model]
     func createFile(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
         let body = try call.jsonObject(allowing: ["app_id", "filename", "kind", "data", "content_type"])
         let applicationID = try requiredID("app_id", in: body)
@@ -164,6 +166,17 @@ extension SandboxAPI {
         }
         let content = try base64("data", in: body)
         let contentType = try optionalText("content_type", in: body) ?? Self.contentType(of: filename)
+        let configuration = store.configuration
+        guard configuration.acceptedFileTypes.contains(contentType.lowercased()) else {
+            throw .unsupportedMediaType(
+                "files of type \(contentType) are not accepted ('\(filename)'); accepted types: "
+                    + configuration.acceptedFileTypes.sorted().joined(separator: ", "))
+        }
+        guard content.count <= configuration.maximumFileBytes else {
+            throw .payloadTooLarge(
+                "'\(filename)' is \(content.count) bytes; the largest file accepted is "
+                    + "\(configuration.maximumFileBytes) bytes")
+        }
         let file = try store.mutate { (state: inout SandboxState) throws(SandboxHTTPError) -> SandboxFile in
             guard
                 let file = state.createFile(
@@ -204,6 +217,9 @@ extension SandboxAPI {
         case "docx": return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         case "png": return "image/png"
         case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "rtf": return "application/rtf"
+        case "odt": return "application/vnd.oasis.opendocument.text"
         default: return "application/octet-stream"
         }
     }

@@ -9,6 +9,7 @@ struct SandboxHTTPError: Error, Sendable {
     static func notFound(_ message: String) -> Self { Self(status: 404, message: message) }
     static func unprocessable(_ message: String) -> Self { Self(status: 422, message: message) }
     static func payloadTooLarge(_ message: String) -> Self { Self(status: 413, message: message) }
+    static func unsupportedMediaType(_ message: String) -> Self { Self(status: 415, message: message) }
 
     static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> Self {
         Self(

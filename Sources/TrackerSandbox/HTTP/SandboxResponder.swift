@@ -30,7 +30,7 @@ struct SandboxResponder: HTTPResponder {
         do {
             let credential = try authorize(request)
             try limitRate(credential: credential, behavior: behavior)
-            fault = takeFault(number: number, behavior: behavior)
+            fault = takeFault(number: number, method: method, path: path, behavior: behavior)
             if let fault, let canned = FaultResponses.replacement(for: fault) {
                 reply = canned
             } else {
@@ -119,8 +119,12 @@ struct SandboxResponder: HTTPResponder {
         }
     }
 
-    /// The next scripted fault, else a draw against the fault rate (deterministic per request number).
-    private func takeFault(number: Int, behavior: SandboxBehavior) -> SandboxFault? {
+    /// A fault targeted at this request, else the next scripted fault, else a draw against the
+    /// fault rate (deterministic per request number).
+    private func takeFault(number: Int, method: String, path: String, behavior: SandboxBehavior) -> SandboxFault? {
+        if let targeted = store.traffic.withLock({ $0.takeTargetedFault(method: method, path: path) }) {
+            return targeted
+        }
         if let scripted = store.traffic.withLock({ $0.scriptedFaults.isEmpty ? nil : $0.scriptedFaults.removeFirst() })
         {
             return scripted

@@ -56,9 +56,25 @@ public struct SandboxControl: Sendable {
         store.traffic.withLock { $0.scriptedFaults += faults }
     }
 
+    /// Makes the next `count` authenticated requests with this method and a path ending in
+    /// `pathSuffix` fail with `fault`, whatever other requests come first (for example, lose the
+    /// answer of the next `POST /actions` only).
+    /// - Parameters:
+    ///   - fault: the fault.
+    ///   - method: the HTTP method, e.g. `POST`.
+    ///   - pathSuffix: the end of the path, e.g. `/actions`.
+    ///   - count: how many such requests get it.
+    public func scriptFault(_ fault: SandboxFault, method: String, pathSuffix: String, count: Int = 1) {
+        let entries = Array(repeating: (method: method, pathSuffix: pathSuffix, fault: fault), count: max(count, 0))
+        store.traffic.withLock { $0.targetedFaults += entries }
+    }
+
     /// Drops faults scripted but not yet used.
     public func clearScriptedFaults() {
-        store.traffic.withLock { $0.scriptedFaults = [] }
+        store.traffic.withLock {
+            $0.scriptedFaults = []
+            $0.targetedFaults = []
+        }
     }
 
     /// Refills every rate-limit bucket.

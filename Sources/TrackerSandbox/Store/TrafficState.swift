@@ -8,6 +8,8 @@ struct TrafficState: Sendable {
     /// The log is a ring once full: `logStart` is the oldest entry's index.
     private var logStart = 0
     var scriptedFaults: [SandboxFault] = []
+    /// Faults waiting for a request with a given method and path ending.
+    var targetedFaults: [(method: String, pathSuffix: String, fault: SandboxFault)] = []
     var requestCount = 0
     /// Requests answered (the log may keep fewer).
     private(set) var answeredCount = 0
@@ -16,6 +18,13 @@ struct TrafficState: Sendable {
     struct TokenBucket: Sendable {
         var tokens: Double
         var refilledAt: Date
+    }
+
+    /// Takes the first fault targeted at this method and path, if any.
+    mutating func takeTargetedFault(method: String, path: String) -> SandboxFault? {
+        guard let index = targetedFaults.firstIndex(where: { $0.method == method && path.hasSuffix($0.pathSuffix) })
+        else { return nil }
+        return targetedFaults.remove(at: index).fault
     }
 
     mutating func append(_ entry: SandboxRequestLogEntry, limit: Int) {

@@ -1,0 +1,122 @@
+import ATSCore
+import ArgumentParser
+import Foundation
+import TrackerATS
+
+/// `ats applications bulk-reject`: rejects many applications, resumably.
+struct ApplicationsBulkRejectCommand: ClientCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulk-reject",
+        abstract: "Reject many applications, with a per-application report.",
+        discussion: """
+            Ids come from the arguments, from --file (one per line, or separated by spaces or commas; - for \
+            standard input), or from standard input when it is not a terminal. Each application is checked \
+            first: one already rejected is reported and left alone, one that does not exist is reported as not \
+            found. Failures are reported per application and never stop the others; the command exits non-zero \
+            when any failed. With --journal FILE, every step is recorded before it is taken: if the run is \
+            interrupted (Ctrl-C, a crash, a lost connection), run the same command with the same journal to \
+            finish it; nothing is rejected twice. Progress is shown on standard error.
+            """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "Application ids.") var ids: [String] = []
+    @Option(help: "A file of application ids; - reads standard input.") var file: String?
+    @OptionGroup var rejection: RejectionArguments
+    @Option(help: "A journal file that makes the run resumable (created if missing).") var journal: String?
+    @Option(help: "Applications worked on at once.") var concurrency: Int = 8
+    @Option(help: "The longest wait, in seconds, for Tracker to apply the rejections.") var timeout: Int = 300
+    @Flag(help: "Print JSON Lines, one application per line.") var json = false
+
+    func checkBeforeConnecting() throws {
+        guard concurrency >= 1 else { throw CommandFailure.usage("--concurrency must be at least 1.") }
+        guard timeout > 0 else { throw CommandFailure.usage("--timeout must be a positive number of seconds.") }
+    }
+
+    func run() async throws {
+        try await reporting {
+            try checkBeforeConnecting()
+            let ids = try BulkRejectInput.ids(
+                arguments: ids, file: file, standardInput: .standardInput,
+                standardInputIsTerminal: BulkRejectProgressDisplay.standardInputIsTerminal)
+            try await connection.withClient {
+                try await execute($0, ids: ids, output: .standard, progress: .standardError)
+            }
+        }
+    }
+
+    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+        let ids = try BulkRejectInput.ids(
+            arguments: ids, file: file, standardInput: .of([]), standardInputIsTerminal: true)
+        try await execute(client, ids: ids, output: output, progress: nil)
+    }
+
+    func execute(
+        _ client: TrackerATSClient,
+        ids: [String],
+        output: CommandOutput,
+        progress: BulkRejectProgressDisplay?
+    ) async throws {
+        let journalFile = journal.map { FileBulkRejectionJournal(url: URL(fileURLWithPath: $0)) }
+        var onProgress: (@Sendable (BulkRejectionProgress) -> Void)?
+        if let progress { onProgress = { progress.update($0) } }
+        let request = BulkRejectionRequest(
+            applications: ids.map(ApplicationID.init),
+            options: rejection.options(wait: ATSWaitPolicy(level: .verified, timeout: .seconds(timeout))),
+            maximumConcurrency: concurrency,
+            journal: journalFile,
+            progress: onProgress)
+        let report = try await client.bulkReject(request)
+        await journalFile?.close()
+        try print(report, to: output)
+        let failures = report.failures
+        guard failures.isEmpty else {
+            let resume =
+                journal.map { " Run the same command with --journal \($0) to retry them; nothing is rejected twice." }
+                ?? " Run again with --journal FILE to make a retry safe to repeat."
+            throw CommandFailure.failed(
+                "\(failures.count) of \(report.items.count) applications were not rejected (see the report)." + resume)
+        }
+    }
+
+    private func print(_ report: BulkRejectionReport, to output: CommandOutput) throws {
+        if json {
+            for item in report.items { output.line(try RecordJSON.line(ItemObject(item))) }
+            return
+        }
+        let table = TextTable(
+            columns: [
+                .init(title: "ID", width: 10), .init(title: "OUTCOME", width: 16), .init(title: "DETAIL", width: 80),
+            ],
+            output: output)
+        table.header()
+        for item in report.items {
+            var detail = item.outcome.failure ?? (item.isFromJournal ? "settled in an earlier run" : "")
+            if let warning = item.warning { detail += (detail.isEmpty ? "" : "; ") + warning }
+            table.row([item.application.rawValue, item.outcome.name, detail])
+        }
+        output.line(
+            "Rejected \(report.count("rejected")), already rejected \(report.count("already_rejected")), "
+                + "not found \(report.count("not_found")), failed \(report.count("failed")).")
+    }
+
+    struct ItemObject: Encodable {
+        var applicationId: String
+        var outcome: String
+        var detail: String?
+        var fromJournal: Bool
+        var actionIds: [String]
+        var reasonNoteId: String?
+        var warning: String?
+
+        init(_ item: BulkRejectionItem) {
+            applicationId = item.application.rawValue
+            outcome = item.outcome.name
+            detail = item.outcome.failure
+            fromJournal = item.isFromJournal
+            actionIds = item.references
+            reasonNoteId = item.reasonNote?.rawValue
+            warning = item.warning
+        }
+    }
+}

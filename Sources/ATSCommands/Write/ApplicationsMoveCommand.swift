@@ -1,0 +1,62 @@
+import ATSCore
+import ArgumentParser
+import TrackerATS
+
+/// `ats applications move ID STAGE`: moves an application to another stage.
+struct ApplicationsMoveCommand: ClientCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move",
+        abstract: "Move an application to another stage (status).",
+        discussion: """
+            Tracker runs the move as a set_app_status workflow action, asynchronously; by default the command \
+            waits until it has run and reads the application back. With --only-from, nothing is sent unless the \
+            application is still in that stage, so a recruiter's move is never overwritten. Tracker cannot list \
+            its statuses: stages are those configured or seen in data; add others with --known-stage.
+            """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @Argument(help: "The application's id.") var id: String
+    @Argument(help: "The stage (status name) to move it to.") var stage: String
+    @Option(name: .customLong("only-from"), help: "Move only if the application is still in this stage.")
+    var onlyFrom: String?
+    @Option(name: .customLong("known-stage"), help: "A status name the account has (repeatable).")
+    var knownStages: [String] = []
+    @OptionGroup var waiting: WaitOptions
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func checkBeforeConnecting() throws {
+        try waiting.check()
+    }
+
+    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+        await client.metadata.observe(statuses: knownStages)
+        let result = try await client.moveToStage(
+            StageMoveRequest(
+                application: ApplicationID(id), to: StageID(stage), onlyFromStage: onlyFrom.map(StageID.init),
+                wait: waiting.policy))
+        if json {
+            output.line(
+                try RecordJSON.line(
+                    WriteJSON.MoveObject(
+                        applicationId: result.application.rawValue, previousStage: result.previousStage?.name,
+                        stage: result.stage.name, state: result.state.rawValue, actionId: result.reference)))
+            return
+        }
+        let summary =
+            result.state == .unchanged
+            ? "Application \(id) is already in stage '\(result.stage.name)'; nothing was sent."
+            : "Application \(id) moved from '\(result.previousStage?.name ?? "none")' to '\(result.stage.name)' "
+                + "(\(Self.describe(result.state)), action \(result.reference ?? "?"))."
+        output.line(summary)
+    }
+
+    static func describe(_ state: ATSWriteState) -> String {
+        switch state {
+        case .unchanged: "nothing to do"
+        case .accepted: "accepted; Tracker will run it shortly"
+        case .executed: "run by Tracker"
+        case .verified: "run and verified"
+        }
+    }
+}
