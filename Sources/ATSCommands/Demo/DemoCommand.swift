@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import TrackerAPI
+import TrackerATS
 import TrackerSandbox
 
 /// `ats demo`: the whole job on an embedded sandbox, start to finish, in about a minute.
@@ -95,10 +96,20 @@ struct DemoRun {
             printer.table(first)
 
             output.line("")
-            output.line("3. Four changes made through the Tracker API, as a recruiter would:")
-            let changes = try await TrackerAPI.withTrackerAPI(configuration: connection.configuration) { api in
-                try await DemoWrites(api: api, output: output).make(choosingFrom: sandbox.control)
+            output.line(
+                "3. Four changes made through the ATSKit client (TrackerATSClient), as a recruiting product would:")
+            output.line(
+                "   (The sandbox's injected failures are paused while writing: a write whose answer is lost is "
+                    + "reported as \"outcome unknown\" and never blindly repeated, which would make this demo's "
+                    + "outcome a matter of luck.)")
+            try sandbox.control.updateBehavior { $0.faultRate = 0 }
+            let changes = try await TrackerATSClient.withTrackerATSClient(
+                api: connection.configuration,
+                configuration: TrackerATSClient.Configuration(knownStatuses: connection.knownStatuses)
+            ) { client in
+                try await DemoWrites(client: client, output: output).make(choosingFrom: sandbox.control)
             }
+            try sandbox.control.updateBehavior { $0.faultRate = command.faultRate }
 
             output.line("")
             output.line("4. Incremental re-sync:")

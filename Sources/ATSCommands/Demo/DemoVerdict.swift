@@ -18,8 +18,8 @@ struct DemoVerdict {
                 + "the look-back's overlap was recognised as unchanged")
         let newNotes = notes?.outcome.inserted ?? 0
         line(
-            newNotes == changes.notedApplications.count,
-            "notes: \(newNotes) new, \(changes.notedApplications.count) expected")
+            newNotes == changes.newNotes,
+            "notes: \(newNotes) new (the rejection's reason and the note), \(changes.newNotes) expected")
         for move in changes.stageMoves {
             let result = try await store.query(
                 """

@@ -1,24 +1,26 @@
+import ATSCore
 import Foundation
 import TrackerAPI
+import TrackerATS
 import TrackerSandbox
 
-/// The recruiter's changes `ats demo` makes through the API between its two syncs.
+/// The recruiter's changes `ats demo` makes through the client between its two syncs.
 struct DemoWrites {
-    let api: TrackerAPI
+    let client: TrackerATSClient
     let output: CommandOutput
 
     /// What was changed, to check the re-sync against.
     struct Changes {
         var stageMoves: [(id: Int, from: String, to: String)] = []
         var taggedApplications: [Int] = []
-        var notedApplications: [Int] = []
+        var newNotes = 0
 
         var changedApplications: Set<Int> {
             Set(stageMoves.map(\.id)).union(taggedApplications)
         }
     }
 
-    /// Moves one application forward, rejects another, notes a third and tags a fourth.
+    /// Moves one application forward, rejects another with a reason, notes a third and tags a fourth.
     func make(choosingFrom control: SandboxControl) async throws -> Changes {
         let live = control.applications()
         let screening = live.filter { $0.status == "Screening" && !$0.archived }
@@ -27,42 +29,50 @@ struct DemoWrites {
                 "The demo account is too small to pick applications from; use more applications.")
         }
         var changes = Changes()
-        let (moved, rejected) = (screening[0], screening[1])
-        try await setStatus(moved, to: "Interview", verb: "moved", changes: &changes)
-        try await setStatus(rejected, to: "Not Selected", verb: "rejected", changes: &changes)
+        let moved = screening[0]
+        let move = try await client.moveToStage(
+            StageMoveRequest(
+                application: id(moved), to: StageID("Interview"), onlyFromStage: StageID("Screening"),
+                wait: .verified))
+        output.line(
+            "   • moved application \(moved.id) (\(name(moved))): \"\(move.previousStage?.name ?? "?")\" → "
+                + "\"\(move.stage.name)\", only if still in Screening; Tracker ran the set_app_status action and "
+                + "the client read it back")
+        changes.stageMoves.append((moved.id, moved.status, move.stage.name))
 
-        let note = try await api.notes.create(
-            TrackerNoteCreateRequest(
-                applicationID: TrackerApplicationID(rawValue: String(noted.id)),
-                body: "Strong portfolio; schedule a call with the hiring manager."))
-        output.line("   • added note \(note.id.rawValue) to application \(noted.id) (\(name(noted)))")
-        changes.notedApplications.append(noted.id)
+        let rejectedApplication = screening[1]
+        let rejection = try await client.reject(
+            id(rejectedApplication), options: RejectionOptions(reason: "The position was filled internally."))
+        var reason = "the reason could not be kept"
+        if case .note(let note) = rejection.reason {
+            reason = "the reason kept as note \(note.rawValue), since Tracker has no rejection reasons"
+            changes.newNotes += 1
+        }
+        output.line(
+            "   • rejected application \(rejectedApplication.id) (\(name(rejectedApplication))): now "
+                + "\"\(rejection.stage.name)\", \(reason)")
+        changes.stageMoves.append((rejectedApplication.id, rejectedApplication.status, rejection.stage.name))
 
-        try await runAction(.tagApp, ["app_id": .integer(Int64(tagged.id)), "tag_text": "ats-demo"])
+        let note = try await client.addNote(
+            NoteDraft(
+                "**Strong portfolio.** Next: a call with the [hiring manager](https://example.com/hm).",
+                format: .markdown),
+            toApplication: id(noted))
+        output.line(
+            "   • added a note to application \(noted.id) (\(name(noted))), Markdown turned into Tracker's plain "
+                + "text: \"\(note.body)\"")
+        changes.newNotes += 1
+
+        _ = try await client.runAction(
+            .tagApp, data: ["app_id": .integer(Int64(tagged.id)), "tag_text": "ats-demo"], wait: .executed)
         output.line(
             "   • tagged application \(tagged.id) (\(name(tagged))) \"ats-demo\" with a tag_app action, now executed")
         changes.taggedApplications.append(tagged.id)
         return changes
     }
 
-    private func setStatus(
-        _ application: SandboxApplication, to status: String, verb: String, changes: inout Changes
-    ) async throws {
-        try await runAction(.setAppStatus, ["app_id": .integer(Int64(application.id)), "status": .string(status)])
-        output.line(
-            "   • \(verb) application \(application.id) (\(name(application))): \"\(application.status)\" → "
-                + "\"\(status)\" with a set_app_status action, now executed")
-        changes.stageMoves.append((application.id, application.status, status))
-    }
-
-    /// Creates an action and waits until Tracker has run it (actions are asynchronous).
-    private func runAction(_ type: TrackerActionType, _ data: [String: TrackerJSON]) async throws {
-        let action = try await api.actions.create(TrackerActionCreateRequest(type: type, data: data))
-        let done = try await api.actions.waitUntilExecuted(action.id, pollInterval: .milliseconds(200))
-        if done.hasFailed {
-            throw CommandFailure.failed(
-                "The sandbox could not run the \(type.rawValue) action: \(done.errorMessage ?? "no reason given").")
-        }
+    private func id(_ application: SandboxApplication) -> ApplicationID {
+        ApplicationID(String(application.id))
     }
 
     private func name(_ application: SandboxApplication) -> String {
