@@ -200,6 +200,7 @@ let package = Package(
                 "TrackerSync",
                 "TrackerSandbox",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

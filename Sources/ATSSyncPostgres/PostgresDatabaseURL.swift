@@ -53,7 +53,21 @@ public struct PostgresDatabaseURL: Sendable, CustomStringConvertible {
     /// - Throws: When TLS is required but cannot be configured.
     public func clientConfiguration() throws -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS = requiresTLS ? .require(.clientDefault) : .disable
-        return PostgresClient.Configuration(
+        var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls)
+        configuration.options.connectTimeout = .seconds(5)
+        return configuration
+    }
+
+    /// The settings of one direct plain-text connection, for the pre-flight check that fails fast
+    /// with the server's own reason (the pool retries for a minute before it gives up, and then no
+    /// longer says why); nil when the URL requires TLS, which a direct connection would need its own
+    /// TLS context for.
+    var preflightConfiguration: PostgresConnection.Configuration? {
+        guard !requiresTLS else { return nil }
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(5)
+        return configuration
     }
 }

@@ -25,6 +25,15 @@ public struct PostgresStoreError: Error, Hashable, Sendable, CustomStringConvert
                 + "and port, and that the user, password and database name are right"
         }
         guard let error = error as? PSQLError else { return "\(error)" }
+        if error.code == .connectionError {
+            let cause = error.underlying.map { "\($0)" } ?? ""
+            let reason =
+                cause.contains("refused")
+                ? "connection refused"
+                : (cause.contains("timed out") || cause.contains("Timeout") ? "timed out" : "failed")
+            return "the server could not be reached (\(reason)). Check that it is running and that the URL's host "
+                + "and port are right"
+        }
         if let message = error.serverInfo?[.message] { return message }
         if let underlying = error.underlying { return "\(error.code): \(underlying)" }
         return "\(error.code)"

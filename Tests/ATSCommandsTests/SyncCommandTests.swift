@@ -58,6 +58,28 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
         }
     }
 
+    @Test func passwordsNeverAppearInErrors() async throws {
+        let database = try syncCommand([
+            "--sandbox", "--database", "postgres://ats:pw-Zz9-db@127.0.0.1:1/mirror", "--quiet",
+        ])
+        await #expect {
+            try await database.execute(environment: [:], output: CapturedOutput().output)
+        } throws: { error in
+            let message = CommandFailure.explaining(error).message
+            return message.contains("PostgreSQL") && !message.contains("pw-Zz9-db")
+        }
+        let server = try syncCommand([
+            "--base-url", "http://127.0.0.1:1/api/v1", "--api-key", "k", "--api-password", "pw-Zz9-api",
+            "--database", "/tmp/unused-\(UUID().uuidString).sqlite", "--quiet",
+        ])
+        await #expect {
+            try await server.execute(environment: [:], output: CapturedOutput().output)
+        } throws: { error in
+            let message = CommandFailure.explaining(error).message
+            return message.contains("connection") && !message.contains("pw-Zz9-api")
+        }
+    }
+
     @Test func streamsCanBeChosenAndKeepTheirOrder() async throws {
         let path = temporaryDatabase()
         defer { removeDatabase(path) }
