@@ -41,7 +41,7 @@ extension ATSCapabilities {
             .applicationAttachments: .supported,
             .candidateAttachments: .limited("The files of the candidate's applications."),
             .uploadAttachment: .limited(
-                "Sent whole as base64 JSON: size and type are checked first (default limit 10 MiB)."),
+                "Streamed as base64 inside JSON: size and type are checked first (default limit 10 MiB)."),
             .deleteAttachment: .supported,
             .applicationCustomFields: .supported,
             .candidateCustomFields: .limited("The application fields of the candidate's latest application."),

@@ -104,6 +104,7 @@ enum SandboxTweak {
     case rateLimit(Double)
     case faultRate(Double)
     case maximumFileBytes(Int)
+    case maximumRequestBodyBytes(Int)
 
     func apply(to configuration: inout SandboxConfiguration) {
         switch self {
@@ -112,6 +113,7 @@ enum SandboxTweak {
         case .rateLimit(let rate): configuration.behavior.rateLimit = rate
         case .faultRate(let rate): configuration.behavior.faultRate = rate
         case .maximumFileBytes(let bytes): configuration.maximumFileBytes = bytes
+        case .maximumRequestBodyBytes(let bytes): configuration.maximumRequestBodyBytes = bytes
         }
     }
 }

@@ -107,4 +107,18 @@ struct KnobTests {
             }
         }
     }
+
+    @Test("the request body limit must carry the largest file as base64 JSON")
+    func bodyLimitCoversTheLargestFile() throws {
+        let defaults = SandboxConfiguration()
+        #expect(defaults.largestUploadBodyBytes == (10 << 20 + 2) / 3 * 4 + (64 << 10))
+        #expect(defaults.maximumRequestBodyBytes >= defaults.largestUploadBodyBytes)
+        try defaults.validate()
+        var tight = defaults
+        tight.maximumRequestBodyBytes = tight.largestUploadBodyBytes - 1
+        let error = #expect(throws: SandboxConfigurationError.self) { try tight.validate() }
+        #expect(error?.message.contains("raise maximumRequestBodyBytes or lower maximumFileBytes") == true)
+        tight.maximumFileBytes = 1 << 20
+        try tight.validate()
+    }
 }

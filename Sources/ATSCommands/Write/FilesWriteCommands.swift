@@ -17,7 +17,8 @@ struct FilesUploadCommand: ClientCommand {
         discussion: """
             The file is checked before it is sent: Tracker takes its type from the name's extension (PDF, Word, \
             OpenDocument, RTF, text, PNG, JPEG, GIF), the content must match that type, and it must be at most \
-            10 MiB.
+            10 MiB. Only its size and first bytes are read for the checks; it is then read and sent in chunks, \
+            so memory use does not grow with its size.
             """
     )
 

@@ -2,16 +2,19 @@ public import Foundation
 
 /// A file to attach to an application: its name, kind, type and bytes.
 ///
-/// The bytes are read in chunks from their source and checked as they arrive: a file larger than
-/// the provider accepts is refused after reading at most one chunk past the limit, never loaded
-/// whole first.
+/// Before anything is sent, the size is checked from the source's size (a file's size on disk)
+/// and the type from its first bytes; only then are the bytes read, in chunks, while they are
+/// sent. A file or chunk source is never loaded whole, so memory stays bounded whatever its size.
 public struct AttachmentUpload: Sendable, Hashable {
     /// Where the bytes come from.
     public enum Source: Sendable, Hashable {
-        /// Bytes already in memory.
+        /// Bytes already in memory (small files).
         case bytes(Data)
-        /// A local file, read in chunks.
+        /// A local file, read in chunks while it is sent.
         case file(URL)
+        /// Bytes produced on demand with a known size (a download being passed on, a decrypted
+        /// blob), read in chunks while they are sent.
+        case chunks(AttachmentChunks)
     }
 
     /// The file name the provider shows (and, for some, derives the type from).

@@ -65,9 +65,15 @@ extension TrackerAPI {
 
     /// Sends one request, following up to five redirects. Credentials go only to the configured
     /// host or its sibling subdomains (`api.` → `acme.applicant-tracking.com`), never over a
-    /// downgrade to plain HTTP on a non-loopback host.
-    func exchange(_ request: TrackerHTTPRequest, timeout: Duration, logger: Logger) async throws -> TrackerHTTPResponse
-    {
+    /// downgrade to plain HTTP on a non-loopback host. A streamed body that cannot start over
+    /// (``TrackerHTTPRequestBody/isReplayable``) is not sent again once read: its redirect is
+    /// returned as the answer.
+    func exchange(
+        _ request: TrackerHTTPRequest,
+        timeout: Duration,
+        logger: Logger,
+        bodyReads: BodyReadMark
+    ) async throws -> TrackerHTTPResponse {
         var current = request
         for hop in 0...5 {
             let response = try await transport.execute(current, timeout: timeout, logger: logger)
@@ -81,8 +87,10 @@ extension TrackerAPI {
             }
             if response.status == 303 {
                 current.method = .get
-                current.body = nil
+                current.content = nil
                 current.headers.remove(name: "Content-Type")
+            } else if let content = current.content, !content.isReplayable, bodyReads.wasRead {
+                return response
             }
             if !mayReceiveCredentials(host: host) {
                 current.headers.remove(name: "Authorization")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// A response whose body has been read.
 struct ReceivedResponse: Sendable {
@@ -57,7 +58,8 @@ extension TrackerAPI {
                 code: .transportFailure, endpoint: endpoint.label, underlying: "the client was shut down")
         }
         var state = RetryState(policy: configuration.retryPolicy, method: endpoint.method, startedAt: clock.now())
-        let request = makeRequest(endpoint)
+        let bodyReads = BodyReadMark()
+        let request = makeRequest(endpoint, bodyReads: bodyReads)
         while true {
             try checkCancellation(endpoint)
             if let rateLimiter {
@@ -78,6 +80,7 @@ extension TrackerAPI {
                 endpoint,
                 timeout: min(configuration.timeouts.request, remaining),
                 logger: logger,
+                bodyReads: bodyReads,
                 onSuccess: onSuccess
             )
             let (failure, error): (RetryState.Failure, TrackerAPIError)
@@ -90,6 +93,7 @@ extension TrackerAPI {
                 (failure, error) = (attemptFailure, attemptError)
             }
             try checkCancellation(endpoint)
+            if bodyReads.wasRead { state.streamedBodyWasSent() }
             let decision = state.decide(after: failure, now: clock.now(), randomUnit: Double.random(in: 0..<1))
             switch decision {
             case .retry(let wait):
@@ -123,6 +127,7 @@ extension TrackerAPI {
         _ endpoint: TrackerEndpoint,
         timeout: Duration,
         logger: Logger,
+        bodyReads: BodyReadMark,
         onSuccess: (TrackerHTTPResponse) async throws -> Value
     ) async -> AttemptOutcome<Value> {
         let started = clock.now()
@@ -134,7 +139,7 @@ extension TrackerAPI {
             ]
         )
         do {
-            let response = try await exchange(request, timeout: timeout, logger: logger)
+            let response = try await exchange(request, timeout: timeout, logger: logger, bodyReads: bodyReads)
             trafficCounters.recordAttempt(status: response.status)
             metrics.recordAttempt(
                 endpoint: endpoint.label,
@@ -160,6 +165,10 @@ extension TrackerAPI {
             }
         } catch is CancellationError {
             return .cancelled
+        } catch let error as TrackerRequestBodyError {
+            let failure = TrackerAPIError(
+                code: .requestBodyFailed, endpoint: endpoint.label, underlying: redact(error.reason))
+            return .failed(.requestBody, failure)
         } catch let error as TrackerTransportError {
             if Task.isCancelled { return .cancelled }
             trafficCounters.recordAttempt(status: nil)
@@ -174,7 +183,9 @@ extension TrackerAPI {
         }
     }
 
-    private func makeRequest(_ endpoint: TrackerEndpoint) -> TrackerHTTPRequest {
+    /// The request to send; a streamed body reports each read to `bodyReads`, which is what
+    /// stops retries once part of it went out.
+    private func makeRequest(_ endpoint: TrackerEndpoint, bodyReads: BodyReadMark) -> TrackerHTTPRequest {
         var headers: TrackerHTTPHeaders = [
             "Authorization": authorization,
             "Accept": "application/json",
@@ -184,7 +195,8 @@ extension TrackerAPI {
             headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         }
         return TrackerHTTPRequest(
-            method: endpoint.method, url: roots.url(for: endpoint), headers: headers, body: endpoint.body)
+            method: endpoint.method, url: roots.url(for: endpoint), headers: headers,
+            content: endpoint.body?.observingReads { bodyReads.markRead() })
     }
 
     private func checkCancellation(_ endpoint: TrackerEndpoint) throws {
@@ -208,6 +220,18 @@ extension TrackerAPI {
         case .status(429, _): "status_429"
         case .status(let status, _): "status_" + TrackerMetrics.statusClass(status)
         case .malformed: "malformed"
+        case .requestBody: "request_body"
         }
+    }
+}
+
+/// Whether a transport has read any chunk of a call's streamed body, over all its attempts.
+final class BodyReadMark: Sendable {
+    private let isRead = Mutex(false)
+
+    var wasRead: Bool { isRead.withLock { $0 } }
+
+    func markRead() {
+        isRead.withLock { $0 = true }
     }
 }

@@ -16,7 +16,8 @@ struct TrackerEndpoint: Sendable {
     var path: String
     var scope: Scope = .api
     var query: [(String, String)] = []
-    var body: Data?
+    /// The body, always JSON (in memory, or streamed for uploads).
+    var body: TrackerHTTPRequestBody?
 
     /// `GET /jobs/{id}`: the label used in logs, metrics and errors.
     var label: String { "\(method) \(template)" }
@@ -31,7 +32,14 @@ struct TrackerEndpoint: Sendable {
     /// Adds a JSON body.
     func with(json: TrackerJSON) -> TrackerEndpoint {
         var copy = self
-        copy.body = json.serialized()
+        copy.body = .bytes(json.serialized())
+        return copy
+    }
+
+    /// Adds a JSON body produced while it is sent.
+    func with(streamedJSON body: TrackerHTTPRequestBody) -> TrackerEndpoint {
+        var copy = self
+        copy.body = body
         return copy
     }
 

@@ -31,6 +31,7 @@ extension TrackerAPIError {
         case .outcomeUnknown: "the request was sent but no answer arrived, so it may or may not have taken effect"
         case .requestRejected: "the server rejected the request as sent"
         case .invalidConfiguration: "the client configuration is not usable"
+        case .requestBodyFailed: "the request's body could not be read, so the request was abandoned unfinished"
         default: "an error with code \(code) occurred"
         }
     }
@@ -51,6 +52,7 @@ extension TrackerAPIError {
             "Read the resource back to see whether it exists before sending the request again."
         case .requestRejected: "Check the request's parameters against the reference."
         case .invalidConfiguration: "Fix the configuration value named in the cause."
+        case .requestBodyFailed: "Check that the file is readable and not being changed, then send it again."
         default: "Try again."
         }
     }

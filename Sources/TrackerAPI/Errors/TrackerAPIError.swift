@@ -9,6 +9,7 @@ public struct TrackerAPIError: Error, Sendable, Hashable, CustomStringConvertibl
         private enum Base: String, Sendable, Hashable {
             case unauthorized, forbidden, notFound, rateLimited, serverError, malformedResponse
             case transportFailure, timedOut, cancelled, outcomeUnknown, requestRejected, invalidConfiguration
+            case requestBodyFailed
         }
         private let base: Base
 
@@ -37,6 +38,10 @@ public struct TrackerAPIError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let requestRejected = Code(base: .requestRejected)
         /// The configuration cannot work (for example a plain-HTTP URL to a remote host).
         public static let invalidConfiguration = Code(base: .invalidConfiguration)
+        /// A streamed request body could not be produced (its file could not be read, or held
+        /// fewer or more bytes than announced), so the request was abandoned before its body was
+        /// complete; ``TrackerAPIError/underlying`` says why. Never retried.
+        public static let requestBodyFailed = Code(base: .requestBodyFailed)
 
         /// The code's name, suitable as a bounded metric label.
         public var description: String { base.rawValue }

@@ -35,7 +35,7 @@ struct TrackerJSONWriter {
         return String(number)
     }
 
-    private mutating func append(_ text: String) {
+    mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 

@@ -9,6 +9,9 @@ struct RetryState {
         case status(Int, retryAfter: Duration?)
         /// A 2xx whose body could not be read.
         case malformed
+        /// The request's streamed body could not be produced (its source failed): a local problem
+        /// that sending again would not fix.
+        case requestBody
     }
 
     /// What to do next.
@@ -25,12 +28,16 @@ struct RetryState {
         case attemptsExhausted
         case deadline
         case retryAfterTooLong
+        /// Part of a streamed body was sent and cannot be sent again.
+        case streamedBodySent
     }
 
     let policy: TrackerRetryPolicy
     let method: TrackerHTTPMethod
     let startedAt: Duration
     private(set) var attempts = 0
+    /// Whether any chunk of a streamed request body was read by the transport.
+    private(set) var hasSentStreamedBody = false
 
     init(policy: TrackerRetryPolicy, method: TrackerHTTPMethod, startedAt: Duration) {
         self.policy = policy
@@ -48,6 +55,13 @@ struct RetryState {
         attempts += 1
     }
 
+    /// Records that the transport read a chunk of the streamed body: from now on nothing is
+    /// retried, whatever the failure, because a stream cannot be replayed and the server may have
+    /// received (and acted on) the whole request.
+    mutating func streamedBodyWasSent() {
+        hasSentStreamedBody = true
+    }
+
     /// Whether this failure may be retried for this method, regardless of budget.
     func isRetryable(_ failure: Failure) -> Bool {
         switch failure {
@@ -58,6 +72,8 @@ struct RetryState {
             return method.isIdempotent && (status == 408 || (500...599).contains(status))
         case .malformed:
             return method.isIdempotent && policy.retriesMalformedResponses
+        case .requestBody:
+            return false
         }
     }
 
@@ -68,6 +84,7 @@ struct RetryState {
     ///   - randomUnit: A value in `[0, 1)` for jitter.
     func decide(after failure: Failure, now: Duration, randomUnit: Double) -> Decision {
         guard isRetryable(failure) else { return .giveUp(.notRetryable) }
+        guard !hasSentStreamedBody else { return .giveUp(.streamedBodySent) }
         guard attempts < policy.maximumAttempts else { return .giveUp(.attemptsExhausted) }
         var wait = policy.backoff(forRetry: attempts, randomUnit: randomUnit)
         if case .status(_, let retryAfter?) = failure {

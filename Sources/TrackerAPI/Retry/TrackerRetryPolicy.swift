@@ -3,7 +3,9 @@
 /// Retried: GET, PUT and DELETE on connection failures, 408, 429, 5xx and unreadable 2xx bodies
 /// (a proxy's truncated or HTML answer); POST only when the request provably never reached the
 /// server (connection refused or connect timeout) or was refused with 429. Every other POST
-/// failure becomes ``TrackerAPIError/Code-swift.struct/outcomeUnknown``.
+/// failure becomes ``TrackerAPIError/Code-swift.struct/outcomeUnknown``. A request with a
+/// streamed body (``TrackerHTTPRequestBody``, file uploads) is never retried once the transport
+/// read any of it, whatever the method and the failure: a stream cannot be replayed.
 ///
 /// The wait before retry *n* (1-based) is
 /// `base = min(maximumBackoff, initialBackoff × multiplier^(n−1))`, then

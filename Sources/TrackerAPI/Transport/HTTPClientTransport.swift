@@ -31,8 +31,8 @@ final class HTTPClientTransport: TrackerTransport {
         for field in request.headers {
             outgoing.headers.add(name: field.name, value: field.value)
         }
-        if let body = request.body {
-            outgoing.body = .bytes(body)
+        if let content = request.content {
+            outgoing.body = Self.body(content)
         }
         let response: HTTPClientResponse
         do {
@@ -68,9 +68,17 @@ final class HTTPClientTransport: TrackerTransport {
         try await client.shutdown()
     }
 
+    /// AsyncHTTPClient's body for ours: bytes in one buffer, or a stream it reads as the connection
+    /// can take more (its writes wait for the socket, so at most a few chunks are in memory).
+    static func body(_ content: TrackerHTTPRequestBody) -> HTTPClientRequest.Body {
+        if let data = content.data { return .bytes(ByteBuffer(bytes: data)) }
+        let length: HTTPClientRequest.Body.Length = content.length.map { .known(Int64($0)) } ?? .unknown
+        return .stream(content.makeChunks().map { ByteBuffer(bytes: $0) }, length: length)
+    }
+
     /// Sorts AsyncHTTPClient's and NIO's errors into "never reached the server" and "may have".
     static func classify(_ error: any Error) -> any Error {
-        if error is CancellationError { return error }
+        if error is CancellationError || error is TrackerRequestBodyError { return error }
         if let clientError = error as? HTTPClientError {
             switch clientError {
             case .cancelled: return CancellationError()

@@ -1,10 +1,11 @@
 public import Foundation
 import Synchronization
 
-/// A response body as a sequence of byte chunks, read once.
+/// A body as a sequence of byte chunks, read once.
 ///
 /// Large downloads stream through this without being held in memory; JSON responses are
-/// collected with a size limit first.
+/// collected with a size limit first. A streamed request body hands its chunks to the transport
+/// as one of these (``TrackerHTTPRequestBody/makeChunks()``).
 public struct TrackerHTTPBody: AsyncSequence, Sendable {
     /// A chunk of bytes.
     public typealias Element = Data
@@ -32,6 +33,12 @@ public struct TrackerHTTPBody: AsyncSequence, Sendable {
             let iterator = SendableIteratorBox(chunks.makeAsyncIterator())
             return { try await iterator.next() }
         }
+    }
+
+    /// A body whose chunks are made only when reading starts, so that nothing (a file) is opened
+    /// for a request that never gets sent.
+    init(deferred make: @escaping @Sendable () -> TrackerHTTPBody) {
+        self.init(makeNext: { make().makeNext() }, collector: nil)
     }
 
     /// A body read from chunks that can also be collected in one piece.

@@ -3,6 +3,11 @@ public import Logging
 
 /// The HTTP seam of ``TrackerAPI``: one request in, one response head and streaming body out.
 ///
+/// A request's body is ``TrackerHTTPRequest/content``: bytes in memory, or a stream to send as it
+/// is produced (with `Content-Length` when ``TrackerHTTPRequestBody/length`` is known), calling
+/// ``TrackerHTTPRequestBody/makeChunks()`` once per send. An error from a streamed body's chunks
+/// should be thrown as is (it is a ``TrackerRequestBodyError``), not as a transport failure.
+///
 /// The default is built on AsyncHTTPClient. Tests and callers with special needs pass their own
 /// (a closure double, a recording proxy). A transport must not follow redirects (``TrackerAPI``
 /// follows them itself so that it can decide where credentials may go), must not retry, and
@@ -53,20 +58,39 @@ public struct TrackerHTTPRequest: Sendable {
     public var url: String
     /// The header fields, `Authorization` included.
     public var headers: TrackerHTTPHeaders
-    /// The body, if any.
-    public var body: Data?
+    /// The body, if any: bytes in memory or a stream (a transport sends this).
+    public var content: TrackerHTTPRequestBody?
 
-    /// Creates a request.
+    /// The body's bytes when it is held in memory; `nil` when there is none or when it streams
+    /// (read ``content`` to send every kind). Setting it replaces ``content``.
+    public var body: Data? {
+        get { content?.data }
+        set { content = newValue.map(TrackerHTTPRequestBody.bytes) }
+    }
+
+    /// Creates a request with a body in memory.
     /// - Parameters:
     ///   - method: The method.
     ///   - url: The absolute URL.
     ///   - headers: The header fields.
     ///   - body: The body.
     public init(method: TrackerHTTPMethod, url: String, headers: TrackerHTTPHeaders = [:], body: Data? = nil) {
+        self.init(method: method, url: url, headers: headers, content: body.map(TrackerHTTPRequestBody.bytes))
+    }
+
+    /// Creates a request with any body.
+    /// - Parameters:
+    ///   - method: The method.
+    ///   - url: The absolute URL.
+    ///   - headers: The header fields.
+    ///   - content: The body, in memory or streamed.
+    public init(
+        method: TrackerHTTPMethod, url: String, headers: TrackerHTTPHeaders = [:], content: TrackerHTTPRequestBody?
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
-        self.body = body
+        self.content = content
     }
 }
 

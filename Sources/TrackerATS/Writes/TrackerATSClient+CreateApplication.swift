@@ -32,8 +32,7 @@ extension TrackerATSClient {
         var resume: (upload: AttachmentUpload, check: UploadCheck)?
         if let upload = request.resume {
             let check = UploadCheck(settings: configuration.writes, operation: operation)
-            let type = try check.contentType(of: upload)
-            try check.checkContent(try check.bytes(of: upload), type: type, filename: upload.filename)
+            try await check.verify(upload)
             resume = (upload, check)
         }
         let job = TrackerJobID(rawValue: request.job.rawValue)

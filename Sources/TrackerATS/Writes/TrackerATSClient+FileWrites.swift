@@ -7,10 +7,14 @@ extension TrackerATSClient {
     /// from the name), a declared type that agrees with it, at most
     /// ``WriteSettings/maximumUploadBytes``, not empty, and first bytes that match the type.
     ///
-    /// The source is read in 64 KiB chunks and refused as soon as it passes the limit, so a file
-    /// too large is never loaded whole. Tracker's upload carries the bytes base64-encoded inside
-    /// one JSON body, so the request itself holds the file (a third larger) in memory once; the
-    /// limit bounds that. Not repeated when the answer is lost (``ATSError/Code/outcomeUnknown``).
+    /// The size is checked from the source's size (a file's size on disk) and the type from its
+    /// first bytes, so a file too large is refused without being read. A file or chunk source is
+    /// then streamed: Tracker's upload carries the bytes base64-encoded inside one JSON body, and
+    /// that body is produced chunk by chunk while it is sent, so memory stays at a few chunks
+    /// whatever the file's size (bytes already in memory are sent as one body built in memory).
+    /// Not repeated once any of it was sent: a lost answer is ``ATSError/Code/outcomeUnknown``.
+    /// A file that changes while it is sent is refused (the request is left unfinished, so
+    /// nothing is stored).
     /// - Parameters:
     ///   - upload: The file.
     ///   - application: The application.
@@ -33,14 +37,12 @@ extension TrackerATSClient {
         -> Attachment
     {
         let check = UploadCheck(settings: configuration.writes, operation: operation)
-        let type = try check.contentType(of: upload)
-        let data = try check.bytes(of: upload)
-        try check.checkContent(data, type: type, filename: upload.filename)
+        try await check.verify(upload)
         let request = TrackerFileUploadRequest(
             applicationID: TrackerApplicationID(rawValue: application.rawValue),
             filename: upload.filename.trimmingSpaces,
             kind: TrackerFileKind(rawValue: upload.kind.rawValue),
-            data: data)
+            content: check.content(of: upload))
         do {
             let file = try await api.files.upload(request, logger: logger)
             return TrackerRecordMapping.attachment(file, applicationID: application)
@@ -55,6 +57,11 @@ extension TrackerATSClient {
             throw check.problem(
                 "Tracker refused the type of \(upload.filename) (HTTP 415): \(error.bodyExcerpt ?? "unsupported type").",
                 suggestion: "Remove the type from WriteSettings.uploadContentTypes, or convert the file (to PDF).",
+                wasSent: true)
+        } catch let error as TrackerAPIError where error.code == .requestBodyFailed {
+            throw check.problem(
+                "\(upload.filename) could not be read whole while it was sent: \(error.underlying ?? "read failed").",
+                suggestion: "Make sure nothing writes to the file during the upload, then upload it again.",
                 wasSent: true)
         } catch {
             throw Self.translate(error, operation: operation, subject: "an upload to application \(application)")

@@ -1,14 +1,13 @@
 import ATSCore
 import Foundation
+import TrackerAPI
 
 /// The checks an upload passes before anything is sent: a name Tracker can store, an accepted
-/// type, a size under the limit, and bytes that look like the type they claim.
+/// type, a size under the limit, and first bytes that look like the type they claim. Only the
+/// size and the first bytes of the source are read here; the rest is read while it is sent.
 struct UploadCheck {
     let settings: TrackerATSClient.WriteSettings
     let operation: ATSOperation
-
-    /// The bytes read from the source in chunks, refused as soon as they pass the limit.
-    let chunkSize = 64 * 1024
 
     /// The content type the upload will be stored with.
     func contentType(of upload: AttachmentUpload) throws -> String {
@@ -34,45 +33,79 @@ struct UploadCheck {
         return type
     }
 
-    /// The file's bytes, read in chunks; refused after at most one chunk past the limit.
-    func bytes(of upload: AttachmentUpload) throws -> Data {
-        let limit = settings.maximumUploadBytes
+    /// Checks everything Tracker would refuse that can be known before sending: the name and
+    /// type, the size (from the source's size, without reading it), and the first bytes.
+    func verify(_ upload: AttachmentUpload) async throws {
+        let type = try contentType(of: upload)
+        let size = try size(of: upload)
+        guard size <= settings.maximumUploadBytes else { throw tooLarge(upload.filename, size: size) }
+        guard size > 0 else { throw problem("\(upload.filename) is empty; Tracker would store an empty file.") }
+        try checkSignature(try await head(of: upload), type: type, filename: upload.filename)
+    }
+
+    /// The upload's bytes as TrackerAPI takes them: a file or chunks stream, bytes in memory stay so.
+    func content(of upload: AttachmentUpload) -> TrackerFileUploadRequest.Content {
         switch upload.source {
-        case .bytes(let data):
-            guard data.count <= limit else { throw tooLarge(upload.filename, size: data.count) }
-            return data
-        case .file(let url):
-            if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
-                throw tooLarge(upload.filename, size: size)
-            }
-            let handle: FileHandle
-            do {
-                handle = try FileHandle(forReadingFrom: url)
-            } catch {
-                throw problem("\(url.path) cannot be read: \(error.localizedDescription)")
-            }
-            defer { try? handle.close() }
-            var data = Data()
-            while true {
-                try Task.checkCancellation()
-                let chunk: Data?
-                do {
-                    chunk = try handle.read(upToCount: chunkSize)
-                } catch {
-                    throw problem("\(url.path) cannot be read: \(error.localizedDescription)")
-                }
-                guard let chunk, !chunk.isEmpty else { break }
-                data.append(chunk)
-                // The file may be growing: the size checked above is not trusted.
-                if data.count > limit { throw tooLarge(upload.filename, size: nil) }
-            }
-            return data
+        case .bytes(let data): .data(data)
+        case .file(let url): .file(url)
+        case .chunks(let chunks): .chunks(chunks, size: chunks.size)
         }
     }
 
-    /// Refuses bytes that are empty or do not start the way their type requires.
-    func checkContent(_ data: Data, type: String, filename: String) throws {
-        guard !data.isEmpty else { throw problem("\(filename) is empty; Tracker would store an empty file.") }
+    /// The source's size: a file's from the file system. A file that grows afterwards is caught
+    /// while it is sent (the request's length is fixed from this size).
+    private func size(of upload: AttachmentUpload) throws -> Int {
+        switch upload.source {
+        case .bytes(let data):
+            return data.count
+        case .chunks(let chunks):
+            return chunks.size
+        case .file(let url):
+            let attributes: [FileAttributeKey: Any]
+            do {
+                attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            } catch {
+                throw problem("\(url.path) cannot be read: \(error.localizedDescription)")
+            }
+            guard (attributes[.type] as? FileAttributeType) == .typeRegular, let size = attributes[.size] as? Int else {
+                throw problem("\(url.path) is not a regular file.")
+            }
+            return size
+        }
+    }
+
+    /// The first bytes of the source (at most ``signatureLength``); only those are read.
+    private func head(of upload: AttachmentUpload) async throws -> Data {
+        switch upload.source {
+        case .bytes(let data):
+            return data.prefix(Self.signatureLength)
+        case .file(let url):
+            do {
+                let handle = try FileHandle(forReadingFrom: url)
+                defer { try? handle.close() }
+                return try handle.read(upToCount: Self.signatureLength) ?? Data()
+            } catch {
+                throw problem("\(url.path) cannot be read: \(error.localizedDescription)")
+            }
+        case .chunks(let chunks):
+            var head = Data()
+            do {
+                for try await chunk in chunks {
+                    head.append(chunk.prefix(Self.signatureLength - head.count))
+                    if head.count >= Self.signatureLength { break }
+                }
+            } catch {
+                throw problem("\(upload.filename) cannot be read: \(error)")
+            }
+            return head
+        }
+    }
+
+    /// How many leading bytes the type check reads.
+    static let signatureLength = 8
+
+    /// Refuses bytes that do not start the way their type requires.
+    private func checkSignature(_ head: Data, type: String, filename: String) throws {
         let signatures: [String: [[UInt8]]] = [
             "application/pdf": [Array("%PDF-".utf8)],
             "image/png": [[0x89, 0x50, 0x4E, 0x47]],
@@ -84,8 +117,8 @@ struct UploadCheck {
             "application/rtf": [Array("{\\rtf".utf8)],
         ]
         guard let expected = signatures[type] else { return }
-        let head = Array(data.prefix(8))
-        guard expected.contains(where: { head.starts(with: $0) }) else {
+        let bytes = Array(head)
+        guard expected.contains(where: { bytes.starts(with: $0) }) else {
             throw problem(
                 "\(filename) does not look like \(type): its first bytes do not match that format.",
                 suggestion:

@@ -33,7 +33,9 @@ public struct SandboxConfiguration: Sendable {
     public var webhookRetryBackoff: Duration
     /// How many requests the request log keeps (the oldest are dropped). Default 10,000.
     public var requestLogLimit: Int
-    /// The largest request body accepted, in bytes; larger ones get `413`. Default 16 MiB.
+    /// The largest request body accepted, in bytes; larger ones get `413`. Default 16 MiB, which
+    /// carries the largest file: `POST /files` sends it base64-encoded (4 bytes per 3) inside JSON,
+    /// so it must be at least ``largestUploadBodyBytes``.
     public var maximumRequestBodyBytes: Int
     /// The largest file `POST /files` stores, in decoded bytes; larger ones get `413`. Default 10 MiB.
     public var maximumFileBytes: Int
@@ -111,6 +113,12 @@ public struct SandboxConfiguration: Sendable {
         self.behavior = behavior
     }
 
+    /// The request body a `POST /files` of the largest file needs: its base64 text (4 bytes for
+    /// every started 3) plus 64 KiB for the other members (`app_id`, `filename`, `kind`).
+    public var largestUploadBodyBytes: Int {
+        (maximumFileBytes + 2) / 3 * 4 + (64 << 10)
+    }
+
     /// Checks sizes, names and every behaviour knob.
     /// - Throws: ``SandboxConfigurationError`` naming the first problem.
     public func validate() throws {
@@ -133,6 +141,13 @@ public struct SandboxConfiguration: Sendable {
         if webhookMaximumAttempts < 1 { throw fail("webhook deliveries need at least one attempt") }
         if webhookRetryBackoff < .zero { throw fail("the webhook retry backoff must not be negative") }
         if maximumFileBytes < 1 { throw fail("the largest file must be at least one byte") }
+        if maximumFileBytes > 1 << 40 { throw fail("the largest file must be at most 1 TiB") }
+        if maximumRequestBodyBytes < largestUploadBodyBytes {
+            throw fail(
+                "the largest request body (\(maximumRequestBodyBytes) bytes) cannot carry the largest file: "
+                    + "\(maximumFileBytes) bytes take \(largestUploadBodyBytes) bytes as base64 JSON; raise "
+                    + "maximumRequestBodyBytes or lower maximumFileBytes")
+        }
         try behavior.validate()
     }
 }

@@ -66,18 +66,49 @@ extension TrackerAPI {
             )
         }
 
-        /// Uploads a file (`POST /files`, body base64). Not retried once it may have arrived.
+        /// Uploads a file (`POST /files`, the bytes base64 inside a JSON body).
+        ///
+        /// Bytes in memory (``TrackerFileUploadRequest/Content-swift.struct/data(_:)``) are sent as
+        /// one JSON document built in memory. A file or a chunk sequence is streamed: the body is
+        /// produced while it is sent (a JSON prefix, the bytes base64-encoded chunk by chunk, the
+        /// closing members), with a `Content-Length` computed from the size, so memory stays at a
+        /// few chunks whatever the file's size.
+        ///
+        /// Never repeated once it may have arrived: an answer lost after sending is
+        /// ``TrackerAPIError/Code-swift.struct/outcomeUnknown``. A streamed upload is sent again only
+        /// when none of its bytes went out (the connection was never made): after that, no failure
+        /// is retried, 429 included, because a stream cannot be replayed.
         /// - Parameters:
         ///   - request: The file.
         ///   - logger: A logger for this call.
         /// - Returns: The created file record.
-        /// - Throws: ``TrackerAPIError``; ``TrackerAPIError/Code-swift.struct/outcomeUnknown`` when the answer was lost.
+        /// - Throws: ``TrackerAPIError``; ``TrackerAPIError/Code-swift.struct/outcomeUnknown`` when the
+        ///   answer was lost; ``TrackerAPIError/Code-swift.struct/requestBodyFailed`` when the file
+        ///   could not be read or changed size while it was sent (the body was left unfinished, so
+        ///   nothing was stored).
         public func upload(_ request: TrackerFileUploadRequest, logger: Logger? = nil) async throws -> TrackerFile {
-            let body: TrackerJSON = [
-                "app_id": request.applicationID.jsonValue, "filename": .string(request.filename),
-                "kind": .string(request.kind.rawValue), "data": .string(request.data.base64EncodedString()),
-            ]
-            return try await api.callRecord(TrackerEndpoint(.post, "/files").with(json: body), logger: logger)
+            let endpoint = TrackerEndpoint(.post, "/files")
+            let envelope = TrackerFileUploadBody(
+                applicationID: request.applicationID, filename: request.filename, kind: request.kind)
+            let body: TrackerHTTPRequestBody
+            switch request.content.storage {
+            case .data(let data):
+                let json: TrackerJSON = [
+                    "app_id": request.applicationID.jsonValue, "filename": .string(request.filename),
+                    "kind": .string(request.kind.rawValue), "data": .string(data.base64EncodedString()),
+                ]
+                return try await api.callRecord(endpoint.with(json: json), logger: logger)
+            case .file(let url):
+                let size = try TrackerFileUploadBody.size(ofFile: url, endpoint: endpoint.label)
+                body = .stream(length: envelope.length(fileSize: size)) {
+                    envelope.chunks(from: FileChunks(url: url), size: size)
+                }
+            case .chunks(let source):
+                body = .stream(
+                    length: envelope.length(fileSize: source.size),
+                    chunks: envelope.chunks(from: source.body, size: source.size))
+            }
+            return try await api.callRecord(endpoint.with(streamedJSON: body), logger: logger)
         }
 
         /// Deletes a file (`DELETE /files/{id}`). Any 2xx is success.
@@ -121,32 +152,6 @@ public struct TrackerFileListRequest: Sendable, Hashable {
         self.updatedAfter = updatedAfter
         self.pageSize = pageSize
         self.firstPage = firstPage
-    }
-}
-
-/// A file to upload.
-public struct TrackerFileUploadRequest: Sendable, Hashable {
-    /// The application it belongs to.
-    public var applicationID: TrackerApplicationID
-    /// The file name.
-    public var filename: String
-    /// `resume` or `attachment`.
-    public var kind: TrackerFileKind
-    /// The bytes (the server derives the content type from the file name).
-    public var data: Data
-
-    /// Creates an upload.
-    /// - Parameters:
-    ///   - applicationID: The application.
-    ///   - filename: The file name.
-    ///   - kind: Resume or attachment.
-    ///   - data: The bytes.
-    public init(applicationID: TrackerApplicationID, filename: String, kind: TrackerFileKind = .attachment, data: Data)
-    {
-        self.applicationID = applicationID
-        self.filename = filename
-        self.kind = kind
-        self.data = data
     }
 }
 
