@@ -5,6 +5,12 @@ import Logging
 import PostgresNIO
 
 /// Stores one page's records inside a transaction, counting what changed.
+///
+/// A page costs a fixed handful of statements whatever its size: one query finds the stored rows,
+/// then the new rows are one `INSERT … SELECT FROM unnest(…)`, the changed rows one
+/// `UPDATE … FROM unnest(…)`, the unchanged ones one `UPDATE … WHERE id = ANY(…)`, and the stage
+/// changes and derivation-queue entries one statement each. Statement per row, as before, was a
+/// round trip per row and limited a sync to a few thousand rows a second (docs/PERFORMANCE.md).
 struct PostgresPageUpsert {
     let connection: PostgresConnection
     let schema: StreamSchema
@@ -19,7 +25,7 @@ struct PostgresPageUpsert {
     /// goes back when their newest source row is deleted).
     var ignoresOlderVersions = true
 
-    private struct Existing {
+    struct Existing {
         var updatedAt: Date?
         var sameRaw: Bool
         var isDeleted: Bool
@@ -27,63 +33,106 @@ struct PostgresPageUpsert {
         var groups: [String?]
     }
 
-    func store(_ records: [SyncRecord]) async throws -> PageOutcome {
-        let existing = try await fetchExisting(records)
+    /// What one batch does, decided in memory before any statement is sent.
+    struct Plan {
+        var inserts: [SyncRecord] = []
+        var updates: [SyncRecord] = []
+        var touches: [String] = []
+        var stageChanges: [(id: String, from: String?, to: String?)] = []
+        /// Per derivation, the groups to queue, in first-seen order.
+        var groups: [[String]]
         var outcome = PageOutcome()
-        for record in records {
+    }
+
+    func store(_ records: [SyncRecord]) async throws -> PageOutcome {
+        var outcome = PageOutcome()
+        for batch in Self.batches(records) {
+            let plan = plan(batch, existing: try await fetchExisting(batch))
+            try await execute(plan)
+            outcome.add(plan.outcome)
+        }
+        return outcome
+    }
+
+    /// Splits a page where an id repeats, so that a record read twice in one page (a re-read
+    /// boundary) is compared with its first copy as stored, exactly as row by row.
+    static func batches(_ records: [SyncRecord]) -> [ArraySlice<SyncRecord>] {
+        var batches: [ArraySlice<SyncRecord>] = []
+        var seen: Set<String> = []
+        var start = records.startIndex
+        for index in records.indices where !seen.insert(records[index].id).inserted {
+            batches.append(records[start..<index])
+            start = index
+            seen = [records[index].id]
+        }
+        if start < records.endIndex { batches.append(records[start...]) }
+        return batches
+    }
+
+    /// Sorts a batch into inserts, updates and touches, with the outcome the row-by-row rules give.
+    func plan(_ batch: ArraySlice<SyncRecord>, existing: [String: Existing]) -> Plan {
+        var plan = Plan(groups: Array(repeating: [], count: derivations.count))
+        var queued = Array(repeating: Set<String>(), count: derivations.count)
+        func queue(_ record: SyncRecord, old stored: Existing?) {
+            for (index, derivation) in derivations.enumerated() {
+                var candidates: [String] = []
+                if case .text(let group) = record.fields[derivation.groupColumn] { candidates.append(group) }
+                if let old = stored?.groups[index] { candidates.append(old) }
+                for group in candidates where queued[index].insert(group).inserted { plan.groups[index].append(group) }
+            }
+        }
+        for record in batch {
             guard let stored = existing[record.id] else {
-                try await insert(record)
-                try await queueGroups(new: record, old: nil)
-                outcome.inserted += 1
+                plan.inserts.append(record)
+                queue(record, old: nil)
+                plan.outcome.inserted += 1
                 if schema.hasStage, let stage = record.stage {
-                    try await recordStageChange(id: record.id, from: nil, to: stage)
-                    outcome.stageChanges += 1
+                    plan.stageChanges.append((record.id, nil, stage))
+                    plan.outcome.stageChanges += 1
                 }
                 continue
             }
             if stored.isDeleted {
-                outcome.restored += 1
-                try await queueGroups(new: record, old: stored)
+                plan.outcome.restored += 1
+                queue(record, old: stored)
             }
             let isSame = stored.updatedAt == record.updatedAt && stored.sameRaw
             let isOlder =
                 ignoresOlderVersions
                 && (record.updatedAt.map { new in stored.updatedAt.map { new < $0 } ?? false } ?? false)
             if isSame || isOlder {
-                outcome.unchanged += 1
-                try await touch(record.id)
+                plan.outcome.unchanged += 1
+                plan.touches.append(record.id)
                 continue
             }
             if schema.hasStage, stored.stage != record.stage {
-                try await recordStageChange(id: record.id, from: stored.stage, to: record.stage)
-                outcome.stageChanges += 1
+                plan.stageChanges.append((record.id, stored.stage, record.stage))
+                plan.outcome.stageChanges += 1
             }
-            try await update(record)
-            try await queueGroups(new: record, old: stored)
-            outcome.changed += 1
+            plan.updates.append(record)
+            queue(record, old: stored)
+            plan.outcome.changed += 1
         }
-        return outcome
+        return plan
     }
 
-    /// Queues the groups a row belonged to and belongs to now, for each derived stream.
-    private func queueGroups(new record: SyncRecord, old stored: Existing?) async throws {
-        for (index, derivation) in derivations.enumerated() {
-            var groups: Set<String> = []
-            if case .text(let group) = record.fields[derivation.groupColumn] { groups.insert(group) }
-            if let old = stored?.groups[index] { groups.insert(old) }
-            for group in groups {
-                try await connection.query(
-                    """
-                    INSERT INTO derivation_queue (account, stream, group_key)
-                    VALUES (\(account), \(derivation.stream.rawValue), \(group)) ON CONFLICT DO NOTHING
-                    """, logger: logger)
-            }
+    private func execute(_ plan: Plan) async throws {
+        try await insert(plan.inserts)
+        try await update(plan.updates)
+        try await touch(plan.touches)
+        try await recordStageChanges(plan.stageChanges)
+        for (derivation, groups) in zip(derivations, plan.groups) where !groups.isEmpty {
+            try await connection.query(
+                """
+                INSERT INTO derivation_queue (account, stream, group_key)
+                SELECT \(account), \(derivation.stream.rawValue), unnest(\(groups)::text[]) ON CONFLICT DO NOTHING
+                """, logger: logger)
         }
     }
 
-    /// One query for the whole page: which ids exist, and whether each payload is the same JSON
+    /// One query for the whole batch: which ids exist, and whether each payload is the same JSON
     /// (compared as jsonb, since jsonb does not keep the text's key order or spacing).
-    private func fetchExisting(_ records: [SyncRecord]) async throws -> [String: Existing] {
+    private func fetchExisting(_ records: ArraySlice<SyncRecord>) async throws -> [String: Existing] {
         var binds = PostgresBindings()
         binds.append(account)
         binds.append(records.map(\.id))
@@ -111,90 +160,77 @@ struct PostgresPageUpsert {
         return existing
     }
 
-    private func insert(_ record: SyncRecord) async throws {
+    private func insert(_ records: [SyncRecord]) async throws {
+        guard !records.isEmpty else { return }
         var binds = PostgresBindings()
         binds.append(account)
-        binds.append(record.id)
-        binds.append(record.updatedAt)
-        binds.append(record.raw.json)
-        binds.append(seenAt)
         binds.append(seenAt)
         binds.append(scanID)
-        var names = ["account", "id", "updated_at", "raw", "first_seen_at", "last_seen_at", "scan_id"]
-        var casts = ["", "", "", "::jsonb", "", "", ""]
-        for column in schema.columns {
-            names.append(column.name)
-            casts.append(column.type == .json ? "::jsonb" : "")
-            append(columnValue(column, of: record), to: &binds)
-        }
-        let placeholders = casts.enumerated().map { "$\($0.offset + 1)\($0.element)" }.joined(separator: ", ")
+        let source = try appendRows(records, to: &binds)
+        let names =
+            ["account", "id", "updated_at", "raw", "first_seen_at", "last_seen_at", "scan_id"]
+            + schema.columns.map(\.name)
+        let values = ["$1", "v.id", "v.updated_at", "v.raw::jsonb", "$2", "$2", "$3"] + source.columns
         try await connection.query(
             PostgresQuery(
-                unsafeSQL: "INSERT INTO \"\(schema.table)\" (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) "
-                    + "VALUES (\(placeholders))", binds: binds), logger: logger)
+                unsafeSQL: """
+                    INSERT INTO "\(schema.table)" (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))
+                    SELECT \(values.joined(separator: ", ")) FROM \(source.from)
+                    """, binds: binds), logger: logger)
     }
 
-    private func update(_ record: SyncRecord) async throws {
+    private func update(_ records: [SyncRecord]) async throws {
+        guard !records.isEmpty else { return }
         var binds = PostgresBindings()
-        binds.append(record.updatedAt)
-        binds.append(record.raw.json)
+        binds.append(account)
         binds.append(seenAt)
         binds.append(scanID)
-        var assignments = [
-            "updated_at = $1", "raw = $2::jsonb", "last_seen_at = $3", "scan_id = $4", "deleted_at = NULL",
-        ]
-        for column in schema.columns {
-            append(columnValue(column, of: record), to: &binds)
-            assignments.append("\"\(column.name)\" = $\(binds.count)\(column.type == .json ? "::jsonb" : "")")
-        }
-        binds.append(account)
-        binds.append(record.id)
+        let source = try appendRows(records, to: &binds)
+        let assignments =
+            [
+                "updated_at = v.updated_at", "raw = v.raw::jsonb", "last_seen_at = $2", "scan_id = $3",
+                "deleted_at = NULL",
+            ] + zip(schema.columns, source.columns).map { "\"\($0.name)\" = \($1)" }
         try await connection.query(
             PostgresQuery(
-                unsafeSQL: "UPDATE \"\(schema.table)\" SET \(assignments.joined(separator: ", ")) "
-                    + "WHERE account = $\(binds.count - 1) AND id = $\(binds.count)", binds: binds), logger: logger)
+                unsafeSQL: """
+                    UPDATE "\(schema.table)" AS t SET \(assignments.joined(separator: ", "))
+                    FROM \(source.from) WHERE t.account = $1 AND t.id = v.id
+                    """, binds: binds), logger: logger)
     }
 
-    private func touch(_ id: String) async throws {
+    private func touch(_ ids: [String]) async throws {
+        guard !ids.isEmpty else { return }
         var binds = PostgresBindings()
         binds.append(seenAt)
         binds.append(scanID)
         binds.append(account)
-        binds.append(id)
+        binds.append(ids)
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
                     UPDATE "\(schema.table)" SET last_seen_at = $1, scan_id = $2, deleted_at = NULL
-                    WHERE account = $3 AND id = $4
+                    WHERE account = $3 AND id = ANY($4::text[])
                     """, binds: binds), logger: logger)
     }
 
-    private func recordStageChange(id: String, from: String?, to: String?) async throws {
+    private func recordStageChanges(_ changes: [(id: String, from: String?, to: String?)]) async throws {
+        guard !changes.isEmpty else { return }
+        var binds = PostgresBindings()
+        binds.append(account)
+        binds.append(schema.table)
+        binds.append(seenAt)
+        binds.append(changes.map(\.id))
+        try binds.append(PostgresNullableArray(changes.map(\.from)))
+        try binds.append(PostgresNullableArray(changes.map(\.to)))
+        // WITH ORDINALITY … ORDER BY keeps the history's sequence in page order.
         try await connection.query(
-            """
-            INSERT INTO stage_history (account, stream, id, from_stage, to_stage, observed_at)
-            VALUES (\(account), \(schema.table), \(id), \(from), \(to), \(seenAt))
-            """, logger: logger)
+            PostgresQuery(
+                unsafeSQL: """
+                    INSERT INTO stage_history (account, stream, id, from_stage, to_stage, observed_at)
+                    SELECT $1, $2, v.id, v.from_stage, v.to_stage, $3
+                    FROM unnest($4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS v(id, from_stage, to_stage, n)
+                    ORDER BY v.n
+                    """, binds: binds), logger: logger)
     }
-
-    private func columnValue(_ column: StreamSchema.Column, of record: SyncRecord) -> SyncValue {
-        if column.name == "stage" { return record.stage.map(SyncValue.text) ?? .null }
-        return record.fields[column.name] ?? .null
-    }
-
-    private func append(_ value: SyncValue, to binds: inout PostgresBindings) {
-        switch value {
-        case .text(let text): binds.append(text)
-        case .integer(let integer): binds.append(integer)
-        case .real(let real): binds.append(real)
-        case .boolean(let flag): binds.append(flag)
-        case .date(let date): binds.append(date)
-        case .null: binds.appendNull()
-        }
-    }
-}
-
-extension StreamSchema {
-    /// Whether the table has a `stage` column whose changes go into `stage_history`.
-    var hasStage: Bool { columns.contains { $0.name == "stage" } }
 }

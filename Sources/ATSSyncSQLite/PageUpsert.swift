@@ -4,6 +4,11 @@ import Foundation
 import GRDB
 
 /// Stores one page's records inside a write transaction, counting what changed.
+///
+/// Every statement is a cached prepared statement (`Database.cachedStatement`): SQLite compiles
+/// each SQL text once per connection instead of once per row, which was most of the cost of a page
+/// (see docs/PERFORMANCE.md). Times are compared as the stored fixed-width UTC text, which sorts
+/// as the instants do, so an existing row's timestamp is never parsed back into a `Date`.
 struct PageUpsert {
     let db: Database
     let schema: StreamSchema
@@ -17,106 +22,102 @@ struct PageUpsert {
     /// goes back when their newest source row is deleted).
     var ignoresOlderVersions = true
 
+    /// The row as stored, as far as the upsert needs it.
+    private struct Existing {
+        var updatedAt: String?
+        var raw: String?
+        var isDeleted: Bool
+        var stage: String?
+        var groups: [String?]
+    }
+
+    func store(_ records: [SyncRecord], into outcome: inout PageOutcome) throws {
+        let statements = try Statements(db: db, schema: schema, derivations: derivations)
+        for record in records {
+            try store(record, statements: statements, into: &outcome)
+        }
+    }
+
     func store(_ record: SyncRecord, into outcome: inout PageOutcome) throws {
-        let table = schema.table
-        let groupColumns = derivations.enumerated().map { ", \"\($0.element.groupColumn)\" AS group_\($0.offset)" }
-        let existing = try Row.fetchOne(
-            db,
-            sql:
-                "SELECT updated_at, raw, deleted_at, \(stageColumn) AS stage\(groupColumns.joined()) FROM \"\(table)\" "
-                + "WHERE account = ? AND id = ?",
-            arguments: [account, record.id])
-        guard let existing else {
-            try insert(record)
-            try queueGroups(new: record, old: nil)
+        try store([record], into: &outcome)
+    }
+
+    private func store(_ record: SyncRecord, statements: Statements, into outcome: inout PageOutcome) throws {
+        let updatedAt = record.updatedAt.map(ISO8601Text.string)
+        let raw = record.raw.json
+        guard let existing = try fetchExisting(record.id, statements: statements) else {
+            try insert(record, updatedAt: updatedAt, raw: raw, statements: statements)
+            try queueGroups(new: record, old: nil, statements: statements)
             outcome.inserted += 1
             if let stage = record.stage {
-                try recordStageChange(id: record.id, from: nil, to: stage)
+                try recordStageChange(id: record.id, from: nil, to: stage, statements: statements)
                 outcome.stageChanges += 1
             }
             return
         }
-        let storedUpdatedAt = (existing["updated_at"] as String?).flatMap(ISO8601Text.date)
-        if existing["deleted_at"] as String? != nil {
+        if existing.isDeleted {
             outcome.restored += 1
-            try queueGroups(new: record, old: existing)
+            try queueGroups(new: record, old: existing, statements: statements)
         }
-        let isSame = storedUpdatedAt == record.updatedAt && (existing["raw"] as String?) == record.raw.json
+        let isSame = existing.updatedAt == updatedAt && existing.raw == raw
+        // Fixed-width UTC text compares as the instants do.
         let isOlder =
-            ignoresOlderVersions && (record.updatedAt.map { new in storedUpdatedAt.map { new < $0 } ?? false } ?? false)
+            ignoresOlderVersions && updatedAt.map { new in existing.updatedAt.map { new < $0 } ?? false } ?? false
         if isSame || isOlder {
             // Unchanged, or an older version arriving after a newer one (the look-back's overlap):
             // only the bookkeeping columns move.
             outcome.unchanged += 1
-            try db.execute(
-                sql: """
-                    UPDATE "\(table)" SET last_seen_at = ?, scan_id = ?, deleted_at = NULL
-                    WHERE account = ? AND id = ?
-                    """,
-                arguments: [seenAt, scanID, account, record.id])
+            try statements.touch.execute(arguments: [seenAt, scanID, account, record.id])
             return
         }
-        let storedStage = existing["stage"] as String?
-        if record.stage != storedStage, schema.hasStage {
-            try recordStageChange(id: record.id, from: storedStage, to: record.stage)
+        if record.stage != existing.stage, schema.hasStage {
+            try recordStageChange(id: record.id, from: existing.stage, to: record.stage, statements: statements)
             outcome.stageChanges += 1
         }
-        try update(record)
-        try queueGroups(new: record, old: existing)
+        try update(record, updatedAt: updatedAt, raw: raw, statements: statements)
+        try queueGroups(new: record, old: existing, statements: statements)
         outcome.changed += 1
     }
 
+    private func fetchExisting(_ id: String, statements: Statements) throws -> Existing? {
+        guard let row = try Row.fetchOne(statements.select, arguments: [account, id]) else { return nil }
+        // Columns by position: updated_at, raw, deleted_at, stage, then one per derivation.
+        return Existing(
+            updatedAt: row[0], raw: row[1], isDeleted: !row.hasNull(atIndex: 2), stage: row[3],
+            groups: derivations.indices.map { row[4 + $0] })
+    }
+
     /// Queues the groups a row belonged to and belongs to now, for each derived stream.
-    private func queueGroups(new record: SyncRecord, old existing: Row?) throws {
+    private func queueGroups(new record: SyncRecord, old existing: Existing?, statements: Statements) throws {
         for (index, derivation) in derivations.enumerated() {
-            var groups: Set<String> = []
-            if case .text(let group) = record.fields[derivation.groupColumn] { groups.insert(group) }
-            if let old = existing?["group_\(index)"] as String? { groups.insert(old) }
-            for group in groups {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO derivation_queue (account, stream, group_key) VALUES (?, ?, ?)",
-                    arguments: [account, derivation.stream.rawValue, group])
+            var new: String?
+            if case .text(let group) = record.fields[derivation.groupColumn] { new = group }
+            let old = existing?.groups[index]
+            for group in [new, old == new ? nil : old].compactMap(\.self) {
+                try statements.queue.execute(arguments: [account, derivation.stream.rawValue, group])
             }
         }
     }
 
-    private var stageColumn: String { schema.hasStage ? "stage" : "NULL" }
-
-    private func insert(_ record: SyncRecord) throws {
-        let names =
-            ["account", "id", "updated_at", "raw", "first_seen_at", "last_seen_at", "scan_id"]
-            + schema.columns.map(\.name)
+    private func insert(_ record: SyncRecord, updatedAt: String?, raw: String, statements: Statements) throws {
         var values: [(any DatabaseValueConvertible)?] = [
-            account, record.id, record.updatedAt.map(ISO8601Text.string), record.raw.json, seenAt, seenAt, scanID,
+            account, record.id, updatedAt, raw, seenAt, seenAt, scanID,
         ]
-        values += schema.columns.map { columnValue($0.name, of: record) }
-        let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        try db.execute(
-            sql: "INSERT INTO \"\(schema.table)\" (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) "
-                + "VALUES (\(placeholders))",
-            arguments: StatementArguments(values))
+        values.reserveCapacity(values.count + schema.columns.count)
+        for column in schema.columns { values.append(columnValue(column.name, of: record)) }
+        try statements.insert.execute(arguments: StatementArguments(values))
     }
 
-    private func update(_ record: SyncRecord) throws {
-        let names = ["updated_at", "raw", "last_seen_at", "scan_id", "deleted_at"] + schema.columns.map(\.name)
-        var values: [(any DatabaseValueConvertible)?] = [
-            record.updatedAt.map(ISO8601Text.string), record.raw.json, seenAt, scanID, nil,
-        ]
-        values += schema.columns.map { columnValue($0.name, of: record) }
+    private func update(_ record: SyncRecord, updatedAt: String?, raw: String, statements: Statements) throws {
+        var values: [(any DatabaseValueConvertible)?] = [updatedAt, raw, seenAt, scanID]
+        values.reserveCapacity(values.count + schema.columns.count + 2)
+        for column in schema.columns { values.append(columnValue(column.name, of: record)) }
         values += [account, record.id]
-        let assignments = names.map { "\"\($0)\" = ?" }.joined(separator: ", ")
-        try db.execute(
-            sql: "UPDATE \"\(schema.table)\" SET \(assignments) WHERE account = ? AND id = ?",
-            arguments: StatementArguments(values))
+        try statements.update.execute(arguments: StatementArguments(values))
     }
 
-    private func recordStageChange(id: String, from: String?, to: String?) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO stage_history (account, stream, id, from_stage, to_stage, observed_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [account, schema.table, id, from, to, seenAt])
+    private func recordStageChange(id: String, from: String?, to: String?, statements: Statements) throws {
+        try statements.stageHistory.execute(arguments: [account, schema.table, id, from, to, seenAt])
     }
 
     /// A typed column's value; the `stage` column always holds ``SyncRecord/stage``, which the stage
@@ -133,6 +134,47 @@ struct PageUpsert {
         case .boolean(let flag): flag
         case .date(let date): ISO8601Text.string(date)
         case .null, nil: nil
+        }
+    }
+}
+
+extension PageUpsert {
+    /// The page's prepared statements, fetched from the connection's statement cache.
+    private struct Statements {
+        let select: Statement
+        let insert: Statement
+        let update: Statement
+        let touch: Statement
+        let queue: Statement
+        let stageHistory: Statement
+
+        init(db: Database, schema: StreamSchema, derivations: [StreamDerivation]) throws {
+            let table = "\"\(schema.table)\""
+            let stage = schema.hasStage ? "stage" : "NULL"
+            let groups = derivations.map { ", \"\($0.groupColumn)\"" }.joined()
+            select = try db.cachedStatement(
+                sql: "SELECT updated_at, raw, deleted_at, \(stage)\(groups) FROM \(table) WHERE account = ? AND id = ?")
+            let names =
+                ["account", "id", "updated_at", "raw", "first_seen_at", "last_seen_at", "scan_id"]
+                + schema.columns.map(\.name)
+            let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
+            insert = try db.cachedStatement(
+                sql: "INSERT INTO \(table) (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) "
+                    + "VALUES (\(placeholders))")
+            let assignments = (["updated_at", "raw", "last_seen_at", "scan_id"] + schema.columns.map(\.name))
+                .map { "\"\($0)\" = ?" }.joined(separator: ", ")
+            update = try db.cachedStatement(
+                sql: "UPDATE \(table) SET \(assignments), deleted_at = NULL WHERE account = ? AND id = ?")
+            touch = try db.cachedStatement(
+                sql: "UPDATE \(table) SET last_seen_at = ?, scan_id = ?, deleted_at = NULL WHERE account = ? AND id = ?"
+            )
+            queue = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO derivation_queue (account, stream, group_key) VALUES (?, ?, ?)")
+            stageHistory = try db.cachedStatement(
+                sql: """
+                    INSERT INTO stage_history (account, stream, id, from_stage, to_stage, observed_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
         }
     }
 }

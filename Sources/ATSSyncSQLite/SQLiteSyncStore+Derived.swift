@@ -48,19 +48,26 @@ extension SQLiteSyncStore {
         let placeholders = Array(repeating: "?", count: groups.count).joined(separator: ", ")
         return try await writer.read { db in
             var result: [String: [StoredRow]] = [:]
+            // No ORDER BY: with one, SQLite walks the primary key (account, id) over the whole table
+            // for every batch instead of the candidate_id index, which made deriving candidates
+            // quadratic in the account's size (docs/PERFORMANCE.md). Each group is sorted below, by
+            // UTF-8 bytes as SQLite's BINARY collation orders.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT "\(column)" AS group_key, id, updated_at, raw FROM "\(derivation.source.rawValue)"
-                    WHERE account = ? AND deleted_at IS NULL AND "\(column)" IN (\(placeholders)) ORDER BY id
+                    WHERE account = ? AND deleted_at IS NULL AND "\(column)" IN (\(placeholders))
                     """,
                 arguments: StatementArguments([account] + groups))
             while let row = try rows.next() {
-                let group: String = row["group_key"]
+                let group: String = row[0]
                 result[group, default: []].append(
                     StoredRow(
-                        id: row["id"], updatedAt: (row["updated_at"] as String?).flatMap(ISO8601Text.date),
-                        raw: row["raw"], deletedAt: nil))
+                        id: row[1], updatedAt: (row[2] as String?).flatMap(ISO8601Text.date), raw: row[3],
+                        deletedAt: nil))
+            }
+            for group in result.keys {
+                result[group]?.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
             }
             return result
         }
@@ -85,21 +92,19 @@ extension SQLiteSyncStore {
             var outcome = PageOutcome()
             var upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
             upsert.ignoresOlderVersions = false
-            for record in records {
-                try upsert.store(record, into: &outcome)
-            }
+            try upsert.store(records, into: &outcome)
+            let markDeleted = try db.cachedStatement(
+                sql: """
+                    UPDATE "\(schema.table)" SET deleted_at = ? WHERE account = ? AND id = ? AND deleted_at IS NULL
+                    """)
             for group in emptied {
-                try db.execute(
-                    sql: """
-                        UPDATE "\(schema.table)" SET deleted_at = ? WHERE account = ? AND id = ? AND deleted_at IS NULL
-                        """,
-                    arguments: [seen, account, group])
+                try markDeleted.execute(arguments: [seen, account, group])
                 outcome.deleted += db.changesCount
             }
+            let dequeue = try db.cachedStatement(
+                sql: "DELETE FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?")
             for group in groups {
-                try db.execute(
-                    sql: "DELETE FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?",
-                    arguments: [account, derivation.stream.rawValue, group])
+                try dequeue.execute(arguments: [account, derivation.stream.rawValue, group])
             }
             return outcome
         }

@@ -33,17 +33,28 @@ public struct CandidateDerivation: Sendable {
         var numericID: Int64
         var updatedAt: Date?
         var appliedAt: Date?
-        var fields: [String: TrackerJSON]
+        /// The string members the derivation reads.
+        var fields: [String: String]
     }
 
+    private static let keys: Set<String> = ["applied_at", "created_at", "first_name", "last_name", "email", "phone"]
+
     private func application(_ row: StoredRow) throws -> StoredApplication {
-        guard let object = try? TrackerJSON.parse(Data(row.raw.utf8)).objectValue else {
-            throw SyncError.unreadableStoredRow(stream: .applications, id: row.id)
-        }
-        let applied = (object["applied_at"]?.stringValue ?? object["created_at"]?.stringValue)
+        let object = try Self.strings(of: row)
+        let applied = (object["applied_at"] ?? object["created_at"])
             .flatMap { TrackerTimestamp.parse($0, accountTimeZone: accountTimeZone)?.date }
         return StoredApplication(
             id: row.id, numericID: Int64(row.id) ?? 0, updatedAt: row.updatedAt, appliedAt: applied, fields: object)
+    }
+
+    /// The wanted string members of a stored application: read directly, or through the full
+    /// parser when the quick reader cannot (see ``StoredJSONFields``).
+    private static func strings(of row: StoredRow) throws -> [String: String] {
+        if let fields = StoredJSONFields.strings(in: row.raw, keys: keys) { return fields }
+        guard let object = try? TrackerJSON.parse(Data(row.raw.utf8)).objectValue else {
+            throw SyncError.unreadableStoredRow(stream: .applications, id: row.id)
+        }
+        return object.compactMapValues(\.stringValue).filter { keys.contains($0.key) }
     }
 
     private func record(_ candidateID: String, applications: [StoredApplication]) throws -> SyncRecord {
@@ -58,7 +69,7 @@ public struct CandidateDerivation: Sendable {
         let ids = applications.sorted { ($0.numericID, $0.id) < ($1.numericID, $1.id) }.map(\.id)
         func contact(_ key: String) -> String? {
             // The latest application that states it: an older one may have the phone a newer one left out.
-            byRecency.reversed().lazy.compactMap { $0.fields[key]?.stringValue }.first { !$0.isEmpty }
+            byRecency.reversed().lazy.compactMap { $0.fields[key] }.first { !$0.isEmpty }
         }
         let createdAt = first.appliedAt
         var raw: [String: TrackerJSON] = [

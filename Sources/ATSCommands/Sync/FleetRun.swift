@@ -12,7 +12,7 @@ struct FleetRun: Sendable {
     let store: any SyncStore
     let lock: SyncDatabase.AccountLock
     let streams: [SyncStreamName]
-    let pageSize: Int?
+    let tuning: SyncTuning
     let quiet: Bool
     let json: Bool
     let target: SyncDatabase
@@ -31,7 +31,7 @@ struct FleetRun: Sendable {
             do {
                 var connection = try FleetFile.connection(
                     for: account, environment: environment, candidateIDSecret: candidateIDSecret)
-                if let pageSize { connection.configuration.pageSize = pageSize }
+                tuning.apply(to: &connection.configuration)
                 let runner = SyncRunner(
                     connection: connection, store: store, account: account.name, streams: streams,
                     progress: quiet ? nil : SyncProgressDisplay(), logger: logger)

@@ -57,6 +57,14 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Records per page (Tracker's default and maximum: 1000; 5000 on some lists).")
     var pageSize: Int?
 
+    @Option(
+        help: """
+            At most this many requests per second to Tracker (default: no limit beyond 4 requests in flight; \
+            a 429 answer pauses every request for its Retry-After). See docs/PERFORMANCE.md.
+            """
+    )
+    var rateLimit: Double?
+
     @Flag(help: "Print the run report as one JSON object instead of a table.")
     var json = false
 
@@ -66,6 +74,9 @@ struct SyncCommand: AsyncParsableCommand {
     func validate() throws {
         if let pageSize, !(1...5000).contains(pageSize) {
             throw ValidationError("--page-size takes 1 to 5000 records, not \(pageSize).")
+        }
+        if let rateLimit, !(rateLimit > 0) {
+            throw ValidationError("--rate-limit takes a number of requests per second above 0, not \(rateLimit).")
         }
         if let watch, watch < 1 {
             throw ValidationError("--watch takes a number of seconds of at least 1, not \(watch).")
@@ -96,7 +107,7 @@ struct SyncCommand: AsyncParsableCommand {
             try await target.withStore(logger: logger) { store, lock in
                 let run = FleetRun(
                     fleet: fleet, environment: environment, candidateIDSecret: secret, store: store, lock: lock,
-                    streams: streams, pageSize: pageSize, quiet: quiet, json: json, target: target, printer: printer,
+                    streams: streams, tuning: tuning, quiet: quiet, json: json, target: target, printer: printer,
                     logger: logger)
                 try await repeating { first in try await run.pass(full: full && first) }
             }
@@ -104,7 +115,7 @@ struct SyncCommand: AsyncParsableCommand {
         }
         try await connection.withConnection(environment: environment) { connection in
             var connection = connection
-            if let pageSize { connection.configuration.pageSize = pageSize }
+            tuning.apply(to: &connection.configuration)
             let name = SyncRunner.accountName(account, connection: connection)
             try await target.withStore(logger: logger) { store, lock in
                 let runner = SyncRunner(
@@ -138,6 +149,11 @@ struct SyncCommand: AsyncParsableCommand {
                 services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         standardError("Stopped. The next `ats sync` continues from the last committed page.\n")
+    }
+
+    /// The paging flags, applied to every account's API configuration.
+    private var tuning: SyncTuning {
+        SyncTuning(pageSize: pageSize, rateLimit: rateLimit)
     }
 
     private func checkFleetFlags() throws {

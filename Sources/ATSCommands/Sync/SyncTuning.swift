@@ -1,0 +1,22 @@
+import TrackerAPI
+
+/// How `ats sync` pages: `--page-size` and `--rate-limit`, over TrackerAPI's defaults.
+struct SyncTuning: Sendable {
+    /// Records per page, when given.
+    var pageSize: Int?
+    /// Requests per second at most, when given.
+    var rateLimit: Double?
+
+    /// Applies the flags to an account's configuration.
+    ///
+    /// Without `--rate-limit` a sync sends as fast as its 4 pages in flight allow. TrackerAPI's
+    /// library default (10 requests per second) suits an application sharing an account with people;
+    /// for a bulk mirror it caps throughput at 10,000 records per second whatever the link, which
+    /// made `ats sync` of a million applications take minutes longer than the network needed
+    /// (docs/PERFORMANCE.md). Load on Tracker stays bounded by the requests in flight, and a 429 with
+    /// `Retry-After` still pauses every request of the run.
+    func apply(to configuration: inout TrackerAPI.Configuration) {
+        if let pageSize { configuration.pageSize = pageSize }
+        configuration.rateLimit = rateLimit.map { TrackerRateLimit(requestsPerSecond: $0, burst: max(1, Int($0))) }
+    }
+}

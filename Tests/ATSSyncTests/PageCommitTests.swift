@@ -1,0 +1,129 @@
+import ATSCore
+import ATSSync
+import Foundation
+import Testing
+
+@testable import ATSSyncSQLite
+
+/// The stores write a page with a few statements for all its rows (PostgreSQL) or cached
+/// statements per row (SQLite); these pages mix every case a row can be in, so each store must
+/// count and store exactly what the in-memory reference does.
+@Suite struct PageCommitTests {
+    let seen = Date(timeIntervalSince1970: 1_767_225_600)
+    let queue = StreamDerivation(stream: .candidates, source: .applications, groupColumn: "candidate_id")
+
+    func record(_ id: Int, version: Int, stage: String? = "New", candidate: String? = nil) -> SyncRecord {
+        SyncRecord(
+            id: String(id),
+            updatedAt: seen.addingTimeInterval(Double(version * 60 - 86_400)),
+            fields: [
+                "candidate_id": candidate.map(SyncValue.text) ?? .text("c\(id % 3)"),
+                "email": .text("person\(id)@example.com"),
+                "tags": .text(#"["a","b"]"#),
+                "rating": version.isMultiple(of: 2) ? .real(Double(version)) : .null,
+                "is_archived": .boolean(version > 2),
+                "applied_at": .date(seen.addingTimeInterval(-86_400 * 30)),
+                "custom_fields": .text(#"{"visa":"no"}"#),
+            ],
+            raw: RawPayload(json: #"{"id":"\#(id)","v":\#(version),"stage":"\#(stage ?? "")"}"#),
+            stage: stage)
+    }
+
+    /// What a store holds, in a form every store reports alike (jsonb re-spaces the raw text).
+    struct Snapshot: Equatable {
+        var rows: [String: String]
+        var history: [String]
+        var queued: [String]
+    }
+
+    func snapshot(_ store: any SyncStore, account: String) async throws -> Snapshot {
+        var rows: [String: String] = [:]
+        for row in try await store.storedRows(of: .applications, account: account) {
+            let object = try JSONSerialization.jsonObject(with: Data(row.raw.utf8)) as? [String: Any]
+            rows[row.id] =
+                "v\(object?["v"] as? Int ?? -1) \(row.updatedAt?.timeIntervalSince1970 ?? 0) "
+                + "\(row.deletedAt == nil ? "live" : "deleted")"
+        }
+        let history = try await store.stageHistory(of: .applications, account: account).map {
+            "\($0.id): \($0.from ?? "-") → \($0.to ?? "-")"
+        }
+        let queued = try await store.queuedGroups(for: queue, account: account, limit: 100)
+        return Snapshot(rows: rows, history: history, queued: queued)
+    }
+
+    /// Runs the same commits on the reference and on `kind`, comparing outcomes and contents.
+    func compare(_ kind: StoreKind, pages: [[SyncRecord]], deletingAfterFirst: Bool = false) async throws {
+        let account = "page-commit-\(UUID().uuidString)"
+        let reference = InMemorySyncStore()
+        try await kind.withStore { store in
+            try await store.prepare()
+            for (index, page) in pages.enumerated() {
+                var state = StreamState(stream: .applications)
+                state.begin(
+                    SyncWindow(lower: nil, upper: seen, isFullScan: true), scanID: "scan\(index)", startedAt: seen)
+                let seenAt = seen.addingTimeInterval(Double(index))
+                let expected = try await reference.commit(
+                    page, stream: .applications, account: account, scanID: "scan\(index)", seenAt: seenAt, state: state,
+                    derivations: [queue])
+                let outcome = try await store.commit(
+                    page, stream: .applications, account: account, scanID: "scan\(index)", seenAt: seenAt, state: state,
+                    derivations: [queue])
+                #expect(outcome == expected, "page \(index)")
+                if index == 0, deletingAfterFirst {
+                    state.completeWindow()
+                    for target in [reference, store] as [any SyncStore] {
+                        _ = try await target.complete(
+                            state, account: account, reconcilingScan: "none", at: seenAt, derivations: [queue])
+                    }
+                }
+            }
+            #expect(try await snapshot(store, account: account) == snapshot(reference, account: account))
+        }
+    }
+
+    @Test(arguments: StoreKind.available) func aPageMixingNewChangedUnchangedAndOlderRows(kind: StoreKind) async throws
+    {
+        let first = (1...20).map { record($0, version: 1) }
+        var second = (1...5).map { record($0, version: 1) }  // unchanged
+        second += (6...10).map { record($0, version: 2, stage: "Interview") }  // changed, stage moved
+        second += (11...13).map { record($0, version: 2, candidate: "moved") }  // changed group
+        second += (21...30).map { record($0, version: 1, stage: $0.isMultiple(of: 2) ? nil : "New") }  // new
+        let third = [record(6, version: 1)] + (14...16).map { record($0, version: 3, stage: "Offer") }  // older
+        try await compare(kind, pages: [first, second, third])
+    }
+
+    @Test(arguments: StoreKind.available) func rowsMarkedDeletedAreRestored(kind: StoreKind) async throws {
+        let first = (1...6).map { record($0, version: 1) }
+        let second = [record(1, version: 1), record(2, version: 2, stage: "Hired")]
+        try await compare(kind, pages: [first, second], deletingAfterFirst: true)
+    }
+
+    @Test(arguments: StoreKind.available) func aRecordTwiceInOnePageIsComparedWithItsFirstCopy(kind: StoreKind)
+        async throws
+    {
+        let page = [
+            record(1, version: 1), record(2, version: 1), record(1, version: 2, stage: "Offer"),
+            record(2, version: 2), record(2, version: 2), record(1, version: 1),
+        ]
+        try await compare(kind, pages: [page, page])
+    }
+
+    @Test func theFastTimestampTextMatchesFoundationsFormat() {
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
+        var generator = SystemRandomNumberGenerator()
+        var dates = [
+            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 951_782_400),
+            Date(timeIntervalSince1970: 4_107_542_399.999), Date(timeIntervalSince1970: -2_208_988_800.5),
+            Date(timeIntervalSince1970: 1_767_225_600.0009),
+        ]
+        for _ in 0..<50000 {
+            dates.append(
+                Date(timeIntervalSince1970: Double.random(in: -5_000_000_000...8_000_000_000, using: &generator)))
+        }
+        for date in dates {
+            let text = ISO8601Text.string(date)
+            #expect(text == style.format(date), "\(date.timeIntervalSince1970)")
+            #expect(ISO8601Text.date(text) == (try? style.parse(text)), "\(text)")
+        }
+    }
+}
