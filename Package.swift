@@ -241,7 +241,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ATSCommandsTests",
-            dependencies: ["ATSCommands"],
+            dependencies: ["ATSCommands", "TrackerAPI"],
             swiftSettings: swiftSettings
         ),
     ]
