@@ -38,10 +38,6 @@ struct PageUpsert {
         }
     }
 
-    func store(_ record: SyncRecord, into outcome: inout PageOutcome) throws {
-        try store([record], into: &outcome)
-    }
-
     private func store(_ record: SyncRecord, statements: Statements, into outcome: inout PageOutcome) throws {
         let updatedAt = record.updatedAt.map(ISO8601Text.string)
         let raw = record.raw.json
