@@ -108,6 +108,27 @@ import Testing
         try await compare(kind, pages: [page, page])
     }
 
+    @Test func anUpdateKeepsEveryTypedColumnCurrentWhetherOrNotItsIndexedColumnsMoved() async throws {
+        let store = try SQLiteSyncStore()
+        try await store.prepare()
+        let state = StreamState(stream: .applications)
+        func commit(_ records: [SyncRecord]) async throws -> PageOutcome {
+            try await store.commit(
+                records, stream: .applications, account: "a", scanID: "s", seenAt: seen, state: state,
+                derivations: [queue])
+        }
+        _ = try await commit([record(1, version: 1), record(2, version: 1)])
+        // Row 1: only unindexed columns change (rating, is_archived); row 2: its candidate moves too.
+        let outcome = try await commit([record(1, version: 4), record(2, version: 4, candidate: "elsewhere")])
+        #expect(outcome.changed == 2)
+        let rows = try await store.query(
+            "SELECT id, rating, is_archived, candidate_id, stage, updated_at FROM applications ORDER BY id")
+        let updated = ISO8601Text.string(seen.addingTimeInterval(Double(4 * 60 - 86_400)))
+        #expect(
+            rows.rows == [["1", "4.0", "1", "c1", "New", updated], ["2", "4.0", "1", "elsewhere", "New", updated]])
+        #expect(try await store.queuedGroups(for: queue, account: "a", limit: 10) == ["c1", "c2", "elsewhere"])
+    }
+
     @Test func theFastTimestampTextMatchesFoundationsFormat() throws {
         let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
         var generator = SystemRandomNumberGenerator()
