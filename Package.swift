@@ -242,7 +242,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ATSCommandsTests",
-            dependencies: ["ATSCommands"],
+            dependencies: ["ATSCommands", "TrackerAPI"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -2,7 +2,7 @@
 // ATSKit's micro benchmarks (ordo-one package-benchmark). A package of its own, so that the main
 // package's dependency graph stays free of the benchmark harness. Run from this folder:
 //
-//     swift package benchmark                      # release build, full runs
+//     swift package --scratch-path ../.build benchmark   # release, full runs (reuses `ats`'s release build)
 //     BENCHMARK_SMOKE=1 swift run SyncBenchmarks   # a few iterations of each, as .ci/run does
 //
 // Set ATSKIT_POSTGRES_URL to include the PostgreSQL store benchmarks. See docs/PERFORMANCE.md.

@@ -187,22 +187,25 @@ def median(runs, key):
 
 def measure(size, latency, args, pg_admin):
     log(f"\n== {size:,} applications, {latency} ms latency")
-    run_dlt = not args.no_dlt and size <= args.dlt_max_size
+    tools = set(args.tools.split(","))
+    run_dlt = not args.no_dlt and "dlt" in tools and size <= args.dlt_max_size
     sandbox = Sandbox(size, latency)
     try:
         urls, records = page_urls(sandbox.base)
         log(f"   {len(urls)} requests, {records:,} records")
         runs = {name: [] for name in ["floor_seq", "floor_par", "dlt", "sqlite", "postgres"]}
         for round_number in range(args.repeat):
-            for directory in WORK.glob("run-*"):
-                shutil.rmtree(directory, ignore_errors=True)
-            runs["floor_seq"].append(curl(urls, parallel=False))
-            runs["floor_par"].append(curl(urls, parallel=True))
-            if run_dlt:
+            for name in ["run-sqlite"] + (["run-dlt"] if run_dlt and round_number < args.dlt_repeat else []):
+                shutil.rmtree(WORK / name, ignore_errors=True)
+            if "floor" in tools:
+                runs["floor_seq"].append(curl(urls, parallel=False))
+                runs["floor_par"].append(curl(urls, parallel=True))
+            if run_dlt and round_number < args.dlt_repeat:
                 runs["dlt"].append(dlt_sync(sandbox, WORK / "run-dlt"))
-            (WORK / "run-sqlite").mkdir(parents=True)
-            runs["sqlite"].append(ats_sync(sandbox, str(WORK / "run-sqlite" / "mirror.sqlite"), full=False))
-            if pg_admin:
+            if "sqlite" in tools:
+                (WORK / "run-sqlite").mkdir(parents=True)
+                runs["sqlite"].append(ats_sync(sandbox, str(WORK / "run-sqlite" / "mirror.sqlite"), full=False))
+            if pg_admin and "postgres" in tools:
                 psql(pg_admin, "DROP DATABASE IF EXISTS bench_sync")
                 psql(pg_admin, "CREATE DATABASE bench_sync")
                 runs["postgres"].append(ats_sync(sandbox, database_url(pg_admin, "bench_sync"), full=False))
@@ -211,24 +214,27 @@ def measure(size, latency, args, pg_admin):
         # The incremental re-sync: every tool starts from a copy of what its first sync stored.
         snapshot = WORK / "snapshot"
         shutil.rmtree(snapshot, ignore_errors=True)
-        shutil.copytree(WORK / "run-sqlite", snapshot / "sqlite")
+        if "sqlite" in tools:
+            shutil.copytree(WORK / "run-sqlite", snapshot / "sqlite")
         if run_dlt:
             shutil.copytree(WORK / "run-dlt", snapshot / "dlt")
-        if pg_admin:
+        if pg_admin and "postgres" in tools:
             psql(pg_admin, "DROP DATABASE IF EXISTS bench_sync_snapshot")
             psql(pg_admin, "CREATE DATABASE bench_sync_snapshot TEMPLATE bench_sync")
         changed = change_applications(sandbox, size, 0.01, 1)
         log(f"   changed {changed:,} applications")
         incremental = {name: [] for name in ["dlt", "sqlite", "postgres"]}
-        for _ in range(args.repeat):
-            shutil.rmtree(WORK / "inc-sqlite", ignore_errors=True)
-            shutil.copytree(snapshot / "sqlite", WORK / "inc-sqlite")
-            incremental["sqlite"].append(ats_sync(sandbox, str(WORK / "inc-sqlite" / "mirror.sqlite"), full=False))
-            if pg_admin:
+        for round_number in range(args.repeat):
+            if "sqlite" in tools:
+                shutil.rmtree(WORK / "inc-sqlite", ignore_errors=True)
+                shutil.copytree(snapshot / "sqlite", WORK / "inc-sqlite")
+                incremental["sqlite"].append(
+                    ats_sync(sandbox, str(WORK / "inc-sqlite" / "mirror.sqlite"), full=False))
+            if pg_admin and "postgres" in tools:
                 psql(pg_admin, "DROP DATABASE IF EXISTS bench_sync_inc")
                 psql(pg_admin, "CREATE DATABASE bench_sync_inc TEMPLATE bench_sync_snapshot")
                 incremental["postgres"].append(ats_sync(sandbox, database_url(pg_admin, "bench_sync_inc"), full=False))
-            if run_dlt:
+            if run_dlt and round_number < args.dlt_repeat:
                 shutil.rmtree(WORK / "inc-dlt", ignore_errors=True)
                 shutil.copytree(snapshot / "dlt", WORK / "inc-dlt")
                 incremental["dlt"].append(dlt_sync(sandbox, WORK / "inc-dlt"))
@@ -333,24 +339,45 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip", default="", help="size@latency pairs not to run, e.g. 1000000@50")
     parser.add_argument("--no-dlt", action="store_true")
+    parser.add_argument("--tools", default="floor,dlt,sqlite,postgres", help="which to measure (with --append, "
+                        "the others keep their saved figures)")
+    parser.add_argument("--dlt-repeat", type=int, default=None, help="dlt runs per size (default: --repeat)")
+    parser.add_argument("--append", action="store_true", help="keep the results of earlier invocations")
     parser.add_argument("--dlt-max-size", type=int, default=10**9, help="run dlt only up to this many applications")
     parser.add_argument("--write-doc", action="store_true", help="replace the figures in docs/PERFORMANCE.md")
+    parser.add_argument("--report-only", action="store_true", help="measure nothing: print (and --write-doc) the "
+                        "saved results of earlier runs")
     args = parser.parse_args()
+    if args.dlt_repeat is None:
+        args.dlt_repeat = args.repeat
     WORK.mkdir(exist_ok=True)
-    shutil.copy2(ROOT / ".build" / "release" / "ats", ATS)
+    if not args.report_only:
+        shutil.copy2(ROOT / ".build" / "release" / "ats", ATS)
     pg_admin = os.environ.get("BENCH_POSTGRES_URL")
     skipped = set(filter(None, args.skip.split(",")))
-    results = []
-    for size in [int(s) for s in args.sizes.split(",")]:
+    saved = WORK / "results.json"
+    keep = args.append or args.report_only
+    results = json.loads(saved.read_text()) if keep and saved.exists() else []
+    for size in [] if args.report_only else [int(s) for s in args.sizes.split(",")]:
         for latency in [int(l) for l in args.latencies.split(",")]:
             if f"{size}@{latency}" in skipped:
                 continue
-            results.append(measure(size, latency, args, pg_admin))
-            (WORK / "results.json").write_text(json.dumps(results, indent=1))
-    command = "scripts/bench-sync " + " ".join(sys.argv[1:])
+            result = measure(size, latency, args, pg_admin)
+            result["command"] = "scripts/bench-sync " + " ".join(sys.argv[1:])
+            earlier = next((r for r in results if (r["size"], r["latency"]) == (size, latency)), None)
+            if earlier:
+                # Only the tools measured now replace their earlier figures.
+                for phase in ["full", "incremental"]:
+                    result[phase] = {**earlier[phase], **result[phase]}
+                result["command"] = earlier.get("command", "") + " + " + result["command"]
+            results = [r for r in results if (r["size"], r["latency"]) != (size, latency)] + [result]
+            results.sort(key=lambda r: (r["size"], r["latency"]))
+            saved.write_text(json.dumps(results, indent=1))
+    commands = sorted({r.get("command", "").strip() for r in results})
     text = "\n".join([
-        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
-        f"Command: `{command.strip()}`; median of {args.repeat} runs (RSS: the largest).",
+        f"Written {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
+        "Commands: " + "; ".join(f"`{c}`" for c in commands) + ". Times are medians of the runs "
+        "(RSS: the largest); \"load\" is the machine's 1-minute load average during ATSKit's SQLite run.",
         "",
         table(results),
     ])

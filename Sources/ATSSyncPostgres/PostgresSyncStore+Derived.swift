@@ -4,12 +4,16 @@ import Logging
 import PostgresNIO
 
 extension PostgresSyncStore {
-    /// Queued groups of a derived stream, in order.
+    /// Queued groups of a derived stream, in the queue's primary-key order.
+    ///
+    /// The order is the column's own collation, so that the primary key's index delivers the first
+    /// `limit` groups. Ordering by another collation (`COLLATE "C"`) sorted the whole queue for
+    /// every batch, which made deriving a large account's candidates quadratic (docs/PERFORMANCE.md).
     public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
         let rows = try await client.query(
             """
             SELECT group_key FROM derivation_queue WHERE account = \(account) AND stream = \(derivation.stream.rawValue)
-            ORDER BY group_key COLLATE "C" LIMIT \(limit)
+            ORDER BY group_key LIMIT \(limit)
             """, logger: logger)
         var groups: [String] = []
         for try await group in rows.decode(String.self) { groups.append(group) }

@@ -3,6 +3,7 @@ import ATSSyncSQLite
 import ArgumentParser
 import Foundation
 import Testing
+import TrackerAPI
 
 @testable import ATSCommands
 
@@ -47,6 +48,18 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
     @Test func wrongFlagsAreRefusedBeforeAnythingStarts() throws {
         #expect(throws: (any Error).self) { try syncCommand(["--sandbox", "--streams", "people"]) }
         #expect(throws: (any Error).self) { try syncCommand(["--sandbox", "--watch", "0"]) }
+        #expect(throws: (any Error).self) { try syncCommand(["--sandbox", "--rate-limit", "0"]) }
+    }
+
+    @Test func aSyncHasNoClientRateLimitUnlessOneIsGiven() throws {
+        var configuration = TrackerAPI.Configuration(baseURL: "https://x.invalid/api/v1", apiKey: "k", apiPassword: "p")
+        #expect(configuration.rateLimit != nil)
+        SyncTuning(pageSize: nil, rateLimit: nil).apply(to: &configuration)
+        #expect(configuration.rateLimit == nil)
+        SyncTuning(pageSize: 500, rateLimit: 25).apply(to: &configuration)
+        #expect(configuration.rateLimit == TrackerRateLimit(requestsPerSecond: 25, burst: 25))
+        #expect(configuration.pageSize == 500)
+        #expect(try syncCommand(["--sandbox", "--rate-limit", "2.5"]).rateLimit == 2.5)
     }
 
     @Test func anUnusableDatabaseIsExplained() async throws {

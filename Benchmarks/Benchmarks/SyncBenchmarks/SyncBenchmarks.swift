@@ -15,17 +15,15 @@ import TrackerSync
 /// Whether this is the CI smoke run: a few iterations of each, to show that each still runs.
 private let isSmoke = ProcessInfo.processInfo.environment["BENCHMARK_SMOKE"] == "1"
 
-private let configuration = Benchmark.Configuration(
-    metrics: [.wallClock, .throughput, .mallocCountTotal],
-    warmupIterations: isSmoke ? 0 : 2,
-    maxDuration: .seconds(isSmoke ? 1 : 5),
-    maxIterations: isSmoke ? 2 : 200
-)
-
 private let candidates = TrackerSyncSource.candidateDerivation
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = configuration
+    Benchmark.defaultConfiguration = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        warmupIterations: isSmoke ? 0 : 2,
+        maxDuration: .seconds(isSmoke ? 1 : 5),
+        maxIterations: isSmoke ? 2 : 200
+    )
 
     Benchmark("Decode a 1000-application page (TrackerAPI)") { benchmark in
         let fixture = try await Fixture.load()
