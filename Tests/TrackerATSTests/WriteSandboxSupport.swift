@@ -6,51 +6,8 @@ import TrackerSandbox
 
 @testable import TrackerAPI
 
-/// A clock whose sleeps return at once after moving time forward: its own reading, the sandbox's
-/// manual clock (so rate-limit buckets refill and actions fall due), and then the sandbox runs
-/// the actions that are due. Tests that wait for Tracker's asynchronous actions never sleep.
-final class SandboxTimeClock: Clock, Sendable {
-    struct Instant: InstantProtocol {
-        var offset: Duration
-        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        func duration(to other: Instant) -> Duration { other.offset - offset }
-        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
-    }
-
-    private let current = Mutex(Instant(offset: .zero))
-    private let sandboxClock: ManualSandboxClock
-    private let control: Mutex<SandboxControl?> = Mutex(nil)
-    private let sleeps = Mutex(0)
-
-    init(sandboxClock: ManualSandboxClock) {
-        self.sandboxClock = sandboxClock
-    }
-
-    /// Runs due actions after each sleep.
-    func attach(_ control: SandboxControl) {
-        self.control.withLock { $0 = control }
-    }
-
-    var now: Instant { current.withLock { $0 } }
-    var minimumResolution: Duration { .nanoseconds(1) }
-    /// How many times anything slept on this clock.
-    var sleepCount: Int { sleeps.withLock { $0 } }
-
-    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
-        try Task.checkCancellation()
-        let moved = current.withLock { instant -> Duration in
-            guard deadline > instant else { return .zero }
-            let delta = instant.duration(to: deadline)
-            instant = deadline
-            return delta
-        }
-        sleeps.withLock { $0 += 1 }
-        sandboxClock.advance(by: moved)
-        control.withLock { $0 }?.runDueActions()
-        await Task.yield()
-        try Task.checkCancellation()
-    }
-}
+/// The client's clock in write tests: sleeps advance the sandbox's manual clock at once.
+typealias SandboxTimeClock = SandboxAdvancingClock
 
 /// Write settings for tests: the defaults, but a lost write is sent again after 30 s (the
 /// sandbox runs actions after 1 s) instead of 10 minutes.

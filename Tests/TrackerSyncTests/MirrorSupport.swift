@@ -6,10 +6,11 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
-import TrackerAPI
 import TrackerATS
 import TrackerSandbox
 import TrackerSync
+
+@testable import TrackerAPI
 
 /// The stores every mirror scenario runs on; PostgreSQL only when `ATSKIT_POSTGRES_URL` names a server.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
@@ -97,7 +98,11 @@ func withMirror(
                 retryPolicy: TrackerRetryPolicy(initialBackoff: .milliseconds(2), maximumBackoff: .milliseconds(20)),
                 rateLimit: nil, pageSize: pageSize)
             settings.retryPolicy.maximumAttempts = 8
-            let api = try TrackerAPI(configuration: settings)
+            // The client's waits (backoff, Retry-After) advance the sandbox's clock instead of
+            // sleeping, so its rate-limit buckets refill as they would in real time.
+            let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)
+            let api = try TrackerAPI(
+                configuration: settings, transport: transport, clock: SandboxAdvancingClock(sandboxClock: clock))
             let source = TrackerSyncSource(
                 api: api, account: "sandbox-\(UUID().uuidString.prefix(8))",
                 identity: CandidateIdentity(secret: Array("test secret".utf8)),

@@ -1,0 +1,120 @@
+import ATSSync
+import Foundation
+import Testing
+import TrackerSandbox
+
+/// The chaos suite: seeded runs of a full and an incremental sync against a sandbox that fails 10%
+/// of requests with every fault it knows, rate-limits, jitters its latency and changes the account
+/// while it is read. After each run the mirror must equal the ground truth: nothing lost, nothing
+/// twice. Quick: 3 runs; `ATSKIT_RELIABILITY=full`: 20 (`scripts/reliability chaos`).
+@Suite struct ChaosSyncTests {
+    /// What one run did and found.
+    struct RunFigures {
+        var faults = 0
+        var rateLimited = 0
+        var retries = 0
+        var mutations = 0
+        var compared = 0
+        var lost = 0
+        var extra = 0
+        var duplicates = 0
+        var wrongCandidates = 0
+
+        mutating func add(_ other: RunFigures) {
+            faults += other.faults
+            rateLimited += other.rateLimited
+            retries += other.retries
+            mutations += other.mutations
+            compared += other.compared
+            lost += other.lost
+            extra += other.extra
+            duplicates += other.duplicates
+            wrongCandidates += other.wrongCandidates
+        }
+    }
+
+    /// Zones spread from UTC−10 to UTC+14, half-hour ones included, one per run in turn.
+    static let zones = [
+        "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Chicago", "America/St_Johns",
+        "UTC", "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Adelaide", "Pacific/Chatham",
+        "Pacific/Kiritimati",
+    ]
+
+    @Test func seededChaosRunsLoseNothingAndDuplicateNothing() async throws {
+        let runs = ReliabilityRun.budget(quick: 3, full: 20)
+        let applications = ReliabilityRun.budget(quick: 250, full: 600)
+        var totals = RunFigures()
+        for run in 0..<runs {
+            let usePostgres = run % 2 == 1 && StoreKind.available.contains(.postgres)
+            let figures = try await Self.chaosRun(
+                seed: UInt64(7_000 + run), store: usePostgres ? .postgres : .sqlite,
+                zone: Self.zones[run % Self.zones.count], mode: run % 3 == 2 ? .utc : .naiveLocal,
+                applications: applications)
+            totals.add(figures)
+        }
+        #expect(totals.faults > 0, "the sandbox injected faults")
+        #expect(totals.mutations > 0, "the account changed while it was read")
+        ReliabilityRun.publish(
+            suite: "chaos",
+            [
+                "runs": runs, "applications_per_run": applications, "fault_rate": 0.10,
+                "faults_injected": totals.faults, "rate_limited_429": totals.rateLimited, "retries": totals.retries,
+                "mutations_during_sync": totals.mutations, "records_compared": totals.compared,
+                "records_lost": totals.lost, "deleted_records_left_live": totals.extra,
+                "duplicates": totals.duplicates, "wrong_candidates": totals.wrongCandidates,
+            ])
+    }
+
+    /// One seeded run: a full sync while the account changes under faults, then (changes stopped)
+    /// an incremental sync under faults, compared; then a reconciling full scan, compared again.
+    static func chaosRun(
+        seed: UInt64, store: StoreKind, zone: String, mode: SandboxTimestampMode, applications: Int
+    ) async throws -> RunFigures {
+        var figures = RunFigures()
+        try await withMirror(
+            store, applications: applications, zone: zone, mode: mode, pageSize: 25,
+            configure: { configuration in
+                configuration.seed = seed
+                configuration.behavior.faultRate = 0.10
+                configuration.behavior.faultKinds = SandboxFault.allCases
+                configuration.behavior.rateLimit = 30
+                configuration.behavior.latencyJitter = .milliseconds(8)
+                configuration.behavior.mutationRate = 250
+            }
+        ) { harness in
+            let control = harness.sandbox.control
+            var reports = [try await harness.sync(full: true)]
+            try control.updateBehavior { $0.mutationRate = 0 }
+            figures.mutations = control.mutationCount
+            harness.clock.advance(by: .seconds(120))
+            reports.append(try await harness.sync())
+            let afterIncremental = try await MirrorComparison.of(
+                harness.store, account: harness.account, against: control, deletionsSeen: false)
+            #expect(
+                afterIncremental.isExact,
+                "seed \(seed), \(store), \(zone), \(mode), after the incremental run: \(afterIncremental.examples)")
+
+            harness.clock.advance(by: .seconds(120))
+            reports.append(try await harness.sync(full: true))
+            let afterFull = try await MirrorComparison.of(
+                harness.store, account: harness.account, against: control, deletionsSeen: true)
+            #expect(
+                afterFull.isExact,
+                "seed \(seed), \(store), \(zone), \(mode), after the full scan: \(afterFull.examples)")
+
+            for report in reports {
+                #expect(report.streams.allSatisfy { $0.completed }, "seed \(seed): every stream completed")
+                for stream in report.streams { figures.retries += stream.traffic.retries }
+            }
+            let log = control.requestLog()
+            figures.faults = log.filter { $0.fault != nil }.count
+            figures.rateLimited = log.filter { $0.status == 429 }.count
+            figures.compared = afterIncremental.compared + afterFull.compared
+            figures.lost = afterIncremental.lost + afterFull.lost
+            figures.extra = afterFull.extra
+            figures.duplicates = afterIncremental.duplicates + afterFull.duplicates
+            figures.wrongCandidates = afterFull.wrongCandidates
+        }
+        return figures
+    }
+}
