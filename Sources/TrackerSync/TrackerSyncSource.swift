@@ -120,6 +120,9 @@ public struct TrackerSyncSource: SyncSource {
         return SyncTraffic(requests: traffic.requests, retries: traffic.retries, rateLimited: traffic.rateLimited)
     }
 
+    /// Tracker's clock from the latest answer's `Date` header.
+    public func providerClock() -> Date? { api.serverClock?.serverDate }
+
     private func pages<Record: Sendable>(
         _ sequence: TrackerPageSequence<Record>,
         map: @escaping @Sendable (Record) -> SyncRecord

@@ -80,10 +80,11 @@ func withMirror(
     mode: SandboxTimestampMode = .naiveLocal,
     clientKnowsZone: Bool = true,
     pageSize: Int = 50,
+    start: Date = mirrorStart,
     configure: (inout SandboxConfiguration) -> Void = { _ in },
     _ body: (MirrorHarness) async throws -> Void
 ) async throws {
-    let clock = ManualSandboxClock(start: mirrorStart)
+    let clock = ManualSandboxClock(start: start)
     var configuration = SandboxConfiguration(jobCount: 8, applicationCount: applications)
     configuration.behavior.timeZone = TimeZone(identifier: zone) ?? .gmt
     configuration.behavior.timestampMode = mode

@@ -170,11 +170,33 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
     private func finish(contract: StreamContract, state: inout StreamState, run: inout StreamRun) async throws {
         guard let checkpoint = state.checkpoint else { return }
         let reconcile = checkpoint.window.isFullScan && contract.deletions == .byCompleteScan
-        state.completeWindow()
+        if let ahead = localClockLead(), ahead > 0 {
+            state.completeWindow(endingNoLaterThan: checkpoint.window.upper.addingTimeInterval(-ahead))
+            if ahead > Self.clockLeadWorthAWarning {
+                run.warnings.append(
+                    "This machine's clock is \(Int(ahead.rounded())) s ahead of the provider's; the window now ends "
+                        + "that much earlier so that nothing the provider stamps in between is missed. "
+                        + "Synchronise the clock (NTP).")
+            }
+        } else {
+            state.completeWindow()
+        }
         run.deleted = try await store.complete(
             state, account: source.account, reconcilingScan: reconcile ? checkpoint.scanID : nil, at: now(),
             derivations: source.derivations(fedBy: state.stream))
         run.completed = true
+    }
+
+    /// Below this, a clock lead is Date-header rounding and network time, not worth a warning.
+    static var clockLeadWorthAWarning: TimeInterval { 30 }
+
+    /// How far this machine's clock (`now`) is ahead of the provider's, from the provider's latest
+    /// answer; `nil` when the provider's clock is unknown. The provider's `Date` header is rounded
+    /// down to the second and was stamped before the answer travelled, so the estimate errs towards
+    /// "ahead", which only moves a window's end earlier: a record is read twice, never missed.
+    private func localClockLead() -> TimeInterval? {
+        guard let provider = source.providerClock() else { return nil }
+        return now().timeIntervalSince(provider)
     }
 
     /// Rebuilds a derived stream's queued groups, a batch per transaction, until the queue is empty.

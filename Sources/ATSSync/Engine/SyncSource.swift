@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A provider's side of a sync: its streams' contracts and their pages.
 ///
 /// A source reads; it never writes to the store. The Tracker source lives in `TrackerSync`, so that
@@ -37,6 +39,10 @@ public protocol SyncSource: Sendable {
     /// The source's requests, retries and 429 answers so far; the engine reports the difference a
     /// stream made.
     func traffic() -> SyncTraffic
+
+    /// The provider's clock as its latest answer gave it (an HTTP `Date` header), or `nil` when
+    /// unknown. The engine uses it to keep a window from ending after the provider's "now".
+    func providerClock() -> Date?
 }
 
 extension SyncSource {
@@ -47,6 +53,9 @@ extension SyncSource {
 
     /// A source that does not count its traffic.
     public func traffic() -> SyncTraffic { SyncTraffic() }
+
+    /// A source that does not know its provider's clock.
+    public func providerClock() -> Date? { nil }
 
     /// The derivations that feed on a stream: the engine passes them to the store with the stream's pages.
     func derivations(fedBy stream: SyncStreamName) -> [StreamDerivation] {

@@ -81,6 +81,22 @@ public struct StreamState: Hashable, Codable, Sendable {
         checkpoint = run
     }
 
+    /// Completes the running window, but records it as complete only up to `bound` when that is
+    /// earlier than the window's end: the next incremental window then starts early enough to see
+    /// what the provider stamped after `bound` (used when the local clock runs ahead of the provider's).
+    /// - Parameter bound: The latest instant the window may count as read.
+    public mutating func completeWindow(endingNoLaterThan bound: Date) {
+        guard var run = checkpoint else { return }
+        if bound < run.window.upper {
+            run.window.upper = bound
+            // An earlier run with the same clock lead may have recorded a later bound; pull it back too.
+            if let completed = completedThrough, completed > bound { completedThrough = bound }
+            if let full = lastFullScanThrough, full > bound, run.window.isFullScan { lastFullScanThrough = bound }
+            checkpoint = run
+        }
+        completeWindow()
+    }
+
     /// Marks the current window complete: progress advances to its upper bound, never backwards.
     public mutating func completeWindow() {
         guard let run = checkpoint else { return }

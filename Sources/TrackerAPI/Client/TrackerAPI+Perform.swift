@@ -141,6 +141,7 @@ extension TrackerAPI {
         do {
             let response = try await exchange(request, timeout: timeout, logger: logger, bodyReads: bodyReads)
             trafficCounters.recordAttempt(status: response.status)
+            serverClockRecorder.record(dateHeader: response.headers["Date"])
             metrics.recordAttempt(
                 endpoint: endpoint.label,
                 statusClass: TrackerMetrics.statusClass(response.status),

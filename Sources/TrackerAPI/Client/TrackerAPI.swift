@@ -27,6 +27,7 @@ public final class TrackerAPI: Sendable {
     let metrics: TrackerMetrics
     let authorization: String
     let trafficCounters = TrafficCounters()
+    let serverClockRecorder = ServerClockRecorder()
     private let observations = Mutex<Set<TrackerServerObservation>>([])
     private let isShutDown = Mutex(false)
 
@@ -100,6 +101,10 @@ public final class TrackerAPI: Sendable {
 
     /// Requests, retries and 429 answers since this client was made.
     public var traffic: TrackerTraffic { trafficCounters.snapshot }
+
+    /// Tracker's clock as the latest answer's `Date` header gave it, or `nil` before any answer
+    /// (or when the server sends none).
+    public var serverClock: TrackerServerClockReading? { serverClockRecorder.reading }
 
     /// Everything this client has seen the server do that the reference marks as uncertain.
     public var serverObservations: Set<TrackerServerObservation> {
