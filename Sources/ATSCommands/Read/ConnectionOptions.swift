@@ -143,17 +143,20 @@ struct ConnectionOptions: ParsableArguments {
     /// Runs `body` with a client: against the configured server, or an embedded sandbox.
     /// - Parameters:
     ///   - environment: The process environment.
+    ///   - writes: How the client's writes wait and resend.
     ///   - body: The work.
     /// - Throws: ``CommandFailure`` or what `body` throws.
     func withClient(
         environment: [String: String] = ProcessInfo.processInfo.environment,
+        writes: TrackerATSClient.WriteSettings = TrackerATSClient.WriteSettings(),
         _ body: (TrackerATSClient) async throws -> Void
     ) async throws {
         try await withConnection(environment: environment) { connection in
             try await TrackerATSClient.withTrackerATSClient(
                 api: connection.configuration,
                 configuration: TrackerATSClient.Configuration(
-                    knownStatuses: connection.knownStatuses, candidateIDSecret: connection.candidateIDSecret)
+                    knownStatuses: connection.knownStatuses, candidateIDSecret: connection.candidateIDSecret,
+                    writes: writes)
             ) { client in
                 try await body(client)
             }

@@ -26,11 +26,20 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
     @Option(help: "A journal file that makes the run resumable (created if missing).") var journal: String?
     @Option(help: "Applications worked on at once.") var concurrency: Int = 8
     @Option(help: "The longest wait, in seconds, for Tracker to apply the rejections.") var timeout: Int = 300
+    @Option(
+        help: """
+            Seconds an application whose rejection was sent but not answered (a lost connection, a killed \
+            run) is given to show the rejection before a resumed run sends it again.
+            """)
+    var resendAfter: Int = 600
     @Flag(help: "Print JSON Lines, one application per line.") var json = false
 
     func checkBeforeConnecting() throws {
         guard concurrency >= 1 else { throw CommandFailure.usage("--concurrency must be at least 1.") }
         guard timeout > 0 else { throw CommandFailure.usage("--timeout must be a positive number of seconds.") }
+        guard resendAfter > 0 else {
+            throw CommandFailure.usage("--resend-after must be a positive number of seconds.")
+        }
     }
 
     func run() async throws {
@@ -39,7 +48,8 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
             let ids = try BulkRejectInput.ids(
                 arguments: ids, file: file, standardInput: .standardInput,
                 standardInputIsTerminal: BulkRejectProgressDisplay.standardInputIsTerminal)
-            try await connection.withClient {
+            let writes = TrackerATSClient.WriteSettings(inDoubtSettleTime: .seconds(resendAfter))
+            try await connection.withClient(writes: writes) {
                 try await execute($0, ids: ids, output: .standard, progress: .standardError)
             }
         }

@@ -1,0 +1,107 @@
+import ATSSync
+import ATSSyncSQLite
+import Foundation
+import Synchronization
+import Testing
+import TrackerSandbox
+
+/// The `ats` executable SwiftPM builds next to the test bundle.
+let atsExecutable: URL? = {
+    let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("ats")
+    return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
+}()
+
+/// A child process whose end can be awaited.
+final class Child: Sendable {
+    private struct State {
+        var status: Int32?
+        var waiter: CheckedContinuation<Int32, Never>?
+    }
+
+    let process: Process
+    private let state = Mutex(State())
+
+    init(_ executable: URL, _ arguments: [String]) throws {
+        process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.terminationHandler = { finished in
+            let code = finished.terminationStatus
+            let waiter = self.state.withLock { state in
+                state.status = code
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume(returning: code)
+        }
+        try process.run()
+    }
+
+    /// Waits for the process to end; returns its exit status (or the signal that ended it).
+    func exit() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let done = state.withLock { state -> Int32? in
+                if state.status == nil { state.waiter = continuation }
+                return state.status
+            }
+            if let done { continuation.resume(returning: done) }
+        }
+    }
+}
+
+/// SIGKILLs: runs a command again and again, killing each run after a random number of further
+/// answers from the sandbox (so the kill lands while `ats` reads, maps or commits a page, or
+/// reconciles), until a run ends on its own. The kill moment is chosen by awaiting the sandbox's
+/// answer count, never by sleeping.
+struct KillLoop {
+    let executable: URL
+    let control: SandboxControl
+    /// Answers to let through before each kill, drawn uniformly.
+    let step: ClosedRange<Int>
+
+    struct Outcome {
+        var kills = 0
+        var finalStatus: Int32 = -1
+    }
+
+    func run(_ arguments: [String], kills wanted: Int) async throws -> Outcome {
+        var outcome = Outcome()
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let child = try Child(executable, arguments)
+            guard outcome.kills < wanted else {
+                outcome.finalStatus = await child.exit()
+                return outcome
+            }
+            let target = control.answeredRequestCount + Int.random(in: step, using: &generator)
+            let control = control
+            let killedIt = await withTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    _ = await child.exit()
+                    return false
+                }
+                group.addTask {
+                    // Cancelled (and so never killing) when the child ends first.
+                    guard (try? await control.awaitAnsweredRequests(atLeast: target)) != nil,
+                        child.process.isRunning
+                    else { return false }
+                    kill(child.process.processIdentifier, SIGKILL)
+                    return true
+                }
+                let first = await group.next() ?? false
+                group.cancelAll()
+                let second = await group.next() ?? false
+                return first || second
+            }
+            let status = await child.exit()
+            guard killedIt else {
+                outcome.finalStatus = status
+                return outcome
+            }
+            outcome.kills += 1
+        }
+    }
+}
