@@ -98,7 +98,7 @@ struct PostgresPageUpsert {
             }
             let isSame = stored.updatedAt == record.updatedAt && stored.sameRaw
             let isOlder =
-                ignoresOlderVersions
+                ignoresOlderVersions && !record.updatedAtIsAmbiguous
                 && (record.updatedAt.map { new in stored.updatedAt.map { new < $0 } ?? false } ?? false)
             if isSame || isOlder {
                 plan.outcome.unchanged += 1

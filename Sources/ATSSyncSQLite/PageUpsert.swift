@@ -60,7 +60,8 @@ struct PageUpsert {
         let isSame = existing.updatedAt == updatedAt && existing.raw == raw
         // Fixed-width UTC text compares as the instants do.
         let isOlder =
-            ignoresOlderVersions && updatedAt.map { new in existing.updatedAt.map { new < $0 } ?? false } ?? false
+            ignoresOlderVersions && !record.updatedAtIsAmbiguous
+            && updatedAt.map { new in existing.updatedAt.map { new < $0 } ?? false } ?? false
         if isSame || isOlder {
             // Unchanged, or an older version arriving after a newer one (the look-back's overlap):
             // only the bookkeeping columns move.

@@ -83,23 +83,24 @@ public struct TrackerSyncSource: SyncSource {
         let after = window.lower
         let api = api
         let size = pageSize
+        let zone = accountTimeZone
         switch stream {
         case .jobs:
             return pages(api.jobs.pages(.init(updatedAfter: after, pageSize: size, firstPage: page))) {
-                TrackerSyncRecords.job($0)
+                TrackerSyncRecords.job($0).marking($0.updatedAt, in: zone)
             }
         case .applications:
             let identity = identity
             return pages(
                 api.applications.pages(.init(updatedAfter: after, pageSize: size, firstPage: page))
-            ) { TrackerSyncRecords.application($0, identity: identity) }
+            ) { TrackerSyncRecords.application($0, identity: identity).marking($0.updatedAt, in: zone) }
         case .notes:
             return pages(api.notes.pages(.init(updatedAfter: after, pageSize: size, firstPage: page))) {
-                TrackerSyncRecords.note($0)
+                TrackerSyncRecords.note($0).marking($0.updatedAt, in: zone)
             }
         case .files:
             return pages(api.files.pages(.init(updatedAfter: after, pageSize: size, firstPage: page))) {
-                TrackerSyncRecords.file($0)
+                TrackerSyncRecords.file($0).marking($0.updatedAt, in: zone)
             }
         case .customFieldSchemas:
             return Self.schemaPages(api: api)
@@ -165,5 +166,16 @@ public struct TrackerSyncSource: SyncSource {
                 return SourcePage(number: 1, records: records, totalCount: records.count)
             }
         }
+    }
+}
+
+extension SyncRecord {
+    /// The record, marked when its update time is a naive local time that names two instants
+    /// (the hour a daylight-saving change repeats), so the store does not order versions by it.
+    func marking(_ updatedAt: TrackerTimestamp?, in zone: TimeZone?) -> SyncRecord {
+        guard let updatedAt, let zone, updatedAt.isAmbiguous(in: zone) else { return self }
+        var marked = self
+        marked.updatedAtIsAmbiguous = true
+        return marked
     }
 }

@@ -13,6 +13,10 @@ public struct SyncRecord: Hashable, Sendable {
     public var raw: RawPayload
     /// The record's workflow stage, for streams whose stage changes are recorded in `stage_history`.
     public var stage: String?
+    /// Whether ``updatedAt`` may name the wrong one of two instants: a naive local time in the hour
+    /// a daylight-saving change repeats. Such a time cannot order versions (a later update can read
+    /// earlier), so the store keeps whichever version arrived last instead of the newer-looking one.
+    public var updatedAtIsAmbiguous = false
 
     /// Creates a record.
     public init(

@@ -235,7 +235,9 @@ public final class InMemorySyncStore: SyncStore {
     }
 
     private static func isOlder(_ record: SyncRecord, than stored: SyncRecord) -> Bool {
-        guard let new = record.updatedAt, let old = stored.updatedAt else { return false }
+        guard !record.updatedAtIsAmbiguous, let new = record.updatedAt, let old = stored.updatedAt else {
+            return false
+        }
         return new < old
     }
 }

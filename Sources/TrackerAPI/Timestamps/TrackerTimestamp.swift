@@ -105,6 +105,27 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
     /// Converts wall-clock seconds in `zone` to an instant. Two passes settle the offset for
     /// instants near a daylight-saving change; a wall time inside a spring-forward gap lands just
     /// after it, and one inside the autumn overlap takes the later offset.
+    /// Whether this naive local time names two instants in `zone`: it falls in the hour a
+    /// daylight-saving change repeats, so ``date`` may be either of them. Always `false` for a
+    /// timestamp with an explicit offset or read as UTC.
+    /// - Parameter zone: The account's time zone the timestamp was read in.
+    /// - Returns: Whether another instant has the same wall time.
+    public func isAmbiguous(in zone: TimeZone) -> Bool {
+        guard offsetSource == .accountTimeZone else { return false }
+        // Only near a change can a wall time repeat; checking that first keeps the common case to
+        // one look-up.
+        let window: TimeInterval = 3 * 3_600
+        guard let change = zone.nextDaylightSavingTimeTransition(after: date.addingTimeInterval(-window)),
+            change < date.addingTimeInterval(window)
+        else { return false }
+        let wall = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+        for offset in [zone.secondsFromGMT(for: change.addingTimeInterval(-1)), zone.secondsFromGMT(for: change)] {
+            let other = Date(timeIntervalSince1970: wall - Double(offset))
+            if other != date, zone.secondsFromGMT(for: other) == offset { return true }
+        }
+        return false
+    }
+
     static func instant(ofLocalSeconds local: Double, in zone: TimeZone) -> Date {
         let firstGuess = local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: firstGuess))

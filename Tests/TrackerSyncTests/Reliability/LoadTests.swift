@@ -59,7 +59,8 @@ private struct LaggingClock: SandboxClock {
             #expect(await watcher.exit() == 0, "--watch stops cleanly on SIGTERM")
 
             let store = try SQLiteSyncStore(path: database)
-            let comparison = try await MirrorComparison.of(store, account: "load", against: control, deletionsSeen: true)
+            let comparison = try await MirrorComparison.of(
+                store, account: "load", against: control, deletionsSeen: true)
             #expect(comparison.isExact, "the mirror after the load: \(comparison.examples)")
             let third = max(load.rss.count / 3, 1)
             let early = load.rss.prefix(third).reduce(0, +) / third
@@ -108,7 +109,8 @@ private struct LaggingClock: SandboxClock {
                 _ = try await client.addNote(NoteDraft("Load note \(figures.writes)"), toApplication: application)
             default:
                 _ = try await client.runAction(
-                    .tagApp, data: ["app_id": .integer(Int64(target)), "tag_text": .string("load-\(figures.writes % 7)")])
+                    .tagApp,
+                    data: ["app_id": .integer(Int64(target)), "tag_text": .string("load-\(figures.writes % 7)")])
             }
             figures.writes += 1
             if clock.now - lastSample >= .seconds(1), let rss = residentKiB(of: watcher.process.processIdentifier) {

@@ -14,6 +14,9 @@ struct MirrorComparison: Sendable {
     var duplicates = 0
     /// Candidate groups that differ from the sandbox's grouping by normalised e-mail.
     var wrongCandidates = 0
+    /// Records whose stored update time is the other instant of a naive wall time that a
+    /// daylight-saving change repeats (same wall time in the account's zone): not an error.
+    var ambiguousTimes = 0
     /// Records compared.
     var compared = 0
     /// The first few differences, for the failure message.
@@ -29,10 +32,18 @@ struct MirrorComparison: Sendable {
     /// Compares `store`'s mirror of `account` with `control`'s state.
     /// - Parameter deletionsSeen: whether a full scan has run since the last deletion, so that a
     ///   live mirror row the sandbox lacks is an error rather than a deletion not yet seen.
+    /// - Parameter naiveZone: the account's zone when the sandbox sends naive local times.
     static func of(
-        _ store: any SyncStore, account: String, against control: SandboxControl, deletionsSeen: Bool
+        _ store: any SyncStore, account: String, against control: SandboxControl, deletionsSeen: Bool,
+        naiveZone: TimeZone? = nil
     ) async throws -> MirrorComparison {
         var result = MirrorComparison()
+        func sameTime(_ stored: Date?, _ truth: Date) -> Bool {
+            guard let stored, stored != truth else { return stored == truth }
+            guard let naiveZone, TimeZoneEdgeTests.sameWallTime(stored, truth, in: naiveZone) else { return false }
+            result.ambiguousTimes += 1
+            return true
+        }
         func live(_ stream: SyncStreamName) async throws -> [String: StoredRow] {
             let rows = try await store.storedRows(of: stream, account: account)
             return Dictionary(rows.filter { $0.deletedAt == nil }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -50,7 +61,7 @@ struct MirrorComparison: Sendable {
                 continue
             }
             let stored = fields(row)
-            if row.updatedAt != application.updatedAt || stored["status"]?.stringValue != application.status
+            if !sameTime(row.updatedAt, application.updatedAt) || stored["status"]?.stringValue != application.status
                 || stored["email"]?.stringValue != application.email
                 || stored["tags"]?.arrayValue?.compactMap(\.stringValue) != application.tags
             {
@@ -66,7 +77,7 @@ struct MirrorComparison: Sendable {
                 result.note("job \(job.id) missing", \.lost)
                 continue
             }
-            if row.updatedAt != job.updatedAt || fields(row)["title"]?.stringValue != job.title {
+            if !sameTime(row.updatedAt, job.updatedAt) || fields(row)["title"]?.stringValue != job.title {
                 result.note("job \(job.id) stale", \.lost)
             }
         }
@@ -79,7 +90,7 @@ struct MirrorComparison: Sendable {
                 result.note("note \(note.id) missing", \.lost)
                 continue
             }
-            if row.updatedAt != note.updatedAt || fields(row)["body"]?.stringValue != note.body {
+            if !sameTime(row.updatedAt, note.updatedAt) || fields(row)["body"]?.stringValue != note.body {
                 result.note("note \(note.id) stale", \.lost)
             }
         }

@@ -126,6 +126,26 @@ import TrackerSync
         }
     }
 
+    /// In the hour a fall-back change repeats, a later update can carry an earlier naive time:
+    /// Los Angeles, 2024-11-03, updated at 01:50 PDT and again 20 minutes later at 01:10 PST. The
+    /// second must replace the first although its wall time reads earlier.
+    @Test(arguments: StoreKind.available)
+    func aLaterUpdateInTheRepeatedHourIsNotMistakenForAnOlderOne(kind: StoreKind) async throws {
+        let firstUpdate = Date(timeIntervalSince1970: 1_730_623_800)  // 2024-11-03 08:50 UTC = 01:50 PDT
+        try await withMirror(kind, applications: 30, zone: "America/Los_Angeles", start: firstUpdate) { harness in
+            try await harness.sync()
+            harness.sandbox.control.updateApplication(id: 5) { $0.status = "Before the change" }
+            harness.clock.advance(by: .seconds(120))
+            try await harness.sync()
+            harness.clock.set(firstUpdate.addingTimeInterval(1_200))  // 09:10 UTC = 01:10 PST
+            harness.sandbox.control.updateApplication(id: 5) { $0.status = "After the change" }
+            harness.clock.advance(by: .seconds(120))
+            try await harness.sync()
+            let rows = try await harness.store.storedRows(of: .applications, account: harness.account)
+            #expect(try #require(rows.first { $0.id == "5" }).raw.contains("After the change"))
+        }
+    }
+
     struct EdgeRunResult {
         var updates = 0
         var missed: [String] = []
