@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Property-based testing for the fuzz suite only (Tests/FuzzTests); no library depends on it.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The provider-neutral vocabulary. No networking, storage or server imports.
@@ -237,6 +239,19 @@ let package = Package(
                 "TrackerSandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Bad input, fuzzed: generated and mutated wire documents, timestamps and headers (issue 8).
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "ATSCore",
+                "ATSSyncSQLite",
+                "TrackerAPI",
+                "TrackerSync",
+                "TrackerSandbox",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),

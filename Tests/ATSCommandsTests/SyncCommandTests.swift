@@ -67,7 +67,8 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
         await #expect {
             try await command.execute(environment: [:], output: CapturedOutput().output)
         } throws: { error in
-            "\(error)".contains("Cannot open the SQLite database")
+            // Checked before SQLite opens anything (SQLiteFileCheck): the folder is named.
+            "\(error)".contains("the folder /proc/no-such-dir does not exist")
         }
     }
 

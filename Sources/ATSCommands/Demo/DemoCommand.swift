@@ -58,6 +58,8 @@ struct DemoRun {
 
     func run() async throws {
         let path = URL(fileURLWithPath: command.database).standardizedFileURL.path
+        // Only a mirror is replaced: a read-only file or one that is not SQLite is refused untouched.
+        try SQLiteFileCheck.check(path)
         let replaced = try removeOldMirror(at: path)
         var settings = SandboxConfiguration(
             seed: command.seed, jobCount: max(command.applications / 400, 5), applicationCount: command.applications)

@@ -44,6 +44,7 @@ enum SyncDatabase: CustomStringConvertible {
     ) async throws {
         switch self {
         case .sqlite(let path):
+            try SQLiteFileCheck.check(path)
             let store = try SQLiteSyncStore(path: path)
             try await store.prepare()
             try await body(store) { _, work in

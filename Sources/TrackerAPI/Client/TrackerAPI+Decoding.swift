@@ -22,7 +22,7 @@ extension TrackerAPI {
                 status: response.status,
                 field: "(body)",
                 bodyExcerpt: excerpt(response.body),
-                underlying: "not JSON (\(error))"
+                underlying: Self.isHTML(response.body) ? Self.htmlCause : "not JSON (\(error))"
             )
         }
     }

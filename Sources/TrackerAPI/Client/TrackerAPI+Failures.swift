@@ -26,7 +26,8 @@ extension TrackerAPI {
             status: response.status,
             retryAfter: retryAfter,
             bodyExcerpt: excerpt(body),
-            underlying: (300..<400).contains(response.status) ? "redirect not followed" : nil
+            underlying: (300..<400).contains(response.status)
+                ? "redirect not followed" : Self.isHTML(body) ? Self.htmlCause : nil
         )
         return (.status(response.status, retryAfter: retryAfter), error)
     }
@@ -42,8 +43,29 @@ extension TrackerAPI {
         } else {
             code = .transportFailure
         }
-        return TrackerAPIError(code: code, endpoint: endpoint.label, underlying: redact(error.description))
+        // Name the server a connection could not be made to: the person checks that address first.
+        var cause = error.description
+        if error.phase == .connect, let components = URLComponents(string: configuration.baseURL),
+            let host = components.host
+        {
+            cause += " (server \(host)\(components.port.map { ":\($0)" } ?? ""))"
+        }
+        return TrackerAPIError(code: code, endpoint: endpoint.label, underlying: redact(cause))
     }
+
+    /// Whether a body is an HTML page (a proxy's error page, a login or maintenance page, a web
+    /// site at the wrong base URL) rather than anything the Tracker API sends.
+    static func isHTML(_ body: Data) -> Bool {
+        let start = body.prefix(512).drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        let text = String(decoding: start.prefix(64), as: UTF8.self).lowercased()
+        return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<head")
+            || text.hasPrefix("<body") || text.hasPrefix("<!--") || text.hasPrefix("<?xml")
+    }
+
+    /// The cause given for an HTML answer.
+    static let htmlCause =
+        "the answer is an HTML page, not the Tracker API: check the base URL (the API root ends in /api/v1), "
+        + "or a proxy, login or maintenance page answered"
 
     /// A bounded, single-line, secret-free excerpt of a body (HTML included).
     func excerpt(_ data: Data) -> String? {

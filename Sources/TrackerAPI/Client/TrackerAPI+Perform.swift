@@ -36,6 +36,13 @@ extension TrackerAPI {
                     underlying: "body larger than \(limit) bytes"
                 )
             }
+            // The API answers JSON or nothing: an HTML page with a 2xx is a proxy, a login or
+            // maintenance page or the wrong base URL, even where the body would be ignored (DELETE).
+            if Self.isHTML(body) {
+                throw TrackerAPIError(
+                    code: .malformedResponse, endpoint: endpoint.label, status: response.status, field: "(body)",
+                    bodyExcerpt: excerpt(body), underlying: Self.htmlCause)
+            }
             return try decode(ReceivedResponse(status: response.status, headers: response.headers, body: body))
         }
     }

@@ -25,7 +25,9 @@ extension TrackerAPIError {
                 + (retryAfter.map { " and asked to wait \(Self.format($0))" } ?? "")
         case .serverError: "the server failed to answer the request"
         case .malformedResponse: "the server's answer could not be read"
-        case .transportFailure: "the connection to the server failed"
+        case .transportFailure:
+            underlying?.hasPrefix("connect") == true
+                ? "the server could not be reached" : "the connection to the server failed"
         case .timedOut: "the call did not finish before its deadline"
         case .cancelled: "the call was cancelled"
         case .outcomeUnknown: "the request was sent but no answer arrived, so it may or may not have taken effect"

@@ -92,7 +92,11 @@ struct TrackerJSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        if depth >= capacityHints.count { capacityHints.append(contentsOf: repeatElement(0, count: 8)) }
+        // Arrays deepen without a hint of their own, so an object may sit more than one level
+        // below the last hinted depth: grow to reach it.
+        if depth >= capacityHints.count {
+            capacityHints.append(contentsOf: repeatElement(0, count: depth - capacityHints.count + 8))
+        }
         var members = [String: TrackerJSON](minimumCapacity: capacityHints[depth])
         defer { capacityHints[depth] = members.count }
         skipWhitespace()
@@ -260,7 +264,9 @@ struct TrackerJSONParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int64(text) { return .integer(value) }
-        guard let value = Double(text) else { throw fail("invalid number") }
+        // A number beyond Double's range would read as infinity, which JSON cannot write back (it
+        // would be stored as null): refuse it rather than change the server's data.
+        guard let value = Double(text), value.isFinite else { throw fail("number out of range") }
         return .double(value)
     }
 }

@@ -119,8 +119,12 @@ struct PaginationState {
             summary.isAscending || summary.count == 0, let lower = previous.lastKey
         else { return [] }
         let upper = summary.firstKey ?? Int64.max
-        guard upper > lower + 1 else { return [] }
-        let position = (page - 1) * appliedPageSize(previous)
+        // Ids and `Results-Per-Page` are the server's: near Int64.max / Int.max the arithmetic
+        // would trap. An id of Int64.max leaves no gap above it; a position past Int.max has no page.
+        let (next, idOverflow) = lower.addingReportingOverflow(1)
+        guard !idOverflow, upper > next else { return [] }
+        let (position, positionOverflow) = (page - 1).multipliedReportingOverflow(by: appliedPageSize(previous))
+        guard !positionOverflow else { return [] }
         return [.probe(page: page, position: position, expected: lower, after: lower, before: upper)]
     }
 

@@ -7,10 +7,18 @@ enum RetryAfter {
     static func parse(_ value: String, now: Date) -> Duration? {
         let text = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Double(text), seconds.isFinite {
-            return .seconds(max(0, seconds))
+            return wait(seconds)
         }
         guard let date = httpDate(text) else { return nil }
-        return .seconds(max(0, date.timeIntervalSince(now)))
+        return wait(date.timeIntervalSince(now))
+    }
+
+    /// The longest wait reported: about 31 years, far beyond any retry limit and far inside what
+    /// `Duration` holds (`Duration.seconds(1e30)` traps, and a server may send anything).
+    static let longestWait = 1e9
+
+    private static func wait(_ seconds: Double) -> Duration {
+        .seconds(min(max(0, seconds), longestWait))
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -47,7 +55,10 @@ enum RetryAfter {
             year = Int(tokens[3])
             clock = timeOfDay(tokens[4])
         }
-        guard let day, let month, let year, let clock, (1...31).contains(day) else { return nil }
+        // Four-digit years only: the day arithmetic below would overflow on a hostile year.
+        guard let day, let month, let year, let clock, (1...31).contains(day), (0...9999).contains(year) else {
+            return nil
+        }
         let days = CivilCalendar.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + clock[0] * 3_600 + clock[1] * 60 + clock[2]
         return Date(timeIntervalSince1970: Double(seconds))
@@ -55,7 +66,8 @@ enum RetryAfter {
 
     private static func timeOfDay(_ token: String) -> [Int]? {
         let parts = token.split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 3, parts[0] < 24, parts[1] < 60, parts[2] <= 60 else { return nil }
+        guard parts.count == 3, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]), (0...60).contains(parts[2])
+        else { return nil }
         return parts
     }
 }

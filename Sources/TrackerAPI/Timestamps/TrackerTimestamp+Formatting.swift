@@ -16,7 +16,11 @@ extension TrackerTimestamp {
     /// - Returns: The text to send.
     public static func filterText(for date: Date, accountTimeZone: TimeZone?) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let offset = accountTimeZone?.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))) ?? 0
+        let zoneOffset = accountTimeZone?.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))) ?? 0
+        // The text's offset has whole minutes; a zone whose offset has seconds (local mean time
+        // before 1900) is written with its offset rounded down, so that the text still names this
+        // instant, and a server that ignores offsets reads a moment no later than it.
+        let offset = Int((Double(zoneOffset) / 60).rounded(.down)) * 60
         let local = seconds + offset
         let days = Int((Double(local) / 86_400).rounded(.down))
         let secondOfDay = local - days * 86_400

@@ -21,6 +21,10 @@ final class HTTPClientTransport: TrackerTransport {
             idleTimeout: .seconds(60),
             concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnections
         )
+        // AsyncHTTPClient would otherwise retry a refused connection with backoff until the connect
+        // timeout, so an unreachable server took the whole timeout per attempt (16 s for `ats`).
+        // TrackerAPI's retry policy already retries connection failures, with its own backoff.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.httpVersion = .automatic
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }

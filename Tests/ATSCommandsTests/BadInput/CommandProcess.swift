@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Runs the built `ats` executable as a person would, and collects what it printed and how it exited.
+enum CommandProcess {
+    struct Outcome: CustomStringConvertible {
+        var arguments: [String]
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        var seconds: Double
+
+        var description: String {
+            "`ats \(arguments.joined(separator: " "))` exited \(status) after \(String(format: "%.1f", seconds)) s; "
+                + "stderr: \(standardError.prefix(600))"
+        }
+    }
+
+    /// The `ats` executable beside the test bundle (`swift build --build-tests` builds both).
+    static var executable: URL {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return bundle.appendingPathComponent("ats")
+    }
+
+    /// Runs `ats` with `arguments` and an environment of only `environment` (plus `PATH`), so that
+    /// the developer's own `TRACKER_*` variables cannot change the outcome. A run that has not
+    /// ended after `limit` is killed and reported, so a hang fails the test instead of stalling it.
+    static func run(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        limit: Duration = .seconds(120)
+    ) async throws -> Outcome {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ats-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("out")
+        let errURL = folder.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment.merging(
+            ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path],
+            uniquingKeysWith: { mine, _ in mine })
+        process.currentDirectoryURL = folder
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        let start = ContinuousClock.now
+        let (ended, finish) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in finish.finish() }
+        try process.run()
+        let watchdog = Task {
+            try await Task.sleep(for: limit)
+            if process.isRunning { process.terminate() }
+        }
+        for await _ in ended {}
+        watchdog.cancel()
+        process.waitUntilExit()
+        let elapsed = ContinuousClock.now - start
+        return Outcome(
+            arguments: arguments,
+            status: process.terminationStatus,
+            standardOutput: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            standardError: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        )
+    }
+}
