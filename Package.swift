@@ -51,6 +51,8 @@ let package = Package(
         .target(
             name: "TrackerAPI",
             dependencies: [
+                // Webhook signatures (HMAC-SHA256) are verified in the library.
+                "ATSDigest",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -135,6 +137,8 @@ let package = Package(
                 "TrackerSync",
                 "TrackerSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `ats webhooks listen` is an HTTP server.
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -235,6 +239,26 @@ let package = Package(
                 "ATSCore",
                 "TrackerAPI",
                 "TrackerSandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The "Secrets and trust" reliability suite: secrets scanning, plain HTTP, webhook signatures
+        // and hostile file names, end to end through the commands and against the sandbox.
+        .testTarget(
+            name: "TrustTests",
+            dependencies: [
+                "ATSCommands",
+                "ATSCore",
+                "ATSDigest",
+                "ATSSync",
+                "ATSSyncSQLite",
+                "TrackerAPI",
+                "TrackerATS",
+                "TrackerSync",
+                "TrackerSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
