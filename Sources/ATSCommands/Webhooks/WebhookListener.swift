@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 import TrackerAPI
 import UnixSignals
 
@@ -29,10 +30,10 @@ struct WebhookListener: Sendable {
     func makeServiceGroup(
         signals: [UnixSignal], onListening: @escaping @Sendable (Int) async -> Void
     ) -> ServiceGroup {
-        let output = output
+        let lines = OneLineAtATime(output)
         let responder = WebhookResponder(
-            verifier: verifier, maximumBodyBytes: maximumBodyBytes,
-            onDelivery: { delivery in output.line(delivery.jsonLine) }, onOutcome: onOutcome)
+            verifier: verifier, maximumBodyBytes: maximumBodyBytes, onDelivery: { lines.write($0.jsonLine) },
+            onOutcome: onOutcome)
         let quiet = Logger(label: "ats.webhooks") { _ in SwiftLogNoOpLogHandler() }
         let application = Application(
             responder: responder,
@@ -42,5 +43,18 @@ struct WebhookListener: Sendable {
         return ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: application)], gracefulShutdownSignals: signals, logger: quiet))
+    }
+}
+
+/// Deliveries arrive concurrently; writing one line at a time keeps long lines whole in a pipe
+/// (writes above the pipe's atomic size could otherwise interleave).
+private final class OneLineAtATime: Sendable {
+    private let lock = Mutex(())
+    private let output: CommandOutput
+
+    init(_ output: CommandOutput) { self.output = output }
+
+    func write(_ line: String) {
+        lock.withLock { _ in output.line(line) }
     }
 }
