@@ -53,6 +53,8 @@ let package = Package(
         .target(
             name: "TrackerAPI",
             dependencies: [
+                // Webhook signatures (HMAC-SHA256) are verified in the library.
+                "ATSDigest",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -137,6 +139,8 @@ let package = Package(
                 "TrackerSync",
                 "TrackerSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `ats webhooks listen` is an HTTP server.
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -252,6 +256,26 @@ let package = Package(
                 "TrackerSync",
                 "TrackerSandbox",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The "Secrets and trust" reliability suite: secrets scanning, plain HTTP, webhook signatures
+        // and hostile file names, end to end through the commands and against the sandbox.
+        .testTarget(
+            name: "TrustTests",
+            dependencies: [
+                "ATSCommands",
+                "ATSCore",
+                "ATSDigest",
+                "ATSSync",
+                "ATSSyncSQLite",
+                "TrackerAPI",
+                "TrackerATS",
+                "TrackerSync",
+                "TrackerSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -14,7 +14,7 @@ public struct ATSCommand: AsyncParsableCommand {
             DemoCommand.self, SyncCommand.self, SandboxCommand.self, CoverageCommand.self, JobsCommand.self,
             ApplicationsCommand.self,
             CandidatesCommand.self, NotesCommand.self, FilesCommand.self, CustomFieldsCommand.self,
-            ActionsCommand.self, TriggersCommand.self,
+            ActionsCommand.self, TriggersCommand.self, WebhooksCommand.self,
         ]
     )
 

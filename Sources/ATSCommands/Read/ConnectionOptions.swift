@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import TrackerAPI
 import TrackerATS
 import TrackerSandbox
@@ -30,11 +31,20 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Start an embedded Tracker sandbox with seeded data and use it.")
     var sandbox = false
 
+    @Option(
+        help: """
+            Log requests, retries and sync progress to standard error from this level up: trace, debug, info, \
+            notice, warning, error or critical (env ATS_LOG_LEVEL). Passwords are never logged.
+            """
+    )
+    var logLevel: String?
+
     /// Where to connect, resolved from the flags, then the environment.
     struct Resolved {
         var configuration: TrackerAPI.Configuration?
         var timeZone: TimeZone?
         var candidateIDSecret: [UInt8]?
+        var logLevel: Logger.Level?
     }
 
     /// A Tracker server to talk to: a real one, or the embedded sandbox.
@@ -72,13 +82,14 @@ struct ConnectionOptions: ParsableArguments {
             zone = known
         }
         let secret = candidateIDSecret(environment: environment)
+        let level = try CommandLogging.level(flag: logLevel, environment: environment)
         if sandbox {
             if baseURL != nil || apiKey != nil || apiPassword != nil {
                 throw CommandFailure.usage(
                     "--sandbox starts its own server with its own credentials; drop --base-url, --api-key and "
                         + "--api-password, or drop --sandbox to use them.")
             }
-            return Resolved(configuration: nil, timeZone: zone, candidateIDSecret: secret)
+            return Resolved(configuration: nil, timeZone: zone, candidateIDSecret: secret, logLevel: level)
         }
         let url = baseURL ?? environment["TRACKER_BASE_URL"]
         let key = apiKey ?? environment["TRACKER_API_KEY"]
@@ -98,7 +109,8 @@ struct ConnectionOptions: ParsableArguments {
         // A person is waiting: an unreachable server should be reported in seconds, not minutes.
         configuration.timeouts.connect = .seconds(5)
         configuration.retryPolicy.maximumAttempts = 3
-        return Resolved(configuration: configuration, timeZone: zone, candidateIDSecret: secret)
+        if let level { configuration.logger = CommandLogging.logger(label: "ats.tracker", level: level) }
+        return Resolved(configuration: configuration, timeZone: zone, candidateIDSecret: secret, logLevel: level)
     }
 
     /// The candidate-id key from `--candidate-id-secret` or `ATS_CANDIDATE_ID_SECRET`, when given.
@@ -130,9 +142,12 @@ struct ConnectionOptions: ParsableArguments {
         if let zone = resolved.timeZone { settings.behavior.timeZone = zone }
         let zone = settings.behavior.timeZone
         try await withTrackerSandbox(settings) { sandbox in
-            let configuration = TrackerAPI.Configuration(
+            var configuration = TrackerAPI.Configuration(
                 baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
                 accountTimeZone: zone)
+            if let level = resolved.logLevel {
+                configuration.logger = CommandLogging.logger(label: "ats.tracker", level: level)
+            }
             try await body(
                 Connection(
                     configuration: configuration, timeZone: zone, knownStatuses: sandbox.control.statuses,
@@ -156,7 +171,7 @@ struct ConnectionOptions: ParsableArguments {
                 api: connection.configuration,
                 configuration: TrackerATSClient.Configuration(
                     knownStatuses: connection.knownStatuses, candidateIDSecret: connection.candidateIDSecret,
-                    writes: writes)
+                    logger: connection.configuration.logger, writes: writes)
             ) { client in
                 try await body(client)
             }

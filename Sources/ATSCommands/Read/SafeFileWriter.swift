@@ -20,26 +20,39 @@ enum SafeFileWriter {
     ///
     /// Everything up to the last `/` or `\` goes (so `../../etc/passwd` becomes `passwd`), control
     /// characters go, leading dots and surrounding spaces go (no hidden files, no `..`), and the
-    /// name is cut to 200 bytes keeping its extension. An empty result becomes `fallback`.
+    /// name is cut to 200 bytes keeping its extension. An empty result becomes `fallback`, itself
+    /// reduced the same way (it is made from the server's file id, which is no more trustworthy),
+    /// or `file` when nothing of it is left.
     static func safeName(_ serverName: String, fallback: String) -> String {
-        let lastComponent = serverName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        var name = String(
-            String.UnicodeScalarView(
-                lastComponent.unicodeScalars.filter { scalar in
-                    !(scalar.properties.generalCategory == .control || scalar.value == 0x7F)
-                }))
-        name = name.trimmingCharacters(in: .whitespaces)
-        while name.hasPrefix(".") { name.removeFirst() }
-        name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return fallback }
-        if name.utf8.count > 200 {
-            let ext = (name as NSString).pathExtension
-            let suffix = ext.isEmpty || ext.utf8.count > 16 ? "" : "." + ext
-            var stem = String(name.dropLast(suffix.count))
-            while stem.utf8.count + suffix.utf8.count > 200 { stem.removeLast() }
-            name = stem + suffix
+        reduced(serverName) ?? reduced(fallback) ?? "file"
+    }
+
+    private static func reduced(_ serverName: String) -> String? {
+        // Separators are looked for among Unicode scalars, not Characters: a "/" followed by a
+        // combining mark is one Character to Swift but still a separator to the file system.
+        let scalars = serverName.unicodeScalars
+        let start = scalars.lastIndex { $0 == "/" || $0 == "\\" }.map(scalars.index(after:)) ?? scalars.startIndex
+        var kept = String.UnicodeScalarView(
+            scalars[start...].filter { !($0.properties.generalCategory == .control || $0.value == 0x7F) })
+        // No hidden files and no "." or "..": leading dots and spaces go, in any mix, and trailing spaces.
+        while let first = kept.first, first == "." || first.properties.isWhitespace { kept.removeFirst() }
+        while let last = kept.last, last.properties.isWhitespace { kept.removeLast() }
+        guard !kept.isEmpty else { return nil }
+        let name = String(kept)
+        guard name.utf8.count > 200 else { return name }
+        let ext = (name as NSString).pathExtension
+        let suffix = ext.isEmpty || ext.utf8.count > 16 ? "" : "." + ext
+        // Cut by scalars: one Character can hold thousands of combining marks.
+        let budget = 200 - suffix.utf8.count
+        var stem = String.UnicodeScalarView()
+        var used = 0
+        for scalar in kept.dropLast(suffix.unicodeScalars.count) {
+            let width = UTF8.width(scalar)
+            guard used + width <= budget else { break }
+            stem.append(scalar)
+            used += width
         }
-        return name
+        return (stem.isEmpty ? "file" : String(stem)) + suffix
     }
 
     /// Streams a download into `folder` under its sanitised name, adding ` (1)`, ` (2)` … when a

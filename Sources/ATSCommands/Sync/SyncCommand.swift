@@ -95,11 +95,9 @@ struct SyncCommand: AsyncParsableCommand {
     func execute(environment: [String: String], output: CommandOutput) async throws {
         let target = try SyncDatabase(database ?? environment["ATS_DATABASE"] ?? "tracker.sqlite")
         let streams = try selectedStreams()
-        let logger = Logger(label: "ats.sync") { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .warning
-            return handler
-        }
+        let level = try CommandLogging.level(flag: connection.logLevel, environment: environment)
+        let logger = CommandLogging.logger(label: "ats.sync", level: level ?? .warning)
+        let tuning = SyncTuning(pageSize: pageSize, rateLimit: rateLimit, logLevel: level)
         let printer = SyncReportPrinter(output: output)
         if let accounts {
             let fleet = try FleetFile(path: accounts)
@@ -149,11 +147,6 @@ struct SyncCommand: AsyncParsableCommand {
                 services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         standardError("Stopped. The next `ats sync` continues from the last committed page.\n")
-    }
-
-    /// The paging flags, applied to every account's API configuration.
-    private var tuning: SyncTuning {
-        SyncTuning(pageSize: pageSize, rateLimit: rateLimit)
     }
 
     private func checkFleetFlags() throws {

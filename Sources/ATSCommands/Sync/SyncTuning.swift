@@ -1,3 +1,4 @@
+import Logging
 import TrackerAPI
 
 /// How `ats sync` pages: `--page-size` and `--rate-limit`, over TrackerAPI's defaults.
@@ -6,6 +7,8 @@ struct SyncTuning: Sendable {
     var pageSize: Int?
     /// Requests per second at most, when given.
     var rateLimit: Double?
+    /// `--log-level`, for the accounts of a fleet file (a single account's connection has it already).
+    var logLevel: Logger.Level?
 
     /// Applies the flags to an account's configuration.
     ///
@@ -18,5 +21,8 @@ struct SyncTuning: Sendable {
     func apply(to configuration: inout TrackerAPI.Configuration) {
         if let pageSize { configuration.pageSize = pageSize }
         configuration.rateLimit = rateLimit.map { TrackerRateLimit(requestsPerSecond: $0, burst: max(1, Int($0))) }
+        if let level = logLevel {
+            configuration.logger = CommandLogging.logger(label: "ats.tracker", level: level)
+        }
     }
 }

@@ -85,6 +85,11 @@ struct EndpointRoots: Sendable {
             throw invalid("not an absolute URL")
         }
         guard components.query == nil, components.fragment == nil else { throw invalid("must not have a query") }
+        // A user name or password in the URL would be shown wherever the URL is (descriptions, logs)
+        // and is how `http://127.0.0.1@example.com` dresses a remote host as loopback.
+        guard components.user == nil, components.password == nil else {
+            throw invalid("must not contain a user name or password; give them as apiKey and apiPassword")
+        }
         guard scheme == "https" || (scheme == "http" && Self.isLoopback(host)) else {
             throw invalid("HTTPS is required except for loopback addresses (127.0.0.1, ::1, localhost)")
         }
@@ -106,7 +111,7 @@ struct EndpointRoots: Sendable {
     static func isLoopback(_ host: String) -> Bool {
         let lowered = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         if lowered == "localhost" || lowered == "::1" { return true }
-        let octets = lowered.split(separator: ".")
+        let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets.first == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 

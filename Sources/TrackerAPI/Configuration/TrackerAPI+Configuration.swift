@@ -101,13 +101,24 @@ extension TrackerAPI {
         public var description: String {
             let keyHint = apiKey.count > 4 ? String(apiKey.prefix(4)) + "…" : "<redacted>"
             var parts = [
-                "baseURL: \(baseURL)", "apiKey: \(keyHint)", "apiPassword: <redacted>",
+                "baseURL: \(Self.withoutCredentials(baseURL))", "apiKey: \(keyHint)", "apiPassword: <redacted>",
                 "accountTimeZone: \(accountTimeZone?.identifier ?? "unknown")",
                 "pageSize: \(pageSize)", "pagesInFlight: \(pagesInFlight)",
                 "rateLimit: \(rateLimit.map { "\($0.requestsPerSecond)/s" } ?? "none")",
             ]
             if let companyID { parts.insert("companyID: \(companyID)", at: 1) }
             return "TrackerAPI.Configuration(" + parts.joined(separator: ", ") + ")"
+        }
+
+        /// The URL without a user name or password in it (such a URL is refused when the API is made,
+        /// but a configuration holding one may still be printed first).
+        static func withoutCredentials(_ url: String) -> String {
+            guard url.contains("@") else { return url }
+            guard var components = URLComponents(string: url) else { return "<a URL that cannot be read>" }
+            guard components.user != nil || components.password != nil else { return url }
+            components.user = nil
+            components.password = nil
+            return (components.string ?? "<a URL that cannot be read>") + " (credentials removed)"
         }
     }
 

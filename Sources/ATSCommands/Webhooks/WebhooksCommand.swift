@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import ServiceLifecycle
+import TrackerAPI
+import UnixSignals
+
+/// `ats webhooks`: receive Tracker's webhook deliveries.
+struct WebhooksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "webhooks",
+        abstract: "Receive Tracker's webhook deliveries.",
+        subcommands: [WebhooksListenCommand.self]
+    )
+}
+
+/// `ats webhooks listen`: a receiver that verifies each delivery's signature and prints the good
+/// ones as JSON lines.
+struct WebhooksListenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "listen",
+        abstract: "Receive webhook deliveries, verify their signatures and print each one as a JSON line.",
+        discussion: """
+            Register http://HOST:PORT/ (any path) for an event with Tracker's POST /webhooks. Every delivery's \
+            X-ATS-Signature is checked against the API password before its body is read: a verified delivery \
+            is answered 200 and printed on standard output as one line of JSON, flushed at once, so the output \
+            can be piped; a missing or wrong signature gets 401 (Tracker then re-sends it), a signed body that \
+            is not a delivery 400, a body above --max-body-bytes 413. What happened to each request is noted \
+            on standard error. Stop it with Ctrl-C (SIGINT) or SIGTERM; requests in flight are answered first.
+            """
+    )
+
+    @Option(help: "The port to listen on (0 picks a free one, shown on standard error).")
+    var port: Int
+
+    @Option(help: "The address to listen on. Anything but loopback receives applicants' data over plain HTTP.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The API password, the signing key (env TRACKER_API_PASSWORD). Never printed.")
+    var apiPassword: String?
+
+    @Option(help: "The account's IANA time zone, for the applications' timestamps (env TRACKER_TIMEZONE).")
+    var timezone: String?
+
+    @Option(help: "The largest delivery body accepted, in bytes.")
+    var maxBodyBytes = 1_048_576
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else {
+            throw ValidationError("--port takes 0 to 65535, not \(port).")
+        }
+        guard maxBodyBytes > 0 else {
+            throw ValidationError("--max-body-bytes takes a number of bytes above 0, not \(maxBodyBytes).")
+        }
+    }
+
+    func run() async throws {
+        try await reporting {
+            let listener = try makeListener(environment: ProcessInfo.processInfo.environment, output: .flushed)
+            let group = listener.makeServiceGroup(signals: [.sigterm, .sigint]) { port in
+                standardError(Self.banner(host: host, port: port))
+            }
+            try await group.run()
+            standardError("Stopped listening for webhooks.\n")
+        }
+    }
+
+    /// The listener the flags and the environment describe; tests call it with their own.
+    /// - Throws: ``CommandFailure`` when the password is missing or the time zone unknown.
+    func makeListener(environment: [String: String], output: CommandOutput) throws -> WebhookListener {
+        guard let password = apiPassword ?? environment["TRACKER_API_PASSWORD"], !password.isEmpty else {
+            throw CommandFailure.usage(
+                "No API password given. Deliveries are signed with the account's API password: pass --api-password "
+                    + "(or set TRACKER_API_PASSWORD) from Tracker's \"Account Details → API\" page.")
+        }
+        var zone: TimeZone?
+        if let name = timezone ?? environment["TRACKER_TIMEZONE"], !name.isEmpty {
+            guard let known = TimeZone(identifier: name) else {
+                throw CommandFailure.usage("Unknown time zone '\(name)'. Use an IANA name such as America/Los_Angeles.")
+            }
+            zone = known
+        }
+        return WebhookListener(
+            host: host, port: port, verifier: TrackerWebhookVerifier(apiPassword: password, accountTimeZone: zone),
+            maximumBodyBytes: maxBodyBytes, output: output,
+            onOutcome: { outcome in
+                switch outcome {
+                case .accepted(let event, let application):
+                    standardError("Accepted \(event) for application \(application).\n")
+                case .rejected(let status, let reason):
+                    standardError("Answered \(status): \(reason)\n")
+                }
+            })
+    }
+
+    static func banner(host: String, port: Int) -> String {
+        let shown = host.contains(":") ? "[\(host)]" : host
+        var text = "Listening for Tracker webhooks on http://\(shown):\(port)/ (Ctrl-C to stop).\n"
+        if !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) {
+            text +=
+                "Deliveries carry applicants' data: outside this machine, put an HTTPS proxy in front of this port.\n"
+        }
+        return text
+    }
+}
