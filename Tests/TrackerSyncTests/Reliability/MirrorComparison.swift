@@ -65,7 +65,11 @@ struct MirrorComparison: Sendable {
                 || stored["email"]?.stringValue != application.email
                 || stored["tags"]?.arrayValue?.compactMap(\.stringValue) != application.tags
             {
-                result.note("application \(application.id) stale", \.lost)
+                result.note(
+                    "application \(application.id) stale: updated_at \(String(describing: row.updatedAt)) vs "
+                        + "\(application.updatedAt), status \(stored["status"]?.stringValue ?? "-") vs \(application.status), "
+                        + "tags \(stored["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []) vs \(application.tags)",
+                    \.lost)
             }
         }
         result.countExtra(applications.keys, truth: truth.map { String($0.id) }, "application", deletionsSeen)
