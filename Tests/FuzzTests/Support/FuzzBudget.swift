@@ -2,14 +2,16 @@ import Foundation
 import Synchronization
 import Testing
 
-/// How many cases each property gets: a quick budget for `swift test` and CI, and a hundred times
-/// more when `ATSKIT_RELIABILITY=full` is set (the on-demand long run of issue 8).
+/// How many cases each property gets: a quick budget for `swift test` and CI, ten times more when
+/// `ATSKIT_RELIABILITY=full` is set (the published run, a few minutes), and any factor given in
+/// `ATSKIT_FUZZ_FACTOR` for a longer run on demand (`ATSKIT_FUZZ_FACTOR=1000` runs for hours).
 enum FuzzBudget {
     /// Whether the long run was asked for.
     static let isFull = ProcessInfo.processInfo.environment["ATSKIT_RELIABILITY"] == "full"
+        || ProcessInfo.processInfo.environment["ATSKIT_FUZZ_FACTOR"] != nil
 
     /// The factor between the long run and the quick one.
-    static let fullFactor = 100
+    static let fullFactor = ProcessInfo.processInfo.environment["ATSKIT_FUZZ_FACTOR"].flatMap(Int.init) ?? 10
 
     /// The number of cases for a property whose quick budget is `quick`.
     static func cases(_ quick: Int) -> Int {
