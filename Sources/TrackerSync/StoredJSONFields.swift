@@ -27,6 +27,7 @@ struct StoredJSONFields {
         skipSpace()
         guard next() == UInt8(ascii: "{") else { return nil }
         var found: [String: String] = [:]
+        var seen: Set<String> = []
         skipSpace()
         if peek() == UInt8(ascii: "}") { return found }
         while true {
@@ -35,6 +36,8 @@ struct StoredJSONFields {
             skipSpace()
             guard next() == UInt8(ascii: ":") else { return nil }
             skipSpace()
+            // A wanted member twice: the full parser keeps the last one, whatever its kind; let it.
+            if keys.contains(key), !seen.insert(key).inserted { return nil }
             if keys.contains(key), peek() == UInt8(ascii: "\"") {
                 index += 1
                 guard let value = readString() else { return nil }

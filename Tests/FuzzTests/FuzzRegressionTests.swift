@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TrackerAPI
+@testable import TrackerSync
 
 /// The inputs the fuzz suite found to crash or corrupt, pinned exactly (each crashed the test
 /// process, or changed data, before its fix).
@@ -23,6 +24,14 @@ extension Fuzz {
             #expect(error?.retryAfter == .seconds(RetryAfter.longestWait))
         }
 
+        @Test func aRepeatedMemberIsReadAsTheFullParserReadsIt() throws {
+            // Found at the 10x budget: the mirror's fast member reader kept the first of two
+            // members with one name, the full parser the last.
+            let text = #"{"id":"dup","id":null,"name":"x"}"#
+            #expect(try TrackerJSON.parse(Data(text.utf8)).objectValue?["id"] == .null)
+            #expect(StoredJSONFields.strings(in: text, keys: ["id", "name"]) == nil)
+        }
+
         @Test func anObjectDeepInsideArraysIsRead() throws {
             // The parser's per-depth size hints grew by eight when an object was met, but arrays
             // deepen too: an object under nine or more arrays indexed past the hints and trapped.
@@ -30,6 +39,23 @@ extension Fuzz {
             var value = try TrackerJSON.parse(Data(text.utf8))
             for _ in 0..<20 { value = try #require(value.arrayValue?.first) }
             #expect(value == ["a": 1])
+        }
+
+        @Test func tooDeepArraysUnderObjectsAreATypedErrorNotATrap() throws {
+            // Found at the 10x budget: the depth limit's error left the depth one level too high, so
+            // while unwinding, an object whose size hints had just enough levels indexed past them.
+            // An object at depth `shallow` sizes the hints; an object at depth `deep` then holds
+            // arrays nested past the limit.
+            for shallow in 1...12 {
+                for deep in shallow...(shallow + 10) {
+                    let first =
+                        String(repeating: #"{"a":"#, count: shallow) + "1" + String(repeating: "}", count: shallow)
+                    let tooDeep = String(repeating: "[", count: 300)
+                    let second = String(repeating: #"{"b":"#, count: deep) + tooDeep
+                    let text = "[" + first + "," + second
+                    #expect(throws: TrackerJSONSyntaxError.self) { try TrackerJSON.parse(Data(text.utf8)) }
+                }
+            }
         }
 
         @Test func aNumberBeyondDoubleIsASyntaxErrorNotNull() throws {

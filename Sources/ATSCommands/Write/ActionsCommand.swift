@@ -155,7 +155,7 @@ struct ActionsWaitCommand: ClientCommand {
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
         let results = try await client.waitForActions(
             ids.map { TrackerActionID(rawValue: $0) }, timeout: .seconds(timeout))
-        var problems = 0
+        var problems: [String] = []
         for result in results {
             let (state, error): (String, String?) =
                 switch result.state {
@@ -164,7 +164,7 @@ struct ActionsWaitCommand: ClientCommand {
                 case .pending: ("pending", "not run after \(timeout) s")
                 case .unreadable(let message): ("unreadable", message)
                 }
-            if error != nil { problems += 1 }
+            if let error { problems.append("action \(result.id) \(state): \(error)") }
             if json {
                 output.line(
                     try RecordJSON.line(
@@ -175,8 +175,12 @@ struct ActionsWaitCommand: ClientCommand {
                 output.line("Action \(result.id): \(state)" + (error.map { " — \($0)" } ?? ""))
             }
         }
-        if problems > 0 {
-            throw CommandFailure.failed("\(problems) of \(results.count) actions did not run successfully.")
+        if !problems.isEmpty {
+            // Standard output may be piped away; the reasons go with the error on standard error too.
+            let shown = problems.prefix(3).joined(separator: "; ")
+            let more = problems.count > 3 ? "; and \(problems.count - 3) more" : ""
+            throw CommandFailure.failed(
+                "\(problems.count) of \(results.count) actions did not run successfully: \(shown)\(more).")
         }
     }
 }

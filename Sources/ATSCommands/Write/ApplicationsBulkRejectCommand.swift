@@ -84,8 +84,14 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
             let resume =
                 journal.map { " Run the same command with --journal \($0) to retry them; nothing is rejected twice." }
                 ?? " Run again with --journal FILE to make a retry safe to repeat."
+            // The report may be piped away; the first reasons also go with the error on standard error.
+            let reasons = failures.prefix(3).map { item in
+                "\(item.application.rawValue): \(item.outcome.failure ?? "failed")"
+            }
+            let more = failures.count > 3 ? "; and \(failures.count - 3) more (see the report)" : ""
             throw CommandFailure.failed(
-                "\(failures.count) of \(report.items.count) applications were not rejected (see the report)." + resume)
+                "\(failures.count) of \(report.items.count) applications were not rejected: "
+                    + reasons.joined(separator: "; ") + more + "." + resume)
         }
     }
 

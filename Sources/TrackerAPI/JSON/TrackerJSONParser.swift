@@ -83,9 +83,12 @@ struct TrackerJSONParser {
         index += count
     }
 
+    /// Goes one level deeper, or throws without changing the depth: the caller's `defer` that
+    /// leaves the level is not set up yet, so a depth raised before throwing would stay raised, and
+    /// the enclosing objects would then index their size hints one level too deep while unwinding.
     private mutating func enter() throws {
+        guard depth < Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
         depth += 1
-        guard depth <= Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
     }
 
     private mutating func parseObject() throws -> TrackerJSON {

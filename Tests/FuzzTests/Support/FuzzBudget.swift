@@ -7,7 +7,8 @@ import Testing
 /// `ATSKIT_FUZZ_FACTOR` for a longer run on demand (`ATSKIT_FUZZ_FACTOR=1000` runs for hours).
 enum FuzzBudget {
     /// Whether the long run was asked for.
-    static let isFull = ProcessInfo.processInfo.environment["ATSKIT_RELIABILITY"] == "full"
+    static let isFull =
+        ProcessInfo.processInfo.environment["ATSKIT_RELIABILITY"] == "full"
         || ProcessInfo.processInfo.environment["ATSKIT_FUZZ_FACTOR"] != nil
 
     /// The factor between the long run and the quick one.
