@@ -56,15 +56,11 @@ extension Fuzz {
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
 
+        /// Days in a month of the proleptic Gregorian calendar, which the parser uses for every year
+        /// (Foundation's calendar is Julian before 1582, where 1000-02-29 exists).
         static func daysIn(month: Int, year: Int) -> Int {
-            var components = DateComponents(year: year, month: month)
-            components.timeZone = .gmt
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = .gmt
-            guard let date = calendar.date(from: components),
-                let range = calendar.range(of: .day, in: .month, for: date)
-            else { return 28 }
-            return range.count
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         }
 
         /// Days since 1970 by Foundation's calendar: an oracle independent of the library's arithmetic.

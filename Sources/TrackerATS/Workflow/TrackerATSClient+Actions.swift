@@ -116,7 +116,8 @@ extension TrackerATSClient {
     ///   - ids: The actions; repeats are waited for once.
     ///   - timeout: The longest wait in all.
     /// - Returns: One result per distinct id, in the order given; actions still pending at the
-    ///   deadline are ``TrackerActionWait/State/pending``.
+    ///   deadline are ``TrackerActionWait/State/pending``, or ``TrackerActionWait/State/unreadable(_:)``
+    ///   with the reason when their last read failed (Tracker unreachable, an HTML page, a 5xx).
     /// - Throws: `CancellationError` only; read failures are reported per action.
     public func waitForActions(_ ids: [TrackerActionID], timeout: Duration) async throws -> [TrackerActionWait] {
         var seen: Set<TrackerActionID> = []
@@ -126,9 +127,17 @@ extension TrackerATSClient {
         let deadline = waitClock.now() + timeout
         var backoff = PollBackoff(
             first: configuration.writes.pollInterval, maximum: configuration.writes.maximumPollInterval)
+        var lastReadFailure: [TrackerActionID: String] = [:]
         while !pending.isEmpty {
             for result in try await readActions(pending) {
-                results[result.id] = result
+                if case .unreadable(let reason) = result.state, result.action == nil, !result.isFinal {
+                    // A transient failure: keep waiting, but remember why in case the wait ends here.
+                    lastReadFailure[result.id] = reason
+                    results[result.id] = TrackerActionWait(id: result.id, action: nil, state: .pending)
+                } else {
+                    lastReadFailure[result.id] = nil
+                    results[result.id] = result
+                }
             }
             pending = pending.filter { results[$0]?.state == .pending }
             guard !pending.isEmpty, let wait = backoff.wait(now: waitClock.now(), deadline: deadline) else { break }
@@ -138,7 +147,12 @@ extension TrackerATSClient {
                 throw CancellationError()
             }
         }
-        return distinct.map { results[$0] ?? TrackerActionWait(id: $0, action: nil, state: .pending) }
+        return distinct.map { id in
+            let result = results[id] ?? TrackerActionWait(id: id, action: nil, state: .pending)
+            guard result.state == .pending, let reason = lastReadFailure[id] else { return result }
+            return TrackerActionWait(
+                id: id, action: result.action, state: .unreadable("its last read failed: \(reason)"))
+        }
     }
 
     /// Reads actions a few at a time; a read failure is that action's result, never the batch's.
@@ -175,8 +189,10 @@ extension TrackerATSClient {
         } catch let error as TrackerAPIError where error.code == .notFound {
             return TrackerActionWait(id: id, action: nil, state: .unreadable("Tracker has no action \(id)."))
         } catch {
-            // A transient failure (retries exhausted): keep waiting, the next round reads again.
-            return TrackerActionWait(id: id, action: nil, state: .pending)
+            // A transient failure (retries exhausted): the waiting loop reads again next round.
+            var result = TrackerActionWait(id: id, action: nil, state: .unreadable("\(error)"))
+            result.isFinal = false
+            return result
         }
     }
 

@@ -20,6 +20,9 @@ public struct TrackerActionWait: Sendable, Hashable {
     public var action: TrackerAction?
     /// Where it stands.
     public var state: State
+    /// Whether an ``State/unreadable(_:)`` state is final (no such action) rather than one failed
+    /// read that the next round may get past.
+    var isFinal = true
 
     /// Creates a wait result.
     /// - Parameters:

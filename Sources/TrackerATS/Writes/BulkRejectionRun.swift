@@ -209,7 +209,10 @@ struct BulkRejectionRun {
         let references = ids.filter { (items[$0]?.unchangedRounds ?? 0) >= 3 }
             .flatMap { items[$0]?.references ?? [] }.map { TrackerActionID(rawValue: $0) }
         var states: [String: TrackerActionWait.State] = [:]
-        for result in try await client.readActions(references) { states[result.id.rawValue] = result.state }
+        for result in try await client.readActions(references) {
+            // A read that failed for now says nothing about the action: wait as for a pending one.
+            states[result.id.rawValue] = result.isFinal ? result.state : .pending
+        }
         let now = client.waitClock.now()
         var resend: [ApplicationID] = []
         for id in ids {
