@@ -52,18 +52,19 @@ extension SQLiteSyncStore {
             // for every batch instead of the candidate_id index, which made deriving candidates
             // quadratic in the account's size (docs/PERFORMANCE.md). Each group is sorted below, by
             // UTF-8 bytes as SQLite's BINARY collation orders.
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT "\(column)" AS group_key, id, updated_at, raw FROM "\(derivation.source.rawValue)"
-                    WHERE account = ? AND deleted_at IS NULL AND "\(column)" IN (\(placeholders))
-                    """,
-                arguments: StatementArguments([account] + groups))
-            while let row = try rows.next() {
-                let group: String = row[0]
+            let query = BoundStatement(
+                try db.cachedStatement(
+                    sql: """
+                        SELECT "\(column)" AS group_key, id, updated_at, raw FROM "\(derivation.source.rawValue)"
+                        WHERE account = ? AND deleted_at IS NULL AND "\(column)" IN (\(placeholders))
+                        """))
+            query.bind(account, at: 1)
+            for (offset, group) in groups.enumerated() { query.bind(group, at: Int32(2 + offset)) }
+            try query.forEachRow(db) { row in
+                let group = row.text(0) ?? ""
                 result[group, default: []].append(
                     StoredRow(
-                        id: row[1], updatedAt: (row[2] as String?).flatMap(ISO8601Text.date), raw: row[3],
+                        id: row.text(1) ?? "", updatedAt: row.text(2).flatMap(ISO8601Text.date), raw: row.text(3) ?? "",
                         deletedAt: nil))
             }
             for group in result.keys {
@@ -93,18 +94,26 @@ extension SQLiteSyncStore {
             var upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
             upsert.ignoresOlderVersions = false
             try upsert.store(records, into: &outcome)
-            let markDeleted = try db.cachedStatement(
-                sql: """
-                    UPDATE "\(schema.table)" SET deleted_at = ? WHERE account = ? AND id = ? AND deleted_at IS NULL
-                    """)
+            let markDeleted = BoundStatement(
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE "\(schema.table)" SET deleted_at = ? WHERE account = ? AND id = ? AND deleted_at IS NULL
+                        """))
             for group in emptied {
-                try markDeleted.execute(arguments: [seen, account, group])
+                markDeleted.bind(seen, at: 1)
+                markDeleted.bind(account, at: 2)
+                markDeleted.bind(group, at: 3)
+                try markDeleted.execute(db)
                 outcome.deleted += db.changesCount
             }
-            let dequeue = try db.cachedStatement(
-                sql: "DELETE FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?")
+            let dequeue = BoundStatement(
+                try db.cachedStatement(
+                    sql: "DELETE FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?"))
             for group in groups {
-                try dequeue.execute(arguments: [account, derivation.stream.rawValue, group])
+                dequeue.bind(account, at: 1)
+                dequeue.bind(derivation.stream.rawValue, at: 2)
+                dequeue.bind(group, at: 3)
+                try dequeue.execute(db)
             }
             return outcome
         }

@@ -37,6 +37,9 @@ public struct CandidateDerivation: Sendable {
         var fields: [String: String]
     }
 
+    /// The candidate row's column names, in the order its values are listed.
+    private static let columnNames = ["first_name", "last_name", "email", "phone", "application_ids", "created_at"]
+
     private static let keys: Set<String> = ["applied_at", "created_at", "first_name", "last_name", "email", "phone"]
 
     private func application(_ row: StoredRow) throws -> StoredApplication {
@@ -85,15 +88,16 @@ public struct CandidateDerivation: Sendable {
         return SyncRecord(
             id: candidateID,
             updatedAt: updatedAt,
-            fields: [
-                "first_name": contact("first_name").map(SyncValue.text) ?? .null,
-                "last_name": contact("last_name").map(SyncValue.text) ?? .null,
-                "email": contact("email").map(SyncValue.text) ?? .null,
-                "phone": contact("phone").map(SyncValue.text) ?? .null,
-                "application_ids": .text(
-                    String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
-                "created_at": createdAt.map(SyncValue.date) ?? .null,
-            ],
+            fields: SyncFields(
+                names: Self.columnNames,
+                values: [
+                    contact("first_name").map(SyncValue.text) ?? .null,
+                    contact("last_name").map(SyncValue.text) ?? .null,
+                    contact("email").map(SyncValue.text) ?? .null,
+                    contact("phone").map(SyncValue.text) ?? .null,
+                    .text(String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
+                    createdAt.map(SyncValue.date) ?? .null,
+                ]),
             raw: TrackerSyncRecords.payload(raw)
         )
     }

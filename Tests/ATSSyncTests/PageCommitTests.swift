@@ -108,6 +108,52 @@ import Testing
         try await compare(kind, pages: [page, page])
     }
 
+    /// Sources store the provider's bytes as sent; a stored row written with another key order or
+    /// spacing (an earlier ATSKit sorted the keys) is still the same record, and a different value
+    /// under the same update time is still a change.
+    @Test(arguments: StoreKind.available) func jsonThatDiffersOnlyInKeyOrderAndSpacingIsUnchanged(kind: StoreKind)
+        async throws
+    {
+        func variant(_ id: Int, raw: String) -> SyncRecord {
+            var copy = record(id, version: 1)
+            copy.raw = RawPayload(json: raw)
+            return copy
+        }
+        let stored = [
+            variant(1, raw: #"{"id":"1","stage":"New","v":1}"#), variant(2, raw: #"{"id":"2","stage":"New","v":1}"#),
+        ]
+        let reordered = [
+            variant(1, raw: #"{ "v": 1, "stage": "New", "id": "1" }"#),
+            variant(2, raw: #"{"v":1.5,"stage":"New","id":"2"}"#),
+        ]
+        try await kind.withStore { store in
+            try await store.prepare()
+            let state = StreamState(stream: .applications)
+            _ = try await store.commit(
+                stored, stream: .applications, account: "json", scanID: "s1", seenAt: seen, state: state,
+                derivations: [queue])
+            let outcome = try await store.commit(
+                reordered, stream: .applications, account: "json", scanID: "s2", seenAt: seen, state: state,
+                derivations: [queue])
+            #expect(outcome.unchanged == 1)
+            #expect(outcome.changed == 1)
+        }
+    }
+
+    @Test func fieldsCompareByNameWhateverTheirOrder() {
+        var fields = SyncFields(names: ["a", "b"], values: [.text("x"), .integer(1)])
+        let literal: SyncFields = ["b": .integer(1), "a": .text("x")]
+        #expect(fields == literal)
+        #expect(fields.hashValue == literal.hashValue)
+        fields["b"] = .integer(2)
+        #expect(fields != literal)
+        #expect(fields["b"] == .integer(2))
+        fields["a"] = nil
+        fields["c"] = .null
+        #expect(fields.names == ["b", "c"])
+        #expect(SyncFields(names: ["a", "b"], values: [.null]).names == ["a"])
+    }
+
     @Test func anUpdateKeepsEveryTypedColumnCurrentWhetherOrNotItsIndexedColumnsMoved() async throws {
         let store = try SQLiteSyncStore()
         try await store.prepare()

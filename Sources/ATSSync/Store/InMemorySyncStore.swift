@@ -108,7 +108,9 @@ public final class InMemorySyncStore: SyncStore {
                     outcome.restored += 1
                     contents.queue([row.record], for: derivations, account: account)
                 }
-                if row.record.updatedAt == record.updatedAt && row.record.raw == record.raw {
+                if row.record.updatedAt == record.updatedAt
+                    && JSONEquivalence.same(row.record.raw.bytes, record.raw.bytes)
+                {
                     outcome.unchanged += 1
                 } else if ignoresOlderVersions, Self.isOlder(record, than: row.record) {
                     // A page read before a later one can still arrive after it (the look-back's
