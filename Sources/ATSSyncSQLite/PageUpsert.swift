@@ -22,6 +22,9 @@ struct PageUpsert {
     /// look-back overlap can deliver an old version late; false for derived rows, whose update time
     /// goes back when their newest source row is deleted).
     var ignoresOlderVersions = true
+    /// Per derivation, whether each row's groups are queued; false while the queue holds the
+    /// "every group" entry of a first sync (see ``FirstSyncBulkLoad``).
+    var queuesEachGroup: [Bool] = []
 
     /// The row as stored, as far as the upsert needs it.
     private struct Existing {
@@ -113,7 +116,8 @@ struct PageUpsert {
     private func queueGroups(
         new record: SyncRecord, old existing: Existing?, columns: ColumnMap, statements: Statements
     ) throws {
-        for (index, derivation) in derivations.enumerated() {
+        for (index, derivation) in derivations.enumerated()
+        where queuesEachGroup.count <= index || queuesEachGroup[index] {
             var new: String?
             if case .text(let group) = columns.group(index, of: record) { new = group }
             let old = existing?.groups[index]

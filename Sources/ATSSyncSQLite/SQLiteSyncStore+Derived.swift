@@ -4,15 +4,36 @@ import GRDB
 
 extension SQLiteSyncStore {
     /// Queued groups of a derived stream, in order.
-    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
-        try await writer.read { db in
+    public func queuedGroups(for derivation: StreamDerivation, account: String, after: String?, limit: Int)
+        async throws -> [String]
+    {
+        // A first sync queued "every group" (FirstSyncBulkLoad); it is expanded before the first batch.
+        var marked = false
+        if after == nil {
+            marked = try await writer.read { db in
+                try Bool.fetchOne(
+                    db,
+                    sql:
+                        "SELECT EXISTS (SELECT 1 FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?)",
+                    arguments: [account, derivation.stream.rawValue, FirstSyncBulkLoad.allGroups]) ?? false
+            }
+        }
+        if marked {
+            try await writer.write { db in
+                try FirstSyncBulkLoad.expandAllGroups(db, derivation: derivation, account: account)
+            }
+        }
+        var arguments: StatementArguments = [account, derivation.stream.rawValue]
+        if let after { arguments += [after] }
+        arguments += [limit]
+        return try await writer.read { [arguments] db in
             try String.fetchAll(
                 db,
                 sql: """
                     SELECT group_key FROM derivation_queue WHERE account = ? AND stream = ?
-                    ORDER BY group_key LIMIT ?
+                    \(after == nil ? "" : "AND group_key > ?") ORDER BY group_key LIMIT ?
                     """,
-                arguments: [account, derivation.stream.rawValue, limit])
+                arguments: arguments)
         }
     }
 
@@ -91,6 +112,7 @@ extension SQLiteSyncStore {
         let emptied = groups.filter { !rebuilt.contains($0) }
         return try await writer.write { db in
             var outcome = PageOutcome()
+            if !records.isEmpty { try FirstSyncBulkLoad.dropIndexesIfEmpty(db, schema: schema) }
             var upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
             upsert.ignoresOlderVersions = false
             try upsert.store(records, into: &outcome)
@@ -115,6 +137,13 @@ extension SQLiteSyncStore {
                 dequeue.bind(group, at: 3)
                 try dequeue.execute(db)
             }
+            // The last batch of a first derivation builds the indexes it went without.
+            let queueEmptied =
+                try
+                !(Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM derivation_queue WHERE account = ? AND stream = ?)",
+                    arguments: [account, derivation.stream.rawValue]) ?? true)
+            if queueEmptied { try FirstSyncBulkLoad.restoreIndexes(db, schema: schema) }
             return outcome
         }
     }

@@ -47,6 +47,11 @@ public final class SQLiteSyncStore: SyncStore {
     public func prepare() async throws {
         do {
             try SQLiteSchema.migrator.migrate(writer)
+            // A first sync builds a table's indexes after its last page; one killed before that
+            // left them out, and they come back here (see FirstSyncBulkLoad).
+            try await writer.write { db in
+                for schema in StreamSchema.all { try FirstSyncBulkLoad.restoreIndexes(db, schema: schema) }
+            }
         } catch {
             throw SQLiteStoreError.cannotMigrate(underlying: error)
         }
@@ -96,8 +101,14 @@ public final class SQLiteSyncStore: SyncStore {
         let seen = ISO8601Text.string(seenAt)
         return try await writer.write { db in
             var outcome = PageOutcome()
-            let upsert = PageUpsert(
+            var upsert = PageUpsert(
                 db: db, schema: schema, account: account, scanID: scanID, seenAt: seen, derivations: derivations)
+            if !records.isEmpty {
+                try FirstSyncBulkLoad.dropIndexesIfEmpty(db, schema: schema)
+                upsert.queuesEachGroup = try derivations.map { derivation in
+                    try !FirstSyncBulkLoad.queuesAllGroups(db, derivation: derivation, account: account)
+                }
+            }
             try upsert.store(records, into: &outcome)
             try Self.saveState(db, stateArguments)
             return outcome
@@ -115,8 +126,10 @@ public final class SQLiteSyncStore: SyncStore {
         let stateArguments = try stateArguments(state, account: account)
         let table = state.stream.rawValue
         let deletedAt = ISO8601Text.string(at)
+        let schema = StreamSchema.all.first { $0.stream == state.stream }
         return try await writer.write { db in
             var deleted = 0
+            if let schema { try FirstSyncBulkLoad.restoreIndexes(db, schema: schema) }
             if let scanID = reconcilingScan {
                 for derivation in derivations {
                     try db.execute(

@@ -179,9 +179,12 @@ public final class InMemorySyncStore: SyncStore {
     }
 
     /// Queued groups of a derived stream, in order.
-    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
+    public func queuedGroups(for derivation: StreamDerivation, account: String, after: String?, limit: Int)
+        async throws -> [String]
+    {
         let key = Key(account: account, stream: derivation.stream)
-        return Array((contents.withLock { $0.queued[key] } ?? []).sorted().prefix(limit))
+        let queued = (contents.withLock { $0.queued[key] } ?? []).sorted()
+        return Array(queued.filter { group in after.map { group > $0 } ?? true }.prefix(limit))
     }
 
     /// Queues every group of the source, for a whole rebuild.
