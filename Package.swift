@@ -88,6 +88,8 @@ let package = Package(
                 "ATSCore",
                 "ATSSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, which GRDB builds on, to bind values into GRDB's cached statements.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -9,12 +9,26 @@ extension PostgresSyncStore {
     /// The order is the column's own collation, so that the primary key's index delivers the first
     /// `limit` groups. Ordering by another collation (`COLLATE "C"`) sorted the whole queue for
     /// every batch, which made deriving a large account's candidates quadratic (docs/PERFORMANCE.md).
-    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
-        let rows = try await client.query(
-            """
-            SELECT group_key FROM derivation_queue WHERE account = \(account) AND stream = \(derivation.stream.rawValue)
-            ORDER BY group_key LIMIT \(limit)
-            """, logger: logger)
+    public func queuedGroups(for derivation: StreamDerivation, account: String, after: String?, limit: Int)
+        async throws -> [String]
+    {
+        let stream = derivation.stream.rawValue
+        // `>` compares in the column's collation, the order of the primary key's index and of ORDER BY.
+        let rows =
+            if let after {
+                try await client.query(
+                    """
+                    SELECT group_key FROM derivation_queue
+                    WHERE account = \(account) AND stream = \(stream) AND group_key > \(after)
+                    ORDER BY group_key LIMIT \(limit)
+                    """, logger: logger)
+            } else {
+                try await client.query(
+                    """
+                    SELECT group_key FROM derivation_queue WHERE account = \(account) AND stream = \(stream)
+                    ORDER BY group_key LIMIT \(limit)
+                    """, logger: logger)
+            }
         var groups: [String] = []
         for try await group in rows.decode(String.self) { groups.append(group) }
         return groups

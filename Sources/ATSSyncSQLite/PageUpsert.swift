@@ -7,7 +7,8 @@ import GRDB
 ///
 /// Every statement is a cached prepared statement (`Database.cachedStatement`): SQLite compiles
 /// each SQL text once per connection instead of once per row, which was most of the cost of a page
-/// (see docs/PERFORMANCE.md). Times are compared as the stored fixed-width UTC text, which sorts
+/// (see docs/PERFORMANCE.md); values are bound into them directly (``BoundStatement``), and a
+/// row's columns are found by position (``ColumnMap``) rather than by name. Times are compared as the stored fixed-width UTC text, which sorts
 /// as the instants do, so an existing row's timestamp is never parsed back into a `Date`.
 struct PageUpsert {
     let db: Database
@@ -21,31 +22,38 @@ struct PageUpsert {
     /// look-back overlap can deliver an old version late; false for derived rows, whose update time
     /// goes back when their newest source row is deleted).
     var ignoresOlderVersions = true
+    /// Per derivation, whether each row's groups are queued; false while the queue holds the
+    /// "every group" entry of a first sync (see ``FirstSyncBulkLoad``).
+    var queuesEachGroup: [Bool] = []
 
     /// The row as stored, as far as the upsert needs it.
     private struct Existing {
         var updatedAt: String?
-        var raw: String?
+        /// Whether the stored JSON is the new record's (byte for byte, or as a JSON value).
+        var hasSameJSON: Bool
         var isDeleted: Bool
         var stage: String?
         var groups: [String?]
         /// The stored values of the schema's indexed columns.
-        var indexed: [DatabaseValue]
+        var indexed: [StoredValue]
     }
 
     func store(_ records: [SyncRecord], into outcome: inout PageOutcome) throws {
         let statements = try Statements(db: db, schema: schema, derivations: derivations)
+        var columns = ColumnMap(schema: schema, derivations: derivations)
         for record in records {
-            try store(record, statements: statements, into: &outcome)
+            columns.adapt(to: record.fields.names)
+            try store(record, columns: columns, statements: statements, into: &outcome)
         }
     }
 
-    private func store(_ record: SyncRecord, statements: Statements, into outcome: inout PageOutcome) throws {
+    private func store(
+        _ record: SyncRecord, columns: ColumnMap, statements: Statements, into outcome: inout PageOutcome
+    ) throws {
         let updatedAt = record.updatedAt.map(ISO8601Text.string)
-        let raw = record.raw.json
-        guard let existing = try fetchExisting(record.id, statements: statements) else {
-            try insert(record, updatedAt: updatedAt, raw: raw, statements: statements)
-            try queueGroups(new: record, old: nil, statements: statements)
+        guard let existing = try fetchExisting(record, updatedAt: updatedAt, statements: statements) else {
+            try insert(record, updatedAt: updatedAt, columns: columns, statements: statements)
+            try queueGroups(new: record, old: nil, columns: columns, statements: statements)
             outcome.inserted += 1
             if let stage = record.stage {
                 try recordStageChange(id: record.id, from: nil, to: stage, statements: statements)
@@ -55,9 +63,9 @@ struct PageUpsert {
         }
         if existing.isDeleted {
             outcome.restored += 1
-            try queueGroups(new: record, old: existing, statements: statements)
+            try queueGroups(new: record, old: existing, columns: columns, statements: statements)
         }
-        let isSame = existing.updatedAt == updatedAt && existing.raw == raw
+        let isSame = existing.updatedAt == updatedAt && existing.hasSameJSON
         // Fixed-width UTC text compares as the instants do.
         let isOlder =
             ignoresOlderVersions && !record.updatedAtIsAmbiguous
@@ -66,135 +74,225 @@ struct PageUpsert {
             // Unchanged, or an older version arriving after a newer one (the look-back's overlap):
             // only the bookkeeping columns move.
             outcome.unchanged += 1
-            try statements.touch.execute(arguments: [seenAt, scanID, account, record.id])
+            let touch = statements.touch
+            touch.bind(seenAt, at: 1)
+            touch.bind(scanID, at: 2)
+            touch.bind(account, at: 3)
+            touch.bind(record.id, at: 4)
+            try touch.execute(db)
             return
         }
         if record.stage != existing.stage, schema.hasStage {
             try recordStageChange(id: record.id, from: existing.stage, to: record.stage, statements: statements)
             outcome.stageChanges += 1
         }
-        try update(record, existing: existing, updatedAt: updatedAt, raw: raw, statements: statements)
-        try queueGroups(new: record, old: existing, statements: statements)
+        try update(record, existing: existing, updatedAt: updatedAt, columns: columns, statements: statements)
+        try queueGroups(new: record, old: existing, columns: columns, statements: statements)
         outcome.changed += 1
     }
 
-    private func fetchExisting(_ id: String, statements: Statements) throws -> Existing? {
-        guard let row = try Row.fetchOne(statements.select, arguments: [account, id]) else { return nil }
-        // Columns by position: updated_at, raw, deleted_at, stage, one per derivation, one per index.
-        let indexedStart = 4 + derivations.count
-        return Existing(
-            updatedAt: row[0], raw: row[1], isDeleted: !row.hasNull(atIndex: 2), stage: row[3],
-            groups: derivations.indices.map { row[4 + $0] },
-            indexed: schema.indexedColumns.indices.map { row[indexedStart + $0] })
+    private func fetchExisting(_ record: SyncRecord, updatedAt: String?, statements: Statements) throws -> Existing? {
+        let select = statements.select
+        select.bind(account, at: 1)
+        select.bind(record.id, at: 2)
+        return try select.firstRow(db) { row in
+            // Columns by position: updated_at, raw, deleted_at, stage, one per derivation, one per index.
+            let storedUpdatedAt = row.text(0)
+            let sameJSON = row.withText(1) { stored in
+                guard let stored else { return false }
+                if stored.elementsEqual(record.raw.bytes) { return true }
+                // Only an unchanged update time makes the JSON's meaning worth comparing.
+                return storedUpdatedAt == updatedAt && JSONEquivalence.same(stored, record.raw.bytes)
+            }
+            let groupsStart = Int32(4)
+            let indexedStart = groupsStart + Int32(derivations.count)
+            return Existing(
+                updatedAt: storedUpdatedAt, hasSameJSON: sameJSON, isDeleted: !row.isNull(2), stage: row.text(3),
+                groups: derivations.indices.map { row.text(groupsStart + Int32($0)) },
+                indexed: schema.indexedColumns.indices.map { row.value(indexedStart + Int32($0)) })
+        }
     }
 
     /// Queues the groups a row belonged to and belongs to now, for each derived stream.
-    private func queueGroups(new record: SyncRecord, old existing: Existing?, statements: Statements) throws {
-        for (index, derivation) in derivations.enumerated() {
+    private func queueGroups(
+        new record: SyncRecord, old existing: Existing?, columns: ColumnMap, statements: Statements
+    ) throws {
+        for (index, derivation) in derivations.enumerated()
+        where queuesEachGroup.count <= index || queuesEachGroup[index] {
             var new: String?
-            if case .text(let group) = record.fields[derivation.groupColumn] { new = group }
+            if case .text(let group) = columns.group(index, of: record) { new = group }
             let old = existing?.groups[index]
             for group in [new, old == new ? nil : old].compactMap(\.self) {
-                try statements.queue.execute(arguments: [account, derivation.stream.rawValue, group])
+                let queue = statements.queue
+                queue.bind(account, at: 1)
+                queue.bind(derivation.stream.rawValue, at: 2)
+                queue.bind(group, at: 3)
+                try queue.execute(db)
             }
         }
     }
 
-    private func insert(_ record: SyncRecord, updatedAt: String?, raw: String, statements: Statements) throws {
-        var values: [(any DatabaseValueConvertible)?] = [
-            account, record.id, updatedAt, raw, seenAt, seenAt, scanID,
-        ]
-        values.reserveCapacity(values.count + schema.columns.count)
-        for column in schema.columns { values.append(columnValue(column.name, of: record)) }
-        try statements.insert.execute(arguments: StatementArguments(values))
+    private func insert(_ record: SyncRecord, updatedAt: String?, columns: ColumnMap, statements: Statements) throws {
+        let insert = statements.insert
+        insert.bind(account, at: 1)
+        insert.bind(record.id, at: 2)
+        insert.bind(updatedAt, at: 3)
+        insert.bind(bytes: record.raw.bytes, at: 4)
+        insert.bind(seenAt, at: 5)
+        insert.bind(seenAt, at: 6)
+        insert.bind(scanID, at: 7)
+        for (offset, column) in columns.all.enumerated() {
+            insert.bind(columns.value(column, of: record), at: Int32(8 + offset))
+        }
+        try insert.execute(db)
     }
 
     /// Rewrites a changed row. When its indexed columns (besides `updated_at`) keep their values, the
     /// statement leaves them out: an `UPDATE` that sets a column rewrites that column's index entry
     /// even for an equal value, and rewriting five indexes per row was most of an incremental run.
     private func update(
-        _ record: SyncRecord, existing: Existing, updatedAt: String?, raw: String, statements: Statements
+        _ record: SyncRecord, existing: Existing, updatedAt: String?, columns: ColumnMap, statements: Statements
     ) throws {
-        let keepsIndexed = zip(schema.indexedColumns, existing.indexed).allSatisfy { column, stored in
-            (columnValue(column, of: record)?.databaseValue ?? .null) == stored
+        let keepsIndexed = zip(columns.indexed, existing.indexed).allSatisfy { column, stored in
+            StoredValue(columns.value(column, of: record)) == stored
         }
-        let columns = keepsIndexed ? statements.unindexedColumns : schema.columns.map(\.name)
-        var values: [(any DatabaseValueConvertible)?] = [updatedAt, raw, seenAt, scanID]
-        values.reserveCapacity(values.count + columns.count + 2)
-        for column in columns { values.append(columnValue(column, of: record)) }
-        values += [account, record.id]
         let statement = keepsIndexed ? statements.updateKeepingIndexed : statements.update
-        try statement.execute(arguments: StatementArguments(values))
+        let assigned = keepsIndexed ? columns.unindexed : columns.all
+        statement.bind(updatedAt, at: 1)
+        statement.bind(bytes: record.raw.bytes, at: 2)
+        statement.bind(seenAt, at: 3)
+        statement.bind(scanID, at: 4)
+        for (offset, column) in assigned.enumerated() {
+            statement.bind(columns.value(column, of: record), at: Int32(5 + offset))
+        }
+        statement.bind(account, at: Int32(5 + assigned.count))
+        statement.bind(record.id, at: Int32(6 + assigned.count))
+        try statement.execute(db)
     }
 
     private func recordStageChange(id: String, from: String?, to: String?, statements: Statements) throws {
-        try statements.stageHistory.execute(arguments: [account, schema.table, id, from, to, seenAt])
+        let history = statements.stageHistory
+        history.bind(account, at: 1)
+        history.bind(schema.table, at: 2)
+        history.bind(id, at: 3)
+        history.bind(from, at: 4)
+        history.bind(to, at: 5)
+        history.bind(seenAt, at: 6)
+        try history.execute(db)
+    }
+}
+
+/// Where each of the schema's columns is found in a record's fields, worked out again only when a
+/// record lists its columns differently from the previous one (rows of one source share one list).
+private struct ColumnMap {
+    /// Where a column's value comes from.
+    enum Source {
+        /// ``SyncRecord/stage``, which the stage history compares against.
+        case stage
+        /// The record's fields at this position.
+        case field(Int)
+        /// The record has no such field: NULL.
+        case missing
     }
 
-    /// A typed column's value; the `stage` column always holds ``SyncRecord/stage``, which the stage
-    /// history compares against.
-    private func columnValue(_ column: String, of record: SyncRecord) -> (any DatabaseValueConvertible)? {
-        column == "stage" ? record.stage : Self.value(record.fields[column])
+    let schema: StreamSchema
+    let groupColumns: [String]
+    private var names: [String]?
+    /// The schema's columns, in table order.
+    private(set) var all: [Source] = []
+    /// The columns without an index of their own, in table order.
+    private(set) var unindexed: [Source] = []
+    /// The indexed columns, in the order of ``StreamSchema/indexedColumns``.
+    private(set) var indexed: [Source] = []
+    /// The group column of each derivation.
+    private(set) var groups: [Source] = []
+
+    init(schema: StreamSchema, derivations: [StreamDerivation]) {
+        self.schema = schema
+        groupColumns = derivations.map(\.groupColumn)
     }
 
-    private static func value(_ value: SyncValue?) -> (any DatabaseValueConvertible)? {
-        switch value {
-        case .text(let text): text
-        case .integer(let integer): integer
-        case .real(let real): real
-        case .boolean(let flag): flag
-        case .date(let date): ISO8601Text.string(date)
-        case .null, nil: nil
+    mutating func adapt(to fieldNames: [String]) {
+        // Rows of one stream share one array of names, so this is an identity check.
+        guard names != fieldNames else { return }
+        names = fieldNames
+        func source(_ column: String) -> Source {
+            if column == "stage" { return .stage }
+            return fieldNames.firstIndex(of: column).map(Source.field) ?? .missing
         }
+        all = schema.columns.map { source($0.name) }
+        unindexed = schema.columns.filter { !schema.indexedColumns.contains($0.name) }.map { source($0.name) }
+        indexed = schema.indexedColumns.map(source)
+        groups = groupColumns.map(source)
+    }
+
+    func value(_ source: Source, of record: SyncRecord) -> SyncValue {
+        switch source {
+        case .stage: record.stage.map(SyncValue.text) ?? .null
+        case .field(let index): record.fields.values[index]
+        case .missing: .null
+        }
+    }
+
+    func group(_ derivation: Int, of record: SyncRecord) -> SyncValue {
+        value(groups[derivation], of: record)
     }
 }
 
 extension PageUpsert {
     /// The page's prepared statements, fetched from the connection's statement cache.
     private struct Statements {
-        let select: Statement
-        let insert: Statement
-        let update: Statement
-        /// The update without the indexed columns (``unindexedColumns`` instead of every column).
-        let updateKeepingIndexed: Statement
-        /// The schema's columns that have no index of their own.
-        let unindexedColumns: [String]
-        let touch: Statement
-        let queue: Statement
-        let stageHistory: Statement
+        let select: BoundStatement
+        let insert: BoundStatement
+        let update: BoundStatement
+        /// The update without the indexed columns.
+        let updateKeepingIndexed: BoundStatement
+        let touch: BoundStatement
+        let queue: BoundStatement
+        let stageHistory: BoundStatement
 
         init(db: Database, schema: StreamSchema, derivations: [StreamDerivation]) throws {
             let table = "\"\(schema.table)\""
             let stage = schema.hasStage ? "stage" : "NULL"
             let groups = (derivations.map(\.groupColumn) + schema.indexedColumns).map { ", \"\($0)\"" }.joined()
-            select = try db.cachedStatement(
-                sql: "SELECT updated_at, raw, deleted_at, \(stage)\(groups) FROM \(table) WHERE account = ? AND id = ?")
+            select = BoundStatement(
+                try db.cachedStatement(
+                    sql:
+                        "SELECT updated_at, raw, deleted_at, \(stage)\(groups) FROM \(table) WHERE account = ? AND id = ?"
+                ))
             let names =
                 ["account", "id", "updated_at", "raw", "first_seen_at", "last_seen_at", "scan_id"]
                 + schema.columns.map(\.name)
             let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-            insert = try db.cachedStatement(
-                sql: "INSERT INTO \(table) (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) "
-                    + "VALUES (\(placeholders))")
+            insert = BoundStatement(
+                try db.cachedStatement(
+                    sql: "INSERT INTO \(table) (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) "
+                        + "VALUES (\(placeholders))"))
             let assignments = (["updated_at", "raw", "last_seen_at", "scan_id"] + schema.columns.map(\.name))
                 .map { "\"\($0)\" = ?" }.joined(separator: ", ")
-            update = try db.cachedStatement(
-                sql: "UPDATE \(table) SET \(assignments), deleted_at = NULL WHERE account = ? AND id = ?")
-            unindexedColumns = schema.columns.map(\.name).filter { !schema.indexedColumns.contains($0) }
+            update = BoundStatement(
+                try db.cachedStatement(
+                    sql: "UPDATE \(table) SET \(assignments), deleted_at = NULL WHERE account = ? AND id = ?"))
+            let unindexedColumns = schema.columns.map(\.name).filter { !schema.indexedColumns.contains($0) }
             let unindexedAssignments = (["updated_at", "raw", "last_seen_at", "scan_id"] + unindexedColumns)
                 .map { "\"\($0)\" = ?" }.joined(separator: ", ")
-            updateKeepingIndexed = try db.cachedStatement(
-                sql: "UPDATE \(table) SET \(unindexedAssignments), deleted_at = NULL WHERE account = ? AND id = ?")
-            touch = try db.cachedStatement(
-                sql: "UPDATE \(table) SET last_seen_at = ?, scan_id = ?, deleted_at = NULL WHERE account = ? AND id = ?"
-            )
-            queue = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO derivation_queue (account, stream, group_key) VALUES (?, ?, ?)")
-            stageHistory = try db.cachedStatement(
-                sql: """
-                    INSERT INTO stage_history (account, stream, id, from_stage, to_stage, observed_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """)
+            updateKeepingIndexed = BoundStatement(
+                try db.cachedStatement(
+                    sql: "UPDATE \(table) SET \(unindexedAssignments), deleted_at = NULL WHERE account = ? AND id = ?"))
+            touch = BoundStatement(
+                try db.cachedStatement(
+                    sql:
+                        "UPDATE \(table) SET last_seen_at = ?, scan_id = ?, deleted_at = NULL WHERE account = ? AND id = ?"
+                ))
+            queue = BoundStatement(
+                try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO derivation_queue (account, stream, group_key) VALUES (?, ?, ?)"))
+            stageHistory = BoundStatement(
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO stage_history (account, stream, id, from_stage, to_stage, observed_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """))
         }
     }
 }

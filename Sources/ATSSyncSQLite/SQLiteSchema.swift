@@ -16,14 +16,21 @@ enum SQLiteSchema {
             let notNull = ["account", "id", "raw", "first_seen_at", "last_seen_at", "scan_id"].contains(column.name)
             return "\"\(column.name)\" \(columnType(column.type))\(notNull ? " NOT NULL" : "")"
         }
-        var statements = [
-            "CREATE TABLE \"\(schema.table)\" (\(columns.joined(separator: ", ")), PRIMARY KEY (account, id))"
-        ]
-        for column in schema.indexedColumns + ["updated_at"] {
-            statements.append(
-                "CREATE INDEX \"\(schema.table)_\(column)\" ON \"\(schema.table)\" (account, \"\(column)\")")
+        let table = "CREATE TABLE \"\(schema.table)\" (\(columns.joined(separator: ", ")), PRIMARY KEY (account, id))"
+        return [table] + createIndexes(schema, ifNotExists: false)
+    }
+
+    /// The name of the index on one of a table's columns.
+    static func indexName(_ schema: StreamSchema, column: String) -> String {
+        "\(schema.table)_\(column)"
+    }
+
+    /// The statements that create a table's secondary indexes.
+    static func createIndexes(_ schema: StreamSchema, ifNotExists: Bool) -> [String] {
+        (schema.indexedColumns + ["updated_at"]).map { column in
+            "CREATE INDEX \(ifNotExists ? "IF NOT EXISTS " : "")\"\(indexName(schema, column: column))\" "
+                + "ON \"\(schema.table)\" (account, \"\(column)\")"
         }
-        return statements
     }
 
     static var migrator: DatabaseMigrator {

@@ -4,15 +4,36 @@ import GRDB
 
 extension SQLiteSyncStore {
     /// Queued groups of a derived stream, in order.
-    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
-        try await writer.read { db in
+    public func queuedGroups(for derivation: StreamDerivation, account: String, after: String?, limit: Int)
+        async throws -> [String]
+    {
+        // A first sync queued "every group" (FirstSyncBulkLoad); it is expanded before the first batch.
+        var marked = false
+        if after == nil {
+            marked = try await writer.read { db in
+                try Bool.fetchOne(
+                    db,
+                    sql:
+                        "SELECT EXISTS (SELECT 1 FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?)",
+                    arguments: [account, derivation.stream.rawValue, FirstSyncBulkLoad.allGroups]) ?? false
+            }
+        }
+        if marked {
+            try await writer.write { db in
+                try FirstSyncBulkLoad.expandAllGroups(db, derivation: derivation, account: account)
+            }
+        }
+        var arguments: StatementArguments = [account, derivation.stream.rawValue]
+        if let after { arguments += [after] }
+        arguments += [limit]
+        return try await writer.read { [arguments] db in
             try String.fetchAll(
                 db,
                 sql: """
                     SELECT group_key FROM derivation_queue WHERE account = ? AND stream = ?
-                    ORDER BY group_key LIMIT ?
+                    \(after == nil ? "" : "AND group_key > ?") ORDER BY group_key LIMIT ?
                     """,
-                arguments: [account, derivation.stream.rawValue, limit])
+                arguments: arguments)
         }
     }
 
@@ -52,18 +73,19 @@ extension SQLiteSyncStore {
             // for every batch instead of the candidate_id index, which made deriving candidates
             // quadratic in the account's size (docs/PERFORMANCE.md). Each group is sorted below, by
             // UTF-8 bytes as SQLite's BINARY collation orders.
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT "\(column)" AS group_key, id, updated_at, raw FROM "\(derivation.source.rawValue)"
-                    WHERE account = ? AND deleted_at IS NULL AND "\(column)" IN (\(placeholders))
-                    """,
-                arguments: StatementArguments([account] + groups))
-            while let row = try rows.next() {
-                let group: String = row[0]
+            let query = BoundStatement(
+                try db.cachedStatement(
+                    sql: """
+                        SELECT "\(column)" AS group_key, id, updated_at, raw FROM "\(derivation.source.rawValue)"
+                        WHERE account = ? AND deleted_at IS NULL AND "\(column)" IN (\(placeholders))
+                        """))
+            query.bind(account, at: 1)
+            for (offset, group) in groups.enumerated() { query.bind(group, at: Int32(2 + offset)) }
+            try query.forEachRow(db) { row in
+                let group = row.text(0) ?? ""
                 result[group, default: []].append(
                     StoredRow(
-                        id: row[1], updatedAt: (row[2] as String?).flatMap(ISO8601Text.date), raw: row[3],
+                        id: row.text(1) ?? "", updatedAt: row.text(2).flatMap(ISO8601Text.date), raw: row.text(3) ?? "",
                         deletedAt: nil))
             }
             for group in result.keys {
@@ -90,22 +112,38 @@ extension SQLiteSyncStore {
         let emptied = groups.filter { !rebuilt.contains($0) }
         return try await writer.write { db in
             var outcome = PageOutcome()
+            if !records.isEmpty { try FirstSyncBulkLoad.dropIndexesIfEmpty(db, schema: schema) }
             var upsert = PageUpsert(db: db, schema: schema, account: account, scanID: scanID, seenAt: seen)
             upsert.ignoresOlderVersions = false
             try upsert.store(records, into: &outcome)
-            let markDeleted = try db.cachedStatement(
-                sql: """
-                    UPDATE "\(schema.table)" SET deleted_at = ? WHERE account = ? AND id = ? AND deleted_at IS NULL
-                    """)
+            let markDeleted = BoundStatement(
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE "\(schema.table)" SET deleted_at = ? WHERE account = ? AND id = ? AND deleted_at IS NULL
+                        """))
             for group in emptied {
-                try markDeleted.execute(arguments: [seen, account, group])
+                markDeleted.bind(seen, at: 1)
+                markDeleted.bind(account, at: 2)
+                markDeleted.bind(group, at: 3)
+                try markDeleted.execute(db)
                 outcome.deleted += db.changesCount
             }
-            let dequeue = try db.cachedStatement(
-                sql: "DELETE FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?")
+            let dequeue = BoundStatement(
+                try db.cachedStatement(
+                    sql: "DELETE FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?"))
             for group in groups {
-                try dequeue.execute(arguments: [account, derivation.stream.rawValue, group])
+                dequeue.bind(account, at: 1)
+                dequeue.bind(derivation.stream.rawValue, at: 2)
+                dequeue.bind(group, at: 3)
+                try dequeue.execute(db)
             }
+            // The last batch of a first derivation builds the indexes it went without.
+            let queueEmptied =
+                try
+                !(Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM derivation_queue WHERE account = ? AND stream = ?)",
+                    arguments: [account, derivation.stream.rawValue]) ?? true)
+            if queueEmptied { try FirstSyncBulkLoad.restoreIndexes(db, schema: schema) }
             return outcome
         }
     }

@@ -22,14 +22,19 @@ public final class SQLiteSyncStore: SyncStore {
             // checkpoint stay one transaction, so the next run re-reads exactly what was lost. With
             // FULL, the fsync per page was a fixed cost of every page (docs/PERFORMANCE.md).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // 16 MiB of page cache instead of SQLite's 2 MiB: the candidate_id index and the
-            // derivation queue take rows in random order, and with the default most of their pages
-            // were read back from the OS for every page of applications.
-            try db.execute(sql: "PRAGMA cache_size = -16384")
+            // The writer gets 16 MiB of page cache instead of SQLite's 2 MiB: index pages written by
+            // consecutive pages stay in memory. Readers keep the default: they read scattered rows
+            // once (the candidate derivation), and a cache each of that size was what made peak
+            // memory grow past 150 MB at a million applications (docs/PERFORMANCE.md).
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -16384")
+            }
             // Checkpoint the WAL every 32 MiB instead of every 4 MiB: index pages written by many
             // pages in a row are then copied into the database once, and fsynced less often.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
+        // A sync reads with one connection at a time; people querying the mirror use their own process.
+        configuration.maximumReaderCount = 2
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -47,6 +52,11 @@ public final class SQLiteSyncStore: SyncStore {
     public func prepare() async throws {
         do {
             try SQLiteSchema.migrator.migrate(writer)
+            // A first sync builds a table's indexes after its last page; one killed before that
+            // left them out, and they come back here (see FirstSyncBulkLoad).
+            try await writer.write { db in
+                for schema in StreamSchema.all { try FirstSyncBulkLoad.restoreIndexes(db, schema: schema) }
+            }
         } catch {
             throw SQLiteStoreError.cannotMigrate(underlying: error)
         }
@@ -96,8 +106,14 @@ public final class SQLiteSyncStore: SyncStore {
         let seen = ISO8601Text.string(seenAt)
         return try await writer.write { db in
             var outcome = PageOutcome()
-            let upsert = PageUpsert(
+            var upsert = PageUpsert(
                 db: db, schema: schema, account: account, scanID: scanID, seenAt: seen, derivations: derivations)
+            if !records.isEmpty {
+                try FirstSyncBulkLoad.dropIndexesIfEmpty(db, schema: schema)
+                upsert.queuesEachGroup = try derivations.map { derivation in
+                    try !FirstSyncBulkLoad.queuesAllGroups(db, derivation: derivation, account: account)
+                }
+            }
             try upsert.store(records, into: &outcome)
             try Self.saveState(db, stateArguments)
             return outcome
@@ -115,8 +131,10 @@ public final class SQLiteSyncStore: SyncStore {
         let stateArguments = try stateArguments(state, account: account)
         let table = state.stream.rawValue
         let deletedAt = ISO8601Text.string(at)
+        let schema = StreamSchema.all.first { $0.stream == state.stream }
         return try await writer.write { db in
             var deleted = 0
+            if let schema { try FirstSyncBulkLoad.restoreIndexes(db, schema: schema) }
             if let scanID = reconcilingScan {
                 for derivation in derivations {
                     try db.execute(

@@ -33,28 +33,38 @@ public struct CandidateDerivation: Sendable {
         var numericID: Int64
         var updatedAt: Date?
         var appliedAt: Date?
-        /// The string members the derivation reads.
-        var fields: [String: String]
+        /// The string members the derivation reads, by position in ``keys``.
+        var fields: [String?]
     }
 
-    private static let keys: Set<String> = ["applied_at", "created_at", "first_name", "last_name", "email", "phone"]
+    /// The candidate row's column names, in the order its values are listed.
+    private static let columnNames = ["first_name", "last_name", "email", "phone", "application_ids", "created_at"]
+
+    /// The members read from each stored application, in this order.
+    private static let keys = StoredJSONFields.Keys([
+        "applied_at", "created_at", "first_name", "last_name", "email", "phone",
+    ])
+    private static let appliedAt = 0
+    private static let createdAt = 1
+    /// The contact members, in the order of the candidate's columns.
+    private static let contacts = 2...5
 
     private func application(_ row: StoredRow) throws -> StoredApplication {
-        let object = try Self.strings(of: row)
-        let applied = (object["applied_at"] ?? object["created_at"])
+        let fields = try Self.strings(of: row)
+        let applied = (fields[Self.appliedAt] ?? fields[Self.createdAt])
             .flatMap { TrackerTimestamp.parse($0, accountTimeZone: accountTimeZone)?.date }
         return StoredApplication(
-            id: row.id, numericID: Int64(row.id) ?? 0, updatedAt: row.updatedAt, appliedAt: applied, fields: object)
+            id: row.id, numericID: Int64(row.id) ?? 0, updatedAt: row.updatedAt, appliedAt: applied, fields: fields)
     }
 
     /// The wanted string members of a stored application: read directly, or through the full
     /// parser when the quick reader cannot (see ``StoredJSONFields``).
-    private static func strings(of row: StoredRow) throws -> [String: String] {
+    private static func strings(of row: StoredRow) throws -> [String?] {
         if let fields = StoredJSONFields.strings(in: row.raw, keys: keys) { return fields }
         guard let object = try? TrackerJSON.parse(Data(row.raw.utf8)).objectValue else {
             throw SyncError.unreadableStoredRow(stream: .applications, id: row.id)
         }
-        return object.compactMapValues(\.stringValue).filter { keys.contains($0.key) }
+        return keys.names.map { object[$0]?.stringValue }
     }
 
     private func record(_ candidateID: String, applications: [StoredApplication]) throws -> SyncRecord {
@@ -67,17 +77,18 @@ public struct CandidateDerivation: Sendable {
             throw SyncError.unreadableStoredRow(stream: .applications, id: candidateID)
         }
         let ids = applications.sorted { ($0.numericID, $0.id) < ($1.numericID, $1.id) }.map(\.id)
-        func contact(_ key: String) -> String? {
+        func contact(_ key: Int) -> String? {
             // The latest application that states it: an older one may have the phone a newer one left out.
             byRecency.reversed().lazy.compactMap { $0.fields[key] }.first { !$0.isEmpty }
         }
+        let contacts = Self.contacts.map(contact)
         let createdAt = first.appliedAt
         var raw: [String: TrackerJSON] = [
             "id": .string(candidateID),
             "application_ids": .array(ids.map(TrackerJSON.string)),
         ]
-        for key in ["first_name", "last_name", "email", "phone"] {
-            raw[key] = contact(key).map(TrackerJSON.string) ?? .null
+        for (key, value) in zip(["first_name", "last_name", "email", "phone"], contacts) {
+            raw[key] = value.map(TrackerJSON.string) ?? .null
         }
         raw["created_at"] = createdAt.map { .string(Self.utc($0)) } ?? .null
         let updatedAt = applications.compactMap(\.updatedAt).max()
@@ -85,20 +96,66 @@ public struct CandidateDerivation: Sendable {
         return SyncRecord(
             id: candidateID,
             updatedAt: updatedAt,
-            fields: [
-                "first_name": contact("first_name").map(SyncValue.text) ?? .null,
-                "last_name": contact("last_name").map(SyncValue.text) ?? .null,
-                "email": contact("email").map(SyncValue.text) ?? .null,
-                "phone": contact("phone").map(SyncValue.text) ?? .null,
-                "application_ids": .text(
-                    String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
-                "created_at": createdAt.map(SyncValue.date) ?? .null,
-            ],
+            fields: SyncFields(
+                names: Self.columnNames,
+                values: [
+                    contacts[0].map(SyncValue.text) ?? .null,
+                    contacts[1].map(SyncValue.text) ?? .null,
+                    contacts[2].map(SyncValue.text) ?? .null,
+                    contacts[3].map(SyncValue.text) ?? .null,
+                    .text(String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
+                    createdAt.map(SyncValue.date) ?? .null,
+                ]),
             raw: TrackerSyncRecords.payload(raw)
         )
     }
 
-    private static func utc(_ date: Date) -> String {
-        date.formatted(.iso8601)
+    /// The instant as `2024-03-10T12:00:00Z`: the text Foundation's `.iso8601` style writes, which
+    /// earlier mirrors stored, written by hand because the format style cost more than the rest of
+    /// building a candidate (checked against Foundation in the tests).
+    static func utc(_ date: Date) -> String {
+        // Whole seconds of the reference-date interval, rounded down as the format style does.
+        let whole = date.timeIntervalSinceReferenceDate.rounded(.down)
+        guard whole > -63_114_076_800, whole < 252_423_993_600 else { return date.formatted(.iso8601) }
+        let seconds = Int64(whole) + 978_307_200
+        var days = seconds / 86_400
+        var rest = seconds % 86_400
+        if rest < 0 {
+            rest += 86_400
+            days -= 1
+        }
+        // Days since 1970-01-01 to a civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let text = [UInt8](unsafeUninitializedCapacity: 20) { buffer, count in
+            func put(_ value: Int64, digits: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(rest / 3600, digits: 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(rest / 60 % 60, digits: 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(rest % 60, digits: 2, at: 17)
+            buffer[19] = UInt8(ascii: "Z")
+            count = 20
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -9,9 +9,31 @@ struct StoredJSONFields {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
+    /// Member names to look for, with their UTF-8 bytes ready to compare with the text's keys (so
+    /// that no key of the text becomes a `String` or is hashed).
+    struct Keys: Sendable {
+        let names: [String]
+        fileprivate let utf8: [[UInt8]]
+
+        init(_ names: [String]) {
+            self.names = names
+            utf8 = names.map { Array($0.utf8) }
+        }
+    }
+
     /// The wanted members' string values (a member that is not a string is absent), or nil when
     /// the text needs the full parser.
     static func strings(in text: String, keys: Set<String>) -> [String: String]? {
+        let wanted = Keys(Array(keys))
+        guard let values = strings(in: text, keys: wanted) else { return nil }
+        var found: [String: String] = [:]
+        for (name, value) in zip(wanted.names, values) { found[name] = value }
+        return found
+    }
+
+    /// The wanted members' string values by position in `keys` (nil where absent or not a string),
+    /// or nil when the text needs the full parser.
+    static func strings(in text: String, keys: Keys) -> [String?]? {
         var text = text
         return text.withUTF8 { utf8 in
             var reader = StoredJSONFields(bytes: utf8)
@@ -23,25 +45,29 @@ struct StoredJSONFields {
         self.bytes = bytes
     }
 
-    private mutating func readObject(keys: Set<String>) -> [String: String]? {
+    private mutating func readObject(keys: Keys) -> [String?]? {
         skipSpace()
         guard next() == UInt8(ascii: "{") else { return nil }
-        var found: [String: String] = [:]
-        var seen: Set<String> = []
+        var found = [String?](repeating: nil, count: keys.utf8.count)
+        var seen = [Bool](repeating: false, count: keys.utf8.count)
         skipSpace()
         if peek() == UInt8(ascii: "}") { return found }
         while true {
             skipSpace()
-            guard next() == UInt8(ascii: "\""), let key = readString() else { return nil }
+            guard next() == UInt8(ascii: "\""), let key = readKey() else { return nil }
             skipSpace()
             guard next() == UInt8(ascii: ":") else { return nil }
             skipSpace()
-            // A wanted member twice: the full parser keeps the last one, whatever its kind; let it.
-            if keys.contains(key), !seen.insert(key).inserted { return nil }
-            if keys.contains(key), peek() == UInt8(ascii: "\"") {
+            let wanted = keys.utf8.firstIndex { $0.elementsEqual(key) }
+            if let wanted {
+                // A wanted member twice: the full parser keeps the last one, whatever its kind; let it.
+                guard !seen[wanted] else { return nil }
+                seen[wanted] = true
+            }
+            if let wanted, peek() == UInt8(ascii: "\"") {
                 index += 1
                 guard let value = readString() else { return nil }
-                found[key] = value
+                found[wanted] = value
             } else {
                 guard skipValue() else { return nil }
             }
@@ -52,6 +78,18 @@ struct StoredJSONFields {
             default: return nil
             }
         }
+    }
+
+    /// Reads a key after its opening quote, as the bytes between the quotes; nil when it has an
+    /// escape (the full parser then reads the text) or is unterminated.
+    private mutating func readKey() -> UnsafeBufferPointer<UInt8>? {
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            index += 1
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        index += 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<index - 1])
     }
 
     /// Reads a string after its opening quote; nil on a `\u` escape or an unterminated string.

@@ -5,7 +5,13 @@ public import TrackerAPI
 public import TrackerATS
 
 /// Tracker's wire records as the mirror's rows: the typed columns of ``StreamSchema`` plus the
-/// record's own JSON, re-serialised with sorted keys so that an unchanged record compares equal.
+/// record's own JSON exactly as the server sent it.
+///
+/// The bytes are stored as they came rather than written again: writing every record's JSON with
+/// sorted keys was a sixth of a first sync's CPU (docs/PERFORMANCE.md). An unchanged record still
+/// compares equal because Tracker sends the same bytes for the same record; where two texts of one
+/// record differ only in key order or spacing (a mirror written by an earlier version, which sorted
+/// the keys), the stores compare them as JSON values (``JSONEquivalence``).
 public enum TrackerSyncRecords {
     /// A job's row.
     public static func job(_ job: TrackerJob) -> SyncRecord {
@@ -13,21 +19,23 @@ public enum TrackerSyncRecords {
         return SyncRecord(
             id: job.id.rawValue,
             updatedAt: job.updatedAt?.date,
-            fields: [
-                "title": text(job.title),
-                "status": .text(status),
-                "is_hidden": boolean(job.isHidden),
-                "category": text(job.category),
-                "code": text(job.jobCode),
-                "city": text(job.city),
-                "state": text(job.state),
-                "country": text(job.country),
-                "is_remote": boolean(job.isRemote),
-                "url": text(job.url ?? job.jobLink),
-                "custom_fields": json(job.customFields),
-                "created_at": date(job.createdAt),
-            ],
-            raw: payload(job.raw)
+            fields: SyncFields(
+                names: Names.jobs,
+                values: [
+                    text(job.title),
+                    .text(status),
+                    boolean(job.isHidden),
+                    text(job.category),
+                    text(job.jobCode),
+                    text(job.city),
+                    text(job.state),
+                    text(job.country),
+                    boolean(job.isRemote),
+                    text(job.url ?? job.jobLink),
+                    json(job.customFields),
+                    date(job.createdAt),
+                ]),
+            raw: RawPayload(bytes: job.rawJSON)
         )
     }
 
@@ -36,25 +44,27 @@ public enum TrackerSyncRecords {
         SyncRecord(
             id: application.id.rawValue,
             updatedAt: application.updatedAt?.date,
-            fields: [
-                "job_id": text(application.jobID?.rawValue),
-                "candidate_id": .text(identity.candidateID(of: application).rawValue),
-                "first_name": text(application.firstName),
-                "last_name": text(application.lastName),
-                "email": text(application.email),
-                "phone": text(application.phone),
-                "is_archived": boolean(application.isArchived),
-                "source": text(application.source),
-                "tags": .text(
-                    String(
-                        decoding: TrackerJSON.array(application.tags.map(TrackerJSON.string)).serialized(),
-                        as: UTF8.self)),
-                "rating": application.rating.map(SyncValue.real) ?? .null,
-                "custom_fields": json(application.customFields),
-                "applied_at": date(application.appliedAt),
-                "created_at": date(application.createdAt),
-            ],
-            raw: payload(application.raw),
+            fields: SyncFields(
+                names: Names.applications,
+                values: [
+                    text(application.jobID?.rawValue),
+                    .text(identity.candidateID(of: application).rawValue),
+                    text(application.firstName),
+                    text(application.lastName),
+                    text(application.email),
+                    text(application.phone),
+                    boolean(application.isArchived),
+                    text(application.source),
+                    .text(
+                        String(
+                            decoding: TrackerJSON.array(application.tags.map(TrackerJSON.string)).serialized(),
+                            as: UTF8.self)),
+                    application.rating.map(SyncValue.real) ?? .null,
+                    json(application.customFields),
+                    date(application.appliedAt),
+                    date(application.createdAt),
+                ]),
+            raw: RawPayload(bytes: application.rawJSON),
             stage: application.status?.rawValue
         )
     }
@@ -64,14 +74,16 @@ public enum TrackerSyncRecords {
         SyncRecord(
             id: note.id.rawValue,
             updatedAt: note.updatedAt?.date,
-            fields: [
-                "application_id": text(note.applicationID?.rawValue),
-                "job_id": text(note.jobID?.rawValue),
-                "author": text(note.author),
-                "body": text(note.body),
-                "created_at": date(note.createdAt),
-            ],
-            raw: payload(note.raw)
+            fields: SyncFields(
+                names: Names.notes,
+                values: [
+                    text(note.applicationID?.rawValue),
+                    text(note.jobID?.rawValue),
+                    text(note.author),
+                    text(note.body),
+                    date(note.createdAt),
+                ]),
+            raw: RawPayload(bytes: note.rawJSON)
         )
     }
 
@@ -80,15 +92,17 @@ public enum TrackerSyncRecords {
         SyncRecord(
             id: file.id.rawValue,
             updatedAt: file.updatedAt?.date,
-            fields: [
-                "application_id": text(file.applicationID?.rawValue),
-                "filename": text(file.filename),
-                "kind": text(file.kind?.rawValue),
-                "content_type": text(file.contentType),
-                "size": file.size.map { .integer(Int64($0)) } ?? .null,
-                "created_at": date(file.createdAt),
-            ],
-            raw: payload(file.raw)
+            fields: SyncFields(
+                names: Names.files,
+                values: [
+                    text(file.applicationID?.rawValue),
+                    text(file.filename),
+                    text(file.kind?.rawValue),
+                    text(file.contentType),
+                    file.size.map { .integer(Int64($0)) } ?? .null,
+                    date(file.createdAt),
+                ]),
+            raw: RawPayload(bytes: file.rawJSON)
         )
     }
 
@@ -103,17 +117,36 @@ public enum TrackerSyncRecords {
         return SyncRecord(
             id: "\(owner.rawValue).\(definition.fieldName)",
             updatedAt: nil,
-            fields: [
-                "owner": .text(owner.rawValue),
-                "name": .text(definition.fieldName),
-                "display_name": .text(definition.displayName),
-                "type": .text(type.name),
-                "is_required": .boolean(definition.isRequired ?? false),
-                "options": .text(
-                    String(decoding: TrackerJSON.array(options.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
-            ],
+            fields: SyncFields(
+                names: Names.customFieldSchemas,
+                values: [
+                    .text(owner.rawValue),
+                    .text(definition.fieldName),
+                    .text(definition.displayName),
+                    .text(type.name),
+                    .boolean(definition.isRequired ?? false),
+                    .text(
+                        String(decoding: TrackerJSON.array(options.map(TrackerJSON.string)).serialized(), as: UTF8.self)
+                    ),
+                ]),
             raw: payload(definition.raw)
         )
+    }
+
+    /// Each stream's column names in the order its rows list their values: one array per stream,
+    /// shared by every row, so that the stores look the positions up once per page.
+    enum Names {
+        static let jobs = [
+            "title", "status", "is_hidden", "category", "code", "city", "state", "country", "is_remote", "url",
+            "custom_fields", "created_at",
+        ]
+        static let applications = [
+            "job_id", "candidate_id", "first_name", "last_name", "email", "phone", "is_archived", "source", "tags",
+            "rating", "custom_fields", "applied_at", "created_at",
+        ]
+        static let notes = ["application_id", "job_id", "author", "body", "created_at"]
+        static let files = ["application_id", "filename", "kind", "content_type", "size", "created_at"]
+        static let customFieldSchemas = ["owner", "name", "display_name", "type", "is_required", "options"]
     }
 
     static func payload(_ raw: [String: TrackerJSON]) -> RawPayload {

@@ -158,8 +158,11 @@ public struct TrackerSyncSource: SyncSource {
             return {
                 guard !done.value else { return nil }
                 done.value = true
-                let applications = try await api.applications.customFieldsSchema()
-                let jobs = try await api.jobs.customFieldsSchema()
+                // Both at once: at 50 ms a request, an incremental run is mostly such round trips.
+                async let applicationSchema = api.applications.customFieldsSchema()
+                async let jobSchema = api.jobs.customFieldsSchema()
+                let applications = try await applicationSchema
+                let jobs = try await jobSchema
                 let records =
                     applications.map { TrackerSyncRecords.customFieldDefinition($0, owner: .application) }
                     + jobs.map { TrackerSyncRecords.customFieldDefinition($0, owner: .job) }

@@ -57,6 +57,13 @@ import Testing
         let reference = InMemorySyncStore()
         try await kind.withStore { store in
             try await store.prepare()
+            // A candidate already derived: the account is past its first sync, so every store queues
+            // each changed row's groups (a first sync may queue them all at once; see below).
+            for target in [reference, store] as [any SyncStore] {
+                _ = try await target.commitDerived(
+                    [SyncRecord(id: "seed", updatedAt: seen, raw: .empty)], for: queue, groups: ["seed"],
+                    account: account, scanID: "seed", seenAt: seen)
+            }
             for (index, page) in pages.enumerated() {
                 var state = StreamState(stream: .applications)
                 state.begin(
@@ -108,6 +115,94 @@ import Testing
         try await compare(kind, pages: [page, page])
     }
 
+    /// Sources store the provider's bytes as sent; a stored row written with another key order or
+    /// spacing (an earlier ATSKit sorted the keys) is still the same record, and a different value
+    /// under the same update time is still a change.
+    @Test(arguments: StoreKind.available) func jsonThatDiffersOnlyInKeyOrderAndSpacingIsUnchanged(kind: StoreKind)
+        async throws
+    {
+        func variant(_ id: Int, raw: String) -> SyncRecord {
+            var copy = record(id, version: 1)
+            copy.raw = RawPayload(json: raw)
+            return copy
+        }
+        let stored = [
+            variant(1, raw: #"{"id":"1","stage":"New","v":1}"#), variant(2, raw: #"{"id":"2","stage":"New","v":1}"#),
+        ]
+        let reordered = [
+            variant(1, raw: #"{ "v": 1, "stage": "New", "id": "1" }"#),
+            variant(2, raw: #"{"v":1.5,"stage":"New","id":"2"}"#),
+        ]
+        try await kind.withStore { store in
+            try await store.prepare()
+            let state = StreamState(stream: .applications)
+            _ = try await store.commit(
+                stored, stream: .applications, account: "json", scanID: "s1", seenAt: seen, state: state,
+                derivations: [queue])
+            let outcome = try await store.commit(
+                reordered, stream: .applications, account: "json", scanID: "s2", seenAt: seen, state: state,
+                derivations: [queue])
+            #expect(outcome.unchanged == 1)
+            #expect(outcome.changed == 1)
+        }
+    }
+
+    /// Into an empty mirror, the SQLite store builds the secondary indexes after the window and
+    /// queues every group at once; what it stores, counts and queues is still the reference's.
+    @Test func aFirstSyncBuildsTheIndexesAtTheEndAndQueuesTheSameGroups() async throws {
+        let store = try SQLiteSyncStore()
+        let reference = InMemorySyncStore()
+        try await store.prepare()
+        func indexes() async throws -> String {
+            let result = try await store.query(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applications'")
+            return (result.rows.first?.first ?? nil) ?? ""
+        }
+        #expect(try await indexes() == "5")  // the primary key's and four secondary ones
+        var state = StreamState(stream: .applications)
+        state.begin(SyncWindow(lower: nil, upper: seen, isFullScan: true), scanID: "first", startedAt: seen)
+        for page in [(1...10).map { record($0, version: 1) }, (11...20).map { record($0, version: 1) }] {
+            for target in [reference, store] as [any SyncStore] {
+                let outcome = try await target.commit(
+                    page, stream: .applications, account: "a", scanID: "first", seenAt: seen, state: state,
+                    derivations: [queue])
+                #expect(outcome.inserted == 10)
+            }
+        }
+        #expect(try await indexes() == "3")  // candidate_id and updated_at are built at the end
+        state.completeWindow()
+        for target in [reference, store] as [any SyncStore] {
+            _ = try await target.complete(state, account: "a", reconcilingScan: "first", at: seen, derivations: [queue])
+        }
+        #expect(try await indexes() == "5")
+        let queued = try await store.queuedGroups(for: queue, account: "a", limit: 100)
+        #expect(queued == ["c0", "c1", "c2"])
+        #expect(queued == (try await reference.queuedGroups(for: queue, account: "a", limit: 100)))
+        // The candidates table too goes without its index until its queue is empty.
+        _ = try await store.commitDerived(
+            [SyncRecord(id: "c0", updatedAt: seen, raw: .empty)], for: queue, groups: ["c0"], account: "a",
+            scanID: "d", seenAt: seen)
+        let candidateIndexes = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'candidates'"
+        #expect(try await store.query(candidateIndexes).rows == [["1"]])  // email, updated_at
+        _ = try await store.commitDerived(
+            [], for: queue, groups: ["c1", "c2"], account: "a", scanID: "d", seenAt: seen)
+        #expect(try await store.query(candidateIndexes).rows == [["3"]])
+    }
+
+    @Test func fieldsCompareByNameWhateverTheirOrder() {
+        var fields = SyncFields(names: ["a", "b"], values: [.text("x"), .integer(1)])
+        let literal: SyncFields = ["b": .integer(1), "a": .text("x")]
+        #expect(fields == literal)
+        #expect(fields.hashValue == literal.hashValue)
+        fields["b"] = .integer(2)
+        #expect(fields != literal)
+        #expect(fields["b"] == .integer(2))
+        fields["a"] = nil
+        fields["c"] = .null
+        #expect(fields.names == ["b", "c"])
+        #expect(SyncFields(names: ["a", "b"], values: [.null]).names == ["a"])
+    }
+
     @Test func anUpdateKeepsEveryTypedColumnCurrentWhetherOrNotItsIndexedColumnsMoved() async throws {
         let store = try SQLiteSyncStore()
         try await store.prepare()
@@ -117,6 +212,10 @@ import Testing
                 records, stream: .applications, account: "a", scanID: "s", seenAt: seen, state: state,
                 derivations: [queue])
         }
+        // A candidate already derived, so that each row's groups are queued (not a first sync).
+        _ = try await store.commitDerived(
+            [SyncRecord(id: "seed", updatedAt: seen, raw: .empty)], for: queue, groups: ["seed"], account: "a",
+            scanID: "seed", seenAt: seen)
         _ = try await commit([record(1, version: 1), record(2, version: 1)])
         // Row 1: only unindexed columns change (rating, is_archived); row 2: its candidate moves too.
         let outcome = try await commit([record(1, version: 4), record(2, version: 4, candidate: "elsewhere")])

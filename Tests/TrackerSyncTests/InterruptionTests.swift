@@ -65,8 +65,10 @@ final class DyingStore: SyncStore {
         try await base.stageHistory(of: stream, account: account)
     }
 
-    func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
-        try await base.queuedGroups(for: derivation, account: account, limit: limit)
+    func queuedGroups(for derivation: StreamDerivation, account: String, after: String?, limit: Int) async throws
+        -> [String]
+    {
+        try await base.queuedGroups(for: derivation, account: account, after: after, limit: limit)
     }
 
     func queueAllGroups(for derivation: StreamDerivation, account: String) async throws {

@@ -23,6 +23,34 @@ import TrackerSync
         }
     }
 
+    /// The engine derives the next batch of candidates while the previous one is committed; in
+    /// small batches every candidate must still be built exactly once, first time and incrementally.
+    @Test(arguments: StoreKind.available)
+    func candidatesDerivedInOverlappingSmallBatchesAreEachBuiltOnce(kind: StoreKind) async throws {
+        try await withMirror(kind) { harness in
+            var engine = harness.engine(harness.source)
+            engine.derivationBatchSize = 7
+            let first = try await engine.run(harness.source.streams)
+            let candidates = try #require(first.streams.first { $0.stream == .candidates })
+            #expect(candidates.outcome.inserted == candidates.records)
+            #expect(candidates.outcome.unchanged == 0)
+            #expect(candidates.pages == (candidates.records + 6) / 7)
+            try await GroundTruthCheck(harness: harness).expectMirrorEqualsGroundTruth()
+
+            harness.clock.advance(by: .seconds(3 * 3600))
+            for id in [5, 6, 150] {
+                harness.sandbox.control.updateApplication(id: id) { $0.phone = "+1 555 0100" }
+            }
+            harness.clock.advance(by: .seconds(120))
+            let second = try await engine.run(harness.source.streams)
+            let rebuilt = try #require(second.streams.first { $0.stream == .candidates })
+            // The changed applications' candidates only (two of them may be one person).
+            #expect((1...3).contains(rebuilt.records))
+            #expect(rebuilt.outcome.changed + rebuilt.outcome.unchanged == rebuilt.records)
+            try await GroundTruthCheck(harness: harness).expectMirrorEqualsGroundTruth()
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func anIncrementalSyncPicksUpUpdatesAndRecordsTheStageChanges(kind: StoreKind) async throws {
         try await withMirror(kind) { harness in

@@ -201,28 +201,64 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
 
     /// Rebuilds a derived stream's queued groups, a batch per transaction, until the queue is empty.
     /// A run killed in between leaves the unfinished groups queued for the next one.
+    ///
+    /// Like pages, batches overlap: while one batch is committed, the next one (the groups after it
+    /// in the queue's order) is read and derived. A second pass from the start of the queue then
+    /// picks up whatever the first did not reach; normally it finds the queue empty.
     private func derive(_ derivation: StreamDerivation, rebuildAll: Bool, run: inout StreamRun) async throws {
         let account = source.account
         if rebuildAll {
             try await store.queueAllGroups(for: derivation, account: account)
         }
         let scanID = makeScanID()
+        var pipelined = true
         while true {
-            try Task.checkCancellation()
-            let groups = try await store.queuedGroups(for: derivation, account: account, limit: derivationBatchSize)
-            guard !groups.isEmpty else { break }
-            let rows = try await store.liveSourceRows(for: derivation, groups: groups, account: account)
-            let records = try source.derivedRecords(for: derivation, groups: rows)
-            let outcome = try await store.commitDerived(
-                records, for: derivation, groups: groups, account: account, scanID: scanID, seenAt: now())
-            run.pages += 1
-            run.records += groups.count
-            run.outcome.add(outcome)
-            run.deleted += outcome.deleted
-            onProgress?(SyncProgress(stream: derivation.stream, pages: run.pages, records: run.records))
+            var batch = try await derivedBatch(derivation, after: nil)
+            guard batch != nil else { break }
+            while let current = batch {
+                try Task.checkCancellation()
+                async let committed = store.commitDerived(
+                    current.records, for: derivation, groups: current.groups, account: account, scanID: scanID,
+                    seenAt: now())
+                let following: Result<DerivedBatch?, any Error>
+                if pipelined, let last = current.groups.last {
+                    do {
+                        following = .success(try await derivedBatch(derivation, after: last))
+                    } catch {
+                        following = .failure(error)
+                    }
+                } else {
+                    following = .success(nil)
+                }
+                let outcome = try await committed
+                run.pages += 1
+                run.records += current.groups.count
+                run.outcome.add(outcome)
+                run.deleted += outcome.deleted
+                onProgress?(SyncProgress(stream: derivation.stream, pages: run.pages, records: run.records))
+                batch = try following.get()
+            }
+            // Whatever is still queued (groups queued again meanwhile) goes one batch at a time.
+            pipelined = false
         }
         run.window = SyncWindow(lower: nil, upper: now(), isFullScan: rebuildAll)
         run.completed = true
+    }
+
+    /// Some queued groups of a derived stream with their rebuilt rows.
+    private struct DerivedBatch {
+        var groups: [String]
+        var records: [SyncRecord]
+    }
+
+    /// The next queued groups (after `after`, in the queue's order) and their rows, or nil when none.
+    private func derivedBatch(_ derivation: StreamDerivation, after: String?) async throws -> DerivedBatch? {
+        let account = source.account
+        let groups = try await store.queuedGroups(
+            for: derivation, account: account, after: after, limit: derivationBatchSize)
+        guard !groups.isEmpty else { return nil }
+        let rows = try await store.liveSourceRows(for: derivation, groups: groups, account: account)
+        return DerivedBatch(groups: groups, records: try source.derivedRecords(for: derivation, groups: rows))
     }
 }
 

@@ -8,7 +8,7 @@ public struct SyncRecord: Hashable, Sendable {
     /// The record's update time (the cursor), or nil when the provider sent none.
     public var updatedAt: Date?
     /// The stream's typed columns, by column name (see ``StreamSchema``).
-    public var fields: [String: SyncValue]
+    public var fields: SyncFields
     /// The provider's JSON, stored unchanged.
     public var raw: RawPayload
     /// The record's workflow stage, for streams whose stage changes are recorded in `stage_history`.
@@ -22,7 +22,7 @@ public struct SyncRecord: Hashable, Sendable {
     public init(
         id: String,
         updatedAt: Date?,
-        fields: [String: SyncValue] = [:],
+        fields: SyncFields = [:],
         raw: RawPayload,
         stage: String? = nil
     ) {

@@ -108,7 +108,9 @@ public final class InMemorySyncStore: SyncStore {
                     outcome.restored += 1
                     contents.queue([row.record], for: derivations, account: account)
                 }
-                if row.record.updatedAt == record.updatedAt && row.record.raw == record.raw {
+                if row.record.updatedAt == record.updatedAt
+                    && JSONEquivalence.same(row.record.raw.bytes, record.raw.bytes)
+                {
                     outcome.unchanged += 1
                 } else if ignoresOlderVersions, Self.isOlder(record, than: row.record) {
                     // A page read before a later one can still arrive after it (the look-back's
@@ -177,9 +179,12 @@ public final class InMemorySyncStore: SyncStore {
     }
 
     /// Queued groups of a derived stream, in order.
-    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
+    public func queuedGroups(for derivation: StreamDerivation, account: String, after: String?, limit: Int)
+        async throws -> [String]
+    {
         let key = Key(account: account, stream: derivation.stream)
-        return Array((contents.withLock { $0.queued[key] } ?? []).sorted().prefix(limit))
+        let queued = (contents.withLock { $0.queued[key] } ?? []).sorted()
+        return Array(queued.filter { group in after.map { group > $0 } ?? true }.prefix(limit))
     }
 
     /// Queues every group of the source, for a whole rebuild.

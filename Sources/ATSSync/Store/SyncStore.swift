@@ -70,8 +70,15 @@ public protocol SyncStore: Sendable {
     // MARK: Derived streams
 
     /// Queued groups of a derived stream, at most `limit` of them, in a stable order.
+    /// - Parameters:
+    ///   - derivation: The derived stream.
+    ///   - account: The account.
+    ///   - after: Only groups after this one in that order (nil: from the first), so that the engine
+    ///     can read the next batch while the previous one is still being committed.
+    ///   - limit: The most groups to return.
     /// - Throws: When the database cannot be read.
-    func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String]
+    func queuedGroups(for derivation: StreamDerivation, account: String, after: String?, limit: Int) async throws
+        -> [String]
 
     /// Queues every group of the source's live and deleted rows, to rebuild the derived stream whole
     /// (a full scan does this, so that a derived table can always be brought back in line).
@@ -108,6 +115,14 @@ public protocol SyncStore: Sendable {
     /// The recorded stage changes of a stream's records, oldest first.
     /// - Throws: When the database cannot be read.
     func stageHistory(of stream: SyncStreamName, account: String) async throws -> [StageChange]
+}
+
+extension SyncStore {
+    /// The first queued groups of a derived stream, at most `limit` of them.
+    /// - Throws: When the database cannot be read.
+    public func queuedGroups(for derivation: StreamDerivation, account: String, limit: Int) async throws -> [String] {
+        try await queuedGroups(for: derivation, account: account, after: nil, limit: limit)
+    }
 }
 
 /// A stored row as every store reports it.

@@ -4,6 +4,20 @@ import Logging
 extension TrackerAPI {
     /// Parses a body as JSON, or explains (with an excerpt) why it is not.
     func parseJSON(_ response: ReceivedResponse, endpoint: String) throws -> TrackerJSON {
+        try parseJSON(response, endpoint: endpoint) { try TrackerJSON.parse($0) }
+    }
+
+    /// Parses a body as JSON keeping each root array element's bytes (see
+    /// ``TrackerJSON/parseKeepingElements(_:)``), or explains why it is not JSON.
+    func parseJSONKeepingElements(
+        _ response: ReceivedResponse, endpoint: String
+    ) throws -> (value: TrackerJSON, elements: [[UInt8]]) {
+        try parseJSON(response, endpoint: endpoint) { try TrackerJSON.parseKeepingElements($0) }
+    }
+
+    private func parseJSON<Parsed>(
+        _ response: ReceivedResponse, endpoint: String, parse: (Data) throws -> Parsed
+    ) throws -> Parsed {
         guard !response.body.isEmpty else {
             throw TrackerAPIError(
                 code: .malformedResponse,
@@ -14,7 +28,7 @@ extension TrackerAPI {
             )
         }
         do {
-            return try TrackerJSON.parse(response.body)
+            return try parse(response.body)
         } catch {
             throw TrackerAPIError(
                 code: .malformedResponse,
@@ -35,7 +49,8 @@ extension TrackerAPI {
     ) throws -> Record {
         var context = WireContext(endpoint: endpoint, timeZone: configuration.accountTimeZone)
         let object: [String: TrackerJSON]
-        switch try parseJSON(response, endpoint: endpoint) {
+        let (parsed, texts) = try parseJSONKeepingElements(response, endpoint: endpoint)
+        switch parsed {
         case .object(let value):
             object = value
         case .array(let elements) where elements.count == 1:
@@ -45,7 +60,7 @@ extension TrackerAPI {
         default:
             throw shapeError(response, endpoint, "an object or a one-element array")
         }
-        let value = try Record(wire: WireObject(fields: object), context: &context)
+        let value = try Record(wire: WireObject(fields: object, bytes: texts.first), context: &context)
         record(context.observations, endpoint: endpoint, logger: logger)
         return value
     }

@@ -73,6 +73,22 @@ extension TrackerJSON {
         }
     }
 
+    /// Parses JSON text and copies out each element of a root array (or the root object) as the
+    /// bytes it was sent as, so that a record can be stored exactly as the server wrote it.
+    ///
+    /// - Parameter data: UTF-8 encoded JSON.
+    /// - Returns: The value, and one byte array per root array element (one for a root object,
+    ///   none for anything else).
+    /// - Throws: ``TrackerJSONSyntaxError`` when the text is not JSON.
+    static func parseKeepingElements(_ data: Data) throws -> (value: TrackerJSON, elements: [[UInt8]]) {
+        try data.withUnsafeBytes { buffer in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            var parser = TrackerJSONParser(bytes: bytes)
+            let value = try parser.parseDocumentRecordingElements()
+            return (value, parser.elementRanges.map { Array(bytes[$0]) })
+        }
+    }
+
     /// The value as compact JSON text, with object keys sorted so that output is stable.
     ///
     /// - Returns: UTF-8 encoded JSON.

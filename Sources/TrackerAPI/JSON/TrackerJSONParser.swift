@@ -21,10 +21,29 @@ struct TrackerJSONParser {
     /// The member count of the last object seen at each depth: records in an array are alike, so
     /// the next one's dictionary is sized right away instead of growing several times.
     private var capacityHints = [Int](repeating: 0, count: 8)
+    /// Where each element of a root array (or the root object itself) starts and ends, when asked
+    /// for: so that a record's JSON can be kept exactly as the server sent it.
+    private(set) var elementRanges: [Range<Int>] = []
+    private var recordsElementRanges = false
     private static let maximumDepth = 256
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+    }
+
+    /// Parses the document and records the byte range of each element of a root array, or of the
+    /// root object (see ``elementRanges``).
+    mutating func parseDocumentRecordingElements() throws -> TrackerJSON {
+        recordsElementRanges = true
+        let value = try parseDocument()
+        if case .object = value, elementRanges.isEmpty {
+            var end = bytes.count
+            while end > 0, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[end - 1]) { end -= 1 }
+            var start = 0
+            while start < end, bytes[start] != UInt8(ascii: "{") { start += 1 }
+            elementRanges = [start..<end]
+        }
+        return value
     }
 
     mutating func parseDocument() throws -> TrackerJSON {
@@ -139,9 +158,12 @@ struct TrackerJSONParser {
             index += 1
             return .array(elements)
         }
+        let recordsRanges = recordsElementRanges && depth == 1
         while true {
             skipWhitespace()
+            let start = index
             elements.append(try parseValue())
+            if recordsRanges { elementRanges.append(start..<index) }
             skipWhitespace()
             guard index < bytes.count else { throw fail("unterminated array") }
             if bytes[index] == UInt8(ascii: ",") {

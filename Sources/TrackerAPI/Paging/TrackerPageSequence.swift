@@ -148,16 +148,17 @@ extension TrackerAPI {
         context: inout WireContext,
         using decode: (WireObject, inout WireContext) throws -> Record
     ) throws -> [Record] {
-        guard case .array(let elements) = try parseJSON(response, endpoint: endpoint) else {
+        let (value, texts) = try parseJSONKeepingElements(response, endpoint: endpoint)
+        guard case .array(let elements) = value, texts.count == elements.count else {
             throw shapeError(response, endpoint, "a JSON array")
         }
         var records: [Record] = []
         records.reserveCapacity(elements.count)
-        for element in elements {
+        for (element, text) in zip(elements, texts) {
             guard case .object(let object) = element else {
                 throw shapeError(response, endpoint, "an array of objects")
             }
-            records.append(try decode(WireObject(fields: object), &context))
+            records.append(try decode(WireObject(fields: object, bytes: text), &context))
         }
         return records
     }

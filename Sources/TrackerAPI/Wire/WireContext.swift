@@ -34,6 +34,13 @@ struct WireContext {
 /// wire model must never fail because the server added, nulled or retyped a field.
 struct WireObject {
     let fields: [String: TrackerJSON]
+    /// The object's JSON text as the server sent it, when the decoder had it at hand.
+    var bytes: [UInt8]? = nil
+
+    /// The object's JSON text: as sent when known, else ``fields`` written compactly with sorted keys.
+    var json: [UInt8] {
+        bytes ?? Array(TrackerJSON.object(fields).serialized())
+    }
 
     subscript(key: String) -> TrackerJSON? {
         guard let value = fields[key], !value.isNull else { return nil }

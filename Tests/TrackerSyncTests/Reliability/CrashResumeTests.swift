@@ -83,6 +83,9 @@ import TrackerSandbox
         #expect(try await history(actual) == (try await history(expected)), "stage history without duplicates")
         let queue = try await actual.query("SELECT count(*) FROM derivation_queue")
         #expect(queue.rows == [["0"]], "no candidate left queued")
+        // A first sync builds its indexes after the last page; the killed runs must end with all of them.
+        let indexes = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        #expect(try await actual.query(indexes).rows == (try await expected.query(indexes).rows), "every index built")
         return compared
     }
 

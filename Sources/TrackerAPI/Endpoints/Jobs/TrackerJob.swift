@@ -47,6 +47,10 @@ public struct TrackerJob: Sendable, Hashable, Identifiable {
     public var customFields: [String: TrackerJSON]
     /// The whole object as sent.
     public var raw: [String: TrackerJSON]
+    /// The same object as JSON text (UTF-8) exactly as the server sent it, so that a mirror can
+    /// store it without writing it again; compact with sorted keys where the bytes were not at
+    /// hand (a record returned inside another response).
+    public var rawJSON: [UInt8]
 }
 
 extension TrackerJob: PageableRecord {
@@ -73,6 +77,7 @@ extension TrackerJob: PageableRecord {
         updatedAt = wire.timestamp("updated_at", &context)
         customFields = wire.object("custom_fields") ?? [:]
         raw = wire.fields
+        rawJSON = wire.json
     }
 
     var pagingKey: Int64? { id.integerValue }

@@ -16,6 +16,10 @@ public struct TrackerNote: Sendable, Hashable, Identifiable {
     public var updatedAt: TrackerTimestamp?
     /// The whole object as sent.
     public var raw: [String: TrackerJSON]
+    /// The same object as JSON text (UTF-8) exactly as the server sent it, so that a mirror can
+    /// store it without writing it again; compact with sorted keys where the bytes were not at
+    /// hand (a record returned inside another response).
+    public var rawJSON: [UInt8]
 }
 
 extension TrackerNote: PageableRecord {
@@ -28,6 +32,7 @@ extension TrackerNote: PageableRecord {
         createdAt = wire.timestamp("created_at", &context)
         updatedAt = wire.timestamp("updated_at", &context)
         raw = wire.fields
+        rawJSON = wire.json
     }
 
     var pagingKey: Int64? { id.integerValue }
