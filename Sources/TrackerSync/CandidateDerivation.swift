@@ -114,48 +114,6 @@ public struct CandidateDerivation: Sendable {
     /// earlier mirrors stored, written by hand because the format style cost more than the rest of
     /// building a candidate (checked against Foundation in the tests).
     static func utc(_ date: Date) -> String {
-        // Whole seconds of the reference-date interval, rounded down as the format style does.
-        let whole = date.timeIntervalSinceReferenceDate.rounded(.down)
-        guard whole > -63_114_076_800, whole < 252_423_993_600 else { return date.formatted(.iso8601) }
-        let seconds = Int64(whole) + 978_307_200
-        var days = seconds / 86_400
-        var rest = seconds % 86_400
-        if rest < 0 {
-            rest += 86_400
-            days -= 1
-        }
-        // Days since 1970-01-01 to a civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let text = [UInt8](unsafeUninitializedCapacity: 20) { buffer, count in
-            func put(_ value: Int64, digits: Int, at offset: Int) {
-                var value = value
-                for index in stride(from: offset + digits - 1, through: offset, by: -1) {
-                    buffer[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
-                    value /= 10
-                }
-            }
-            put(year, digits: 4, at: 0)
-            buffer[4] = UInt8(ascii: "-")
-            put(month, digits: 2, at: 5)
-            buffer[7] = UInt8(ascii: "-")
-            put(day, digits: 2, at: 8)
-            buffer[10] = UInt8(ascii: "T")
-            put(rest / 3600, digits: 2, at: 11)
-            buffer[13] = UInt8(ascii: ":")
-            put(rest / 60 % 60, digits: 2, at: 14)
-            buffer[16] = UInt8(ascii: ":")
-            put(rest % 60, digits: 2, at: 17)
-            buffer[19] = UInt8(ascii: "Z")
-            count = 20
-        }
-        return String(decoding: text, as: UTF8.self)
+        UTCTimestampText.format(date, milliseconds: false) ?? date.formatted(.iso8601)
     }
 }
