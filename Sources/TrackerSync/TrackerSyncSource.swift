@@ -115,10 +115,16 @@ public struct TrackerSyncSource: SyncSource {
         return try CandidateDerivation(accountTimeZone: accountTimeZone).records(groups)
     }
 
-    /// The API client's traffic.
-    public func traffic() -> SyncTraffic {
-        let traffic = api.traffic
-        return SyncTraffic(requests: traffic.requests, retries: traffic.retries, rateLimited: traffic.rateLimited)
+    /// The requests `work` sent through the API client, apart from those of streams read meanwhile.
+    public func countingTraffic<Result: Sendable>(
+        _ work: () async throws -> Result
+    ) async throws -> (result: Result, traffic: SyncTraffic) {
+        let tally = TrackerTrafficTally()
+        let result = try await tally.counting(work)
+        let traffic = tally.traffic
+        return (
+            result, SyncTraffic(requests: traffic.requests, retries: traffic.retries, rateLimited: traffic.rateLimited)
+        )
     }
 
     /// Tracker's clock from the latest answer's `Date` header.

@@ -102,7 +102,11 @@ struct BusyAccountSource: SyncSource {
     var account: String { base.account }
     var streams: [SyncStreamName] { base.streams }
     func contract(for stream: SyncStreamName) -> StreamContract? { base.contract(for: stream) }
-    func traffic() -> SyncTraffic { base.traffic() }
+    func countingTraffic<Result: Sendable>(
+        _ work: () async throws -> Result
+    ) async throws -> (result: Result, traffic: SyncTraffic) {
+        try await base.countingTraffic(work)
+    }
 
     func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord] {
         try base.derivedRecords(for: derivation, groups: groups)

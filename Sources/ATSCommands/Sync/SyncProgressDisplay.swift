@@ -4,77 +4,122 @@ import Synchronization
 
 /// Shows how far a sync has got, on standard error so that `--json` output stays clean.
 ///
-/// On a terminal: one line per stream, redrawn in place, with a bar when the total is known. Not
-/// on a terminal (a log file, CI): a plain line every few seconds per stream, so logs stay short.
-/// A small renderer of our own rather than a console library: it is one line of text, and the
+/// Streams run at the same time, so the display keeps one line per stream, in the order they
+/// first reported. On a terminal the lines are redrawn in place (at most ten times a second), with
+/// a bar when the total is known. Not on a terminal (a log file, CI), each stream gets a plain line
+/// every few seconds and always its last one, so logs stay short and end with the totals.
+/// A small renderer of our own rather than a console library: it is a few lines of text, and the
 /// dependency list stays the one this project agreed on.
 final class SyncProgressDisplay: Sendable {
+    private struct StreamLine {
+        var stream: SyncStreamName
+        var started: ContinuousClock.Instant
+        var latest: SyncProgress
+        /// When the stream finished; its rate stops there.
+        var finishedAt: ContinuousClock.Instant?
+        /// When a log last got this stream's line (unused on a terminal).
+        var lastLogged: ContinuousClock.Instant?
+        /// Whether the stream's latest line has not reached the log yet (unused on a terminal).
+        var logPending = true
+    }
+
     private struct State {
-        var stream: SyncStreamName?
+        var lines: [StreamLine] = []
+        /// How many lines the terminal shows now; the next redraw starts that many lines up.
+        var drawnLines = 0
         var lastDrawn: ContinuousClock.Instant?
-        var streamStarted = ContinuousClock.now
-        /// The latest line not yet shown (logs skip lines; the last of a stream is always shown).
-        var pendingLine: String?
     }
 
     private let isTerminal: Bool
     private let write: @Sendable (String) -> Void
+    private let now: @Sendable () -> ContinuousClock.Instant
     private let state = Mutex(State())
 
     /// Creates a display.
     /// - Parameters:
     ///   - isTerminal: Whether standard error is a terminal (redraw in place) or a log.
+    ///   - now: The clock, injected so that tests decide when lines are due.
     ///   - write: Where text goes; standard error by default.
-    init(isTerminal: Bool = isatty(STDERR_FILENO) == 1, write: @escaping @Sendable (String) -> Void = standardError) {
+    init(
+        isTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+        write: @escaping @Sendable (String) -> Void = standardError
+    ) {
         self.isTerminal = isTerminal
+        self.now = now
         self.write = write
     }
 
-    /// Takes in one committed page.
+    /// Takes in one committed page or finished stream; may be called from several tasks at once.
     func update(_ progress: SyncProgress) {
-        let now = ContinuousClock.now
-        let text: String? = state.withLock { state in
-            var prefix = ""
-            if state.stream != progress.stream {
-                if state.stream != nil {
-                    prefix = isTerminal ? "\n" : state.pendingLine.map { $0 + "\n" } ?? ""
-                }
-                state.stream = progress.stream
-                state.streamStarted = now
-                state.lastDrawn = nil
+        let now = now()
+        let text = state.withLock { state -> String? in
+            let isNew = !state.lines.contains { $0.stream == progress.stream }
+            if isNew {
+                state.lines.append(StreamLine(stream: progress.stream, started: now, latest: progress))
             }
-            let elapsed = max((now - state.streamStarted).seconds, 0.001)
-            let text = line(progress, rate: Double(progress.records) / elapsed)
-            let interval: Duration = isTerminal ? .milliseconds(100) : .seconds(5)
-            if let last = state.lastDrawn, now - last < interval {
-                state.pendingLine = text
-                return prefix.isEmpty ? nil : prefix
+            guard let index = state.lines.firstIndex(where: { $0.stream == progress.stream }) else { return nil }
+            var latest = progress
+            // The engine's last report of a stream carries its totals, not what the pages said.
+            if progress.isFinished {
+                latest.expectedRecords = state.lines[index].latest.expectedRecords
+                latest.resumedAfterRecords = state.lines[index].latest.resumedAfterRecords
             }
-            state.lastDrawn = now
-            state.pendingLine = nil
-            return prefix + text
+            state.lines[index].latest = latest
+            if progress.isFinished { state.lines[index].finishedAt = now }
+            state.lines[index].logPending = true
+            return isTerminal
+                ? redraw(&state, now: now, force: isNew || progress.isFinished)
+                : logLines(&state, stream: index, now: now)
         }
-        guard let text else { return }
-        write(isTerminal ? "\r\u{1B}[K" + text : text + "\n")
+        if let text { write(text) }
     }
 
-    /// Ends the display: the terminal line gets its newline, a log its stream's last line.
+    /// Ends the display: the terminal's lines are drawn a last time and left in place; a log gets
+    /// the last line of every stream it has not shown yet (a stream stopped by an error).
     func finish() {
-        let ending: String? = state.withLock { state in
-            defer {
-                state.stream = nil
-                state.pendingLine = nil
+        let now = now()
+        let text = state.withLock { state -> String? in
+            defer { state = State() }
+            guard !state.lines.isEmpty else { return nil }
+            if isTerminal {
+                return (redraw(&state, now: now, force: true) ?? "") + "\n"
             }
-            guard state.stream != nil else { return nil }
-            return isTerminal ? "\n" : state.pendingLine.map { $0 + "\n" }
+            let pending = state.lines.filter(\.logPending).map { line($0, now: now) + "\n" }
+            return pending.isEmpty ? nil : pending.joined()
         }
-        if let ending { write(ending) }
+        if let text { write(text) }
     }
 
-    private func line(_ progress: SyncProgress, rate: Double) -> String {
+    /// Every line again, from the first one shown: at most ten times a second unless forced.
+    private func redraw(_ state: inout State, now: ContinuousClock.Instant, force: Bool) -> String? {
+        if !force, let last = state.lastDrawn, now - last < .milliseconds(100) { return nil }
+        state.lastDrawn = now
+        // Back to the start of the first line drawn, then each line cleared and written again.
+        var text = "\r"
+        if state.drawnLines > 1 { text += "\u{1B}[\(state.drawnLines - 1)A" }
+        text += state.lines.map { "\u{1B}[K" + line($0, now: now) }.joined(separator: "\n")
+        state.drawnLines = state.lines.count
+        return text
+    }
+
+    /// A stream's line for a log, when one is due: its first, then every five seconds, and its last.
+    private func logLines(_ state: inout State, stream index: Int, now: ContinuousClock.Instant) -> String? {
+        let entry = state.lines[index]
+        let due = entry.finishedAt != nil || entry.lastLogged.map { now - $0 >= .seconds(5) } ?? true
+        guard due else { return nil }
+        state.lines[index].lastLogged = now
+        state.lines[index].logPending = false
+        return line(entry, now: now) + "\n"
+    }
+
+    private func line(_ entry: StreamLine, now: ContinuousClock.Instant) -> String {
+        let progress = entry.latest
         let name = progress.stream.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
         let done = progress.records + progress.resumedAfterRecords
-        let speed = "\(Int(rate).formatted()) rec/s"
+        let elapsed = max(((entry.finishedAt ?? now) - entry.started).seconds, 0.001)
+        let rate = "\(Int(Double(progress.records) / elapsed).formatted()) rec/s"
+        let speed = entry.finishedAt == nil ? rate : rate + ", done"
         guard let total = progress.expectedRecords, total > 0 else {
             return "\(name) \(done.formatted()) records, \(progress.pages) pages, \(speed)"
         }

@@ -5,7 +5,8 @@ public import Logging
 ///
 /// For each stream: plan a window (or resume the interrupted one), read its pages, commit each
 /// page together with the checkpoint that follows it, and advance progress only when the window
-/// completes. Reconciliation (marking deletions) runs only after a complete full scan.
+/// completes. Reconciliation (marking deletions) runs only after a complete full scan. Independent
+/// streams run at the same time; each has its own state, so they never share a transaction.
 public struct SyncEngine<Source: SyncSource>: Sendable {
     /// The provider side.
     public var source: Source
@@ -21,7 +22,8 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
     public var makeScanID: @Sendable () -> String
     /// Where the engine logs; silent by default.
     public var logger: Logger
-    /// Hears about every committed page, for progress displays; called on the engine's task.
+    /// Hears about every committed page and every finished stream, for progress displays. Streams
+    /// run concurrently, so it is called from several tasks, possibly at the same time.
     public var onProgress: (@Sendable (SyncProgress) -> Void)?
     /// How many groups of a derived stream are rebuilt per transaction.
     public var derivationBatchSize = 500
@@ -47,35 +49,86 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
         self.onProgress = onProgress
     }
 
-    /// Runs each stream once, in order.
+    /// Runs each stream once, independent streams at the same time.
+    ///
+    /// Streams are read concurrently because most of an incremental run is waiting: each stream
+    /// makes at least one round trip, and at 50 ms a request, one after another they added up to
+    /// most of the run (docs/PERFORMANCE.md). A derived stream starts when the stream it is built
+    /// from has completed in this run (candidates after applications).
+    ///
+    /// When a stream fails, the others still run to the end, so that as much as possible is
+    /// committed; the streams built from the failed one do not start.
     /// - Parameters:
-    ///   - streams: The streams to sync.
+    ///   - streams: The streams to sync; a stream named twice runs once.
     ///   - fullScan: Whether to read every record (and reconcile deletions) instead of changes.
-    /// - Returns: What the run did.
-    /// - Throws: The first error that stops a stream; what was committed before it stays committed,
-    ///   and the next run resumes from there.
+    /// - Returns: What the run did, one report per stream in the order they were asked for.
+    /// - Throws: The first error that stopped a stream, after every other stream has stopped; what
+    ///   was committed stays committed, and the next run resumes from there.
     public func run(_ streams: [SyncStreamName], fullScan: Bool = false) async throws -> SyncRunReport {
-        var report = SyncRunReport()
-        for stream in streams {
-            try Task.checkCancellation()
-            report.streams.append(try await run(stream, fullScan: fullScan))
+        try Task.checkCancellation()
+        try await store.prepare()
+        var schedule = StreamSchedule(streams) { source.contract(for: $0)?.derivation?.source }
+        var reports: [Int: StreamRunReport] = [:]
+        var firstError: (any Error)?
+        await withTaskGroup(of: (index: Int, outcome: Result<StreamRunReport, any Error>).self) { group in
+            var ready = schedule.startable()
+            repeat {
+                for index in ready {
+                    let stream = schedule.streams[index]
+                    group.addTask {
+                        do {
+                            return (index, .success(try await runPrepared(stream, fullScan: fullScan)))
+                        } catch {
+                            return (index, .failure(error))
+                        }
+                    }
+                }
+                guard let (index, outcome) = await group.next() else { break }
+                switch outcome {
+                case .success(let report):
+                    reports[index] = report
+                    schedule.finish(index)
+                case .failure(let error):
+                    logger.debug("stream failed", metadata: ["ats.stream": "\(schedule.streams[index])"])
+                    if firstError == nil { firstError = error }
+                }
+                ready = schedule.startable()
+            } while true
         }
-        return report
+        if let firstError { throw firstError }
+        return SyncRunReport(streams: schedule.streams.indices.compactMap { reports[$0] })
     }
 
     /// Runs one stream once.
     /// - Throws: ``SyncError`` when the source has no such stream; the source's and the store's errors.
     public func run(_ stream: SyncStreamName, fullScan: Bool = false) async throws -> StreamRunReport {
+        try await store.prepare()
+        return try await runPrepared(stream, fullScan: fullScan)
+    }
+
+    /// Runs one stream once, in a store already prepared, and reports it with its own traffic.
+    private func runPrepared(_ stream: SyncStreamName, fullScan: Bool) async throws -> StreamRunReport {
         guard let contract = source.contract(for: stream) else {
             throw SyncError.unknownStream(stream)
         }
-        try await store.prepare()
-        let trafficBefore = source.traffic()
+        var (report, traffic) = try await source.countingTraffic {
+            try await read(stream, contract: contract, fullScan: fullScan)
+        }
+        report.traffic = traffic
+        onProgress?(
+            SyncProgress(
+                stream: stream, pages: report.pages, records: report.records, isFinished: true))
+        return report
+    }
+
+    /// Reads (or derives) one stream.
+    private func read(_ stream: SyncStreamName, contract: StreamContract, fullScan: Bool) async throws
+        -> StreamRunReport
+    {
         if let derivation = contract.derivation {
             var run = StreamRun(stream: stream, startedAt: now())
             run.isDerived = true
             try await derive(derivation, rebuildAll: fullScan, run: &run)
-            run.traffic = source.traffic().since(trafficBefore)
             return run.report(endedAt: now())
         }
         var run = StreamRun(stream: stream, startedAt: now())
@@ -105,7 +158,6 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
                         + "and the next run reads this window again.")
             }
         }
-        run.traffic = source.traffic().since(trafficBefore)
         return run.report(endedAt: now())
     }
 
@@ -274,16 +326,21 @@ public struct SyncProgress: Hashable, Sendable {
     public var expectedRecords: Int?
     /// Records an interrupted run had already stored in this window before this run resumed it.
     public var resumedAfterRecords: Int
+    /// Whether this is the stream's last report of the run: it completed (or gave its window up
+    /// for this run; the run report says which). A stream that fails sends none.
+    public var isFinished: Bool
 
     /// Creates a progress report.
     public init(
-        stream: SyncStreamName, pages: Int, records: Int, expectedRecords: Int? = nil, resumedAfterRecords: Int = 0
+        stream: SyncStreamName, pages: Int, records: Int, expectedRecords: Int? = nil, resumedAfterRecords: Int = 0,
+        isFinished: Bool = false
     ) {
         self.stream = stream
         self.pages = pages
         self.records = records
         self.expectedRecords = expectedRecords
         self.resumedAfterRecords = resumedAfterRecords
+        self.isFinished = isFinished
     }
 }
 
@@ -300,7 +357,6 @@ private struct StreamRun {
     var outcome = PageOutcome()
     var deleted = 0
     var restarts = 0
-    var traffic = SyncTraffic()
     var warnings: [String] = []
 
     mutating func note(_ newWarnings: [String]) {
@@ -313,7 +369,7 @@ private struct StreamRun {
         StreamRunReport(
             stream: stream, window: window, resumed: resumed, isDerived: isDerived, completed: completed, pages: pages,
             records: records,
-            outcome: outcome, deleted: deleted, restarts: restarts, traffic: traffic, warnings: warnings,
+            outcome: outcome, deleted: deleted, restarts: restarts, warnings: warnings,
             startedAt: startedAt, endedAt: endedAt)
     }
 }

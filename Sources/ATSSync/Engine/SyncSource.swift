@@ -36,9 +36,16 @@ public protocol SyncSource: Sendable {
     /// - Throws: When a stored row cannot be read.
     func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord]
 
-    /// The source's requests, retries and 429 answers so far; the engine reports the difference a
-    /// stream made.
-    func traffic() -> SyncTraffic
+    /// Runs `work` (the engine reading one stream) and counts what it asked of the provider.
+    ///
+    /// The engine reads independent streams at the same time, so the count must cover only the
+    /// requests sent inside `work` and the tasks it starts, not everything the source sent meanwhile.
+    /// - Parameter work: The work to count.
+    /// - Returns: What `work` returned, and its requests, retries and 429 answers.
+    /// - Throws: What `work` throws.
+    func countingTraffic<Result: Sendable>(
+        _ work: () async throws -> Result
+    ) async throws -> (result: Result, traffic: SyncTraffic)
 
     /// The provider's clock as its latest answer gave it (an HTTP `Date` header), or `nil` when
     /// unknown. The engine uses it to keep a window from ending after the provider's "now".
@@ -52,7 +59,11 @@ extension SyncSource {
     }
 
     /// A source that does not count its traffic.
-    public func traffic() -> SyncTraffic { SyncTraffic() }
+    public func countingTraffic<Result: Sendable>(
+        _ work: () async throws -> Result
+    ) async throws -> (result: Result, traffic: SyncTraffic) {
+        (try await work(), SyncTraffic())
+    }
 
     /// A source that does not know its provider's clock.
     public func providerClock() -> Date? { nil }
@@ -79,12 +90,6 @@ public struct SyncTraffic: Hashable, Sendable, Codable {
         self.rateLimited = rateLimited
     }
 
-    /// The traffic between an earlier tally and this one.
-    func since(_ earlier: SyncTraffic) -> SyncTraffic {
-        SyncTraffic(
-            requests: requests - earlier.requests, retries: retries - earlier.retries,
-            rateLimited: rateLimited - earlier.rateLimited)
-    }
 }
 
 /// One page of a stream as a source read it.

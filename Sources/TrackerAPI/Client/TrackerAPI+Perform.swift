@@ -106,7 +106,7 @@ extension TrackerAPI {
             case .retry(let wait):
                 let reason = Self.retryReason(failure)
                 metrics.recordRetry(endpoint: endpoint.label, reason: reason)
-                trafficCounters.recordRetry()
+                recordTrafficRetry()
                 logger.debug(
                     "Tracker request will be retried",
                     metadata: [
@@ -147,7 +147,7 @@ extension TrackerAPI {
         )
         do {
             let response = try await exchange(request, timeout: timeout, logger: logger, bodyReads: bodyReads)
-            trafficCounters.recordAttempt(status: response.status)
+            recordTrafficAttempt(status: response.status)
             serverClockRecorder.record(dateHeader: response.headers["Date"])
             metrics.recordAttempt(
                 endpoint: endpoint.label,
@@ -179,7 +179,7 @@ extension TrackerAPI {
             return .failed(.requestBody, failure)
         } catch let error as TrackerTransportError {
             if Task.isCancelled { return .cancelled }
-            trafficCounters.recordAttempt(status: nil)
+            recordTrafficAttempt(status: nil)
             metrics.recordAttempt(endpoint: endpoint.label, statusClass: "transport", duration: clock.now() - started)
             return .failed(.transport(error), transportError(error, endpoint))
         } catch let error as TrackerAPIError {
