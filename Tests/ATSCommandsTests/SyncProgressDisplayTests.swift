@@ -28,8 +28,24 @@ import Testing
         #expect(lines.count == 3, "\(lines)")
         #expect(lines[0].hasPrefix("applications ") && lines[0].contains("20%  200/1,000"), "\(lines)")
         #expect(lines[1].hasPrefix("notes ") && lines[1].contains("75 records, 2 pages"), "\(lines)")
-        #expect(lines[2].hasPrefix("jobs ") && lines[2].contains("100%  8/8") && lines[2].hasSuffix(", done"))
+        #expect(lines[2].hasPrefix("jobs ") && lines[2].contains("100%  8/8") && lines[2].hasSuffix("done"))
         #expect(screen.cursorRow == 3, "the shell's prompt goes below the last line")
+    }
+
+    @Test func aLineLongerThanTheTerminalIsCutSoThatRedrawingDoesNotLeaveCopies() {
+        let clock = StepClock()
+        let screen = TerminalScreen()
+        let display = SyncProgressDisplay(isTerminal: true, columns: 50, now: { clock.now }) { screen.feed($0) }
+        for page in 1...3 {
+            display.update(
+                SyncProgress(stream: .applications, pages: page, records: page * 1000, expectedRecords: 9000))
+            display.update(SyncProgress(stream: .customFieldSchemas, pages: page, records: page))
+            clock.advance(.seconds(1))
+        }
+        display.finish()
+        #expect(screen.lines.count == 2, "\(screen.lines)")
+        #expect(screen.lines.allSatisfy { $0.count <= 49 }, "\(screen.lines)")
+        #expect(screen.lines.first?.count == 49, "the long line is cut, not wrapped")
     }
 
     @Test func aTerminalIsRedrawnAtMostTenTimesASecondButAlwaysForANewOrFinishedStream() {

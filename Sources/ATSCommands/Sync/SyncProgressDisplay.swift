@@ -31,6 +31,9 @@ final class SyncProgressDisplay: Sendable {
     }
 
     private let isTerminal: Bool
+    /// The terminal's width: a line longer than that would wrap, and redrawing in place would then
+    /// go up too few lines and leave copies behind.
+    private let columns: Int
     private let write: @Sendable (String) -> Void
     private let now: @Sendable () -> ContinuousClock.Instant
     private let state = Mutex(State())
@@ -38,14 +41,17 @@ final class SyncProgressDisplay: Sendable {
     /// Creates a display.
     /// - Parameters:
     ///   - isTerminal: Whether standard error is a terminal (redraw in place) or a log.
+    ///   - columns: The terminal's width in characters; lines are cut to fit.
     ///   - now: The clock, injected so that tests decide when lines are due.
     ///   - write: Where text goes; standard error by default.
     init(
         isTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        columns: Int = standardErrorColumns(),
         now: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
         write: @escaping @Sendable (String) -> Void = standardError
     ) {
         self.isTerminal = isTerminal
+        self.columns = max(columns, 20)
         self.now = now
         self.write = write
     }
@@ -98,7 +104,8 @@ final class SyncProgressDisplay: Sendable {
         // Back to the start of the first line drawn, then each line cleared and written again.
         var text = "\r"
         if state.drawnLines > 1 { text += "\u{1B}[\(state.drawnLines - 1)A" }
-        text += state.lines.map { "\u{1B}[K" + line($0, now: now) }.joined(separator: "\n")
+        // One column short of the width: some terminals wrap when the last column is written.
+        text += state.lines.map { "\u{1B}[K" + line($0, now: now).prefix(columns - 1) }.joined(separator: "\n")
         state.drawnLines = state.lines.count
         return text
     }
@@ -118,20 +125,31 @@ final class SyncProgressDisplay: Sendable {
         let name = progress.stream.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
         let done = progress.records + progress.resumedAfterRecords
         let elapsed = max(((entry.finishedAt ?? now) - entry.started).seconds, 0.001)
-        let rate = "\(Int(Double(progress.records) / elapsed).formatted()) rec/s"
-        let speed = entry.finishedAt == nil ? rate : rate + ", done"
+        // A rate over the first moments of a stream says nothing (one page in a millisecond).
+        let rate = elapsed < 0.5 ? "" : "\(Int(Double(progress.records) / elapsed).formatted()) rec/s"
+        let speed = entry.finishedAt == nil ? rate : (rate.isEmpty ? "done" : rate + ", done")
         guard let total = progress.expectedRecords, total > 0 else {
-            return "\(name) \(done.formatted()) records, \(progress.pages) pages, \(speed)"
+            let pages = progress.pages == 1 ? "1 page" : "\(progress.pages.formatted()) pages"
+            return "\(name) \(done.formatted()) records, \(pages)" + (speed.isEmpty ? "" : ", " + speed)
         }
         let fraction = min(Double(done) / Double(total), 1)
         guard isTerminal else {
-            return "\(name) \(done.formatted()) of \(total.formatted()) records (\(Int(fraction * 100))%), \(speed)"
+            return "\(name) \(done.formatted()) of \(total.formatted()) records (\(Int(fraction * 100))%)"
+                + (speed.isEmpty ? "" : ", " + speed)
         }
-        let width = 30
+        let width = 20
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         return "\(name) \(bar) \(Int(fraction * 100))%  \(done.formatted())/\(total.formatted())  \(speed)"
+            .trimmingCharacters(in: .whitespaces)
     }
+}
+
+/// The width of the terminal standard error writes to, or 80 when it is not a terminal or does not say.
+func standardErrorColumns() -> Int {
+    var size = winsize()
+    guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
 }
 
 /// Writes text to standard error as it is, without a newline of its own.
