@@ -11,7 +11,8 @@ public protocol SyncSource: Sendable {
     /// The account these records belong to (rows of several accounts can share one database).
     var account: String { get }
 
-    /// Every stream the source has, in the order a sync runs them (a derived stream after its source).
+    /// Every stream the source has, in the order run reports list them. The engine reads them at the
+    /// same time, except that a derived stream waits for the stream it is built from.
     var streams: [SyncStreamName] { get }
 
     /// The contract of a stream, or nil when the source does not have it.
