@@ -37,11 +37,17 @@ public struct PostgresDatabaseURL: Sendable, CustomStringConvertible {
         }
         self.host = host
         self.port = components.port ?? 5432
-        self.username = components.user?.removingPercentEncoding ?? "postgres"
-        self.password = components.password?.removingPercentEncoding
+        // Decoded once, from the text as written: a password may itself contain "%25" (a "%").
+        self.username = components.percentEncodedUser.map(Self.decoded) ?? "postgres"
+        self.password = components.percentEncodedPassword.map(Self.decoded)
         self.database = database
         let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         self.requiresTLS = ["require", "verify-ca", "verify-full"].contains(mode)
+    }
+
+    /// A URL part's text with its `%XX` escapes decoded, or as written when they are not valid.
+    private static func decoded(_ text: String) -> String {
+        text.removingPercentEncoding ?? text
     }
 
     /// The URL with the password replaced by `***`.

@@ -12,6 +12,13 @@ import Testing
         #expect(url.requiresTLS)
     }
 
+    @Test func aPercentSignInThePasswordIsDecodedOnce() throws {
+        // "p%41ss%" written as a URL: each "%" is "%25".
+        let url = try PostgresDatabaseURL("postgres://us%25er:p%2541ss%25@localhost/mirror")
+        #expect(url.password == "p%41ss%")
+        #expect(url.username == "us%er")
+    }
+
     @Test func neverShowsThePassword() throws {
         let url = try PostgresDatabaseURL("postgresql://ats:hunter2@localhost/mirror")
         #expect(url.description == "postgres://ats:***@localhost:5432/mirror")
