@@ -3,10 +3,10 @@
 struct StreamSchedule {
     /// The run's streams, each once, in the order they were asked for.
     let streams: [SyncStreamName]
-    /// For each stream, the index of the stream it waits for.
-    private let prerequisite: [Int: Int]
-    private var started: Set<Int> = []
-    private var finished: Set<Int> = []
+    /// For each stream, the stream it waits for.
+    private let prerequisite: [SyncStreamName: SyncStreamName]
+    private var started: Set<SyncStreamName> = []
+    private var finished: Set<SyncStreamName> = []
 
     /// Plans a run.
     /// - Parameters:
@@ -16,28 +16,28 @@ struct StreamSchedule {
         var unique: [SyncStreamName] = []
         for stream in streams where !unique.contains(stream) { unique.append(stream) }
         self.streams = unique
-        var prerequisite: [Int: Int] = [:]
-        for (index, stream) in unique.enumerated() {
-            if let source = waitsFor(stream), let sourceIndex = unique.firstIndex(of: source), sourceIndex != index {
-                prerequisite[index] = sourceIndex
+        var prerequisite: [SyncStreamName: SyncStreamName] = [:]
+        for stream in unique {
+            if let source = waitsFor(stream), source != stream, unique.contains(source) {
+                prerequisite[stream] = source
             }
         }
         self.prerequisite = prerequisite
     }
 
     /// The streams that can start now and have not started yet; they count as started from here on.
-    mutating func startable() -> [Int] {
-        let ready = streams.indices.filter { index in
-            guard !started.contains(index) else { return false }
-            guard let before = prerequisite[index] else { return true }
+    mutating func startable() -> [SyncStreamName] {
+        let ready = streams.filter { stream in
+            guard !started.contains(stream) else { return false }
+            guard let before = prerequisite[stream] else { return true }
             return finished.contains(before)
         }
         started.formUnion(ready)
         return ready
     }
 
-    /// Records that a stream finished, so that the streams waiting for it can start.
-    mutating func finish(_ index: Int) {
-        finished.insert(index)
+    /// Records that a stream completed, so that the streams waiting for it can start.
+    mutating func finish(_ stream: SyncStreamName) {
+        finished.insert(stream)
     }
 }

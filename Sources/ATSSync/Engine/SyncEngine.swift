@@ -67,36 +67,45 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
     public func run(_ streams: [SyncStreamName], fullScan: Bool = false) async throws -> SyncRunReport {
         try Task.checkCancellation()
         try await store.prepare()
-        var schedule = StreamSchedule(streams) { source.contract(for: $0)?.derivation?.source }
-        var reports: [Int: StreamRunReport] = [:]
-        var firstError: (any Error)?
-        await withTaskGroup(of: (index: Int, outcome: Result<StreamRunReport, any Error>).self) { group in
+        let schedule = StreamSchedule(streams) { source.contract(for: $0)?.derivation?.source }
+        let outcomes = await withTaskGroup(of: StreamOutcome.self, returning: [StreamOutcome].self) { group in
+            var schedule = schedule
+            var outcomes: [StreamOutcome] = []
             var ready = schedule.startable()
-            repeat {
-                for index in ready {
-                    let stream = schedule.streams[index]
+            while true {
+                for stream in ready {
                     group.addTask {
                         do {
-                            return (index, .success(try await runPrepared(stream, fullScan: fullScan)))
+                            return StreamOutcome(
+                                stream: stream, result: .success(try await runPrepared(stream, fullScan: fullScan)))
                         } catch {
-                            return (index, .failure(error))
+                            return StreamOutcome(stream: stream, result: .failure(error))
                         }
                     }
                 }
-                guard let (index, outcome) = await group.next() else { break }
-                switch outcome {
-                case .success(let report):
-                    reports[index] = report
-                    schedule.finish(index)
-                case .failure(let error):
-                    logger.debug("stream failed", metadata: ["ats.stream": "\(schedule.streams[index])"])
-                    if firstError == nil { firstError = error }
+                guard let outcome = await group.next() else { return outcomes }
+                outcomes.append(outcome)
+                if case .success = outcome.result {
+                    schedule.finish(outcome.stream)
+                } else {
+                    logger.debug("stream failed", metadata: ["ats.stream": "\(outcome.stream)"])
                 }
                 ready = schedule.startable()
-            } while true
+            }
         }
-        if let firstError { throw firstError }
-        return SyncRunReport(streams: schedule.streams.indices.compactMap { reports[$0] })
+        // The first failure in time is the one to report: later ones are often its consequences.
+        for outcome in outcomes {
+            if case .failure(let error) = outcome.result { throw error }
+        }
+        let reports = outcomes.compactMap { try? $0.result.get() }
+        return SyncRunReport(
+            streams: schedule.streams.compactMap { stream in reports.first { $0.stream == stream } })
+    }
+
+    /// How one stream's run ended.
+    private struct StreamOutcome: Sendable {
+        var stream: SyncStreamName
+        var result: Result<StreamRunReport, any Error>
     }
 
     /// Runs one stream once.
