@@ -37,3 +37,17 @@ import TrackerATS
         #expect(identity.candidateID(email: email, applicationID: "7").rawValue == expected)
     }
 }
+
+/// An identity holds the HMAC key of candidate ids; printing it (in a log, a test's argument
+/// list) must not show the key, which used to appear as its bytes.
+@Suite struct CandidateIdentityDescriptionTests {
+    @Test func anIdentityPrintsNoKeyMaterial() {
+        let identity = CandidateIdentity(secret: Array("s3cret".utf8))
+        var dumped = ""
+        dump(identity, to: &dumped)
+        for text in [String(describing: identity), String(reflecting: identity), dumped] {
+            #expect(text.contains("redacted"), "\(text)")
+            #expect(!text.contains { $0.isNumber }, "\(text)")
+        }
+    }
+}
