@@ -45,7 +45,8 @@ import TrackerSandbox
                 "numbers": [
                     0, -0.0, 1, -1, .integer(.max), .integer(.min), 1e15, .double(1e15 - 1), 999_999_999_999_999.9,
                     1e300,
-                    5e-324, 0.1, 0.30000000000000004, -2.0, .double(.nan), .double(.infinity), .double(-.infinity),
+                    .double(.leastNonzeroMagnitude), 0.1, 0.30000000000000004, -2.0, .double(.nan), .double(.infinity),
+                    .double(-.infinity),
                 ]
             ],
             Dictionary(uniqueKeysWithValues: (0..<40).map { ("key \(39 - $0)", TrackerJSON.integer(Int64($0))) }),
@@ -132,7 +133,9 @@ import TrackerSandbox
     }
 
     private func randomDouble(_ random: inout SeededRandom) -> Double {
-        let special: [Double] = [0, -0.0, 0.5, 1e15, 1e15 - 1, 1e16, .nan, .infinity, -.infinity, 5e-324, 1e-7]
+        let special: [Double] = [
+            0, -0.0, 0.5, 1e15, 1e15 - 1, 1e16, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, 1e-7,
+        ]
         switch random.below(3) {
         case 0: return special[random.below(special.count)]
         case 1: return Double(Int64(bitPattern: random.next()) >> 20) / 16
