@@ -55,10 +55,7 @@ public enum TrackerSyncRecords {
                     text(application.phone),
                     boolean(application.isArchived),
                     text(application.source),
-                    .text(
-                        String(
-                            decoding: TrackerJSON.array(application.tags.map(TrackerJSON.string)).serialized(),
-                            as: UTF8.self)),
+                    .text(ColumnJSON.array(of: application.tags)),
                     application.rating.map(SyncValue.real) ?? .null,
                     json(application.customFields),
                     date(application.appliedAt),
@@ -125,9 +122,7 @@ public enum TrackerSyncRecords {
                     .text(definition.displayName),
                     .text(type.name),
                     .boolean(definition.isRequired ?? false),
-                    .text(
-                        String(decoding: TrackerJSON.array(options.map(TrackerJSON.string)).serialized(), as: UTF8.self)
-                    ),
+                    .text(ColumnJSON.array(of: options)),
                 ]),
             raw: payload(definition.raw)
         )
@@ -160,6 +155,6 @@ public enum TrackerSyncRecords {
     private static func date(_ value: TrackerTimestamp?) -> SyncValue { value.map { .date($0.date) } ?? .null }
 
     private static func json(_ object: [String: TrackerJSON]) -> SyncValue {
-        .text(String(decoding: TrackerJSON.object(object).serialized(), as: UTF8.self))
+        .text(ColumnJSON.object(object))
     }
 }

@@ -62,6 +62,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    candidateIDBenchmarks()
+
     Benchmark("Parse 1000 naive-local timestamps") { benchmark in
         let fixture = try await Fixture.load()
         benchmark.startMeasurement()

@@ -16,7 +16,8 @@ public import TrackerAPI
 /// An application without an e-mail address is a candidate of its own, `ta_` followed by the
 /// application id (an id, not personal data).
 public struct CandidateIdentity: Sendable {
-    private let key: [UInt8]
+    /// The HMAC key, prepared once: an identity derives one id per application.
+    private let key: HMACSHA256.Key
 
     /// The prefix of ids derived from an e-mail address.
     public static let emailPrefix = "tc_"
@@ -26,7 +27,7 @@ public struct CandidateIdentity: Sendable {
     /// Creates an identity with an explicit secret.
     /// - Parameter secret: The HMAC key; keep it out of the database the ids are stored in.
     public init(secret: [UInt8]) {
-        key = secret
+        key = HMACSHA256.Key(secret)
     }
 
     /// Creates the identity derived from an account's credentials.
@@ -45,10 +46,8 @@ public struct CandidateIdentity: Sendable {
     /// - Returns: The id shared by every application with the same normalised e-mail, or the
     ///   application's own candidate id when it has none.
     public func candidateID(email: String?, applicationID: String) -> CandidateID {
-        guard let normalized = ContactNormalization.email(email) else {
-            return CandidateID(Self.applicationPrefix + applicationID)
-        }
-        return candidateID(normalizedEmail: normalized)
+        if let email, let id = candidateID(email: email) { return id }
+        return CandidateID(Self.applicationPrefix + applicationID)
     }
 
     /// The candidate id of a Tracker application.
@@ -62,7 +61,10 @@ public struct CandidateIdentity: Sendable {
     /// - Parameter email: An e-mail address as entered.
     /// - Returns: The id, or nil when the address is empty.
     public func candidateID(email: String) -> CandidateID? {
-        ContactNormalization.email(email).map(candidateID(normalizedEmail:))
+        ContactNormalization.withNormalizedEmailBytes(email) { normalized in
+            let mac = key.authenticationCode(for: normalized)
+            return CandidateID(mac.lowercaseHex(firstBytes: 16, after: Self.emailPrefix))
+        }
     }
 
     /// The application id a `ta_` candidate id stands for.
@@ -72,10 +74,5 @@ public struct CandidateIdentity: Sendable {
         guard id.rawValue.hasPrefix(applicationPrefix) else { return nil }
         let rest = id.rawValue.dropFirst(applicationPrefix.count)
         return rest.isEmpty ? nil : TrackerApplicationID(rawValue: String(rest))
-    }
-
-    private func candidateID(normalizedEmail: String) -> CandidateID {
-        let mac = HMACSHA256.authenticationCode(key: key, message: Array(normalizedEmail.utf8))
-        return CandidateID(Self.emailPrefix + Array(mac.prefix(16)).lowercaseHex)
     }
 }

@@ -13,6 +13,46 @@ enum ContactNormalization {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// Calls `body` with the UTF-8 bytes of ``email(_:)``'s result, without making a string when the
+    /// address is ASCII (candidate ids hash one address per application, and a sync maps every
+    /// application).
+    /// - Returns: What `body` returned, or nil when the address is empty.
+    static func withNormalizedEmailBytes<Result>(
+        _ raw: String,
+        _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result? {
+        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard var normalized = email(raw) else { return nil }
+            return normalized.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        }
+        // ASCII: trimming white space (tab to carriage return, space) and lowercasing A–Z is all
+        // that `email(_:)` does to it.
+        var raw = raw
+        return raw.withUTF8 { utf8 -> Result? in
+            var start = 0
+            var end = utf8.count
+            while start < end, isASCIIWhitespace(utf8[start]) { start += 1 }
+            while end > start, isASCIIWhitespace(utf8[end - 1]) { end -= 1 }
+            guard start < end else { return nil }
+            let trimmed = UnsafeBufferPointer(rebasing: utf8[start..<end])
+            guard trimmed.contains(where: isASCIIUppercase) else { return body(UnsafeRawBufferPointer(trimmed)) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: trimmed.count) { lowered in
+                for (offset, byte) in trimmed.enumerated() {
+                    lowered.initializeElement(at: offset, to: isASCIIUppercase(byte) ? byte | 0x20 : byte)
+                }
+                return body(UnsafeRawBufferPointer(lowered))
+            }
+        }
+    }
+
+    private static func isASCIIUppercase(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// The digits of a phone number without its extension; nil when fewer than seven remain.
     static func phoneDigits(_ raw: String?) -> String? {
         guard let raw else { return nil }
