@@ -15,7 +15,12 @@ public struct TrackerNote: Sendable, Hashable, Identifiable {
     /// When it was last updated.
     public var updatedAt: TrackerTimestamp?
     /// The whole object as sent.
-    public var raw: [String: TrackerJSON]
+    public var raw: [String: TrackerJSON] {
+        get { rawObject.members }
+        set { rawObject = RawJSONObject(newValue) }
+    }
+    /// ``raw``, kept as ``rawJSON``'s text until it is read: a mirror never reads it.
+    private var rawObject: RawJSONObject
     /// The same object as JSON text (UTF-8) exactly as the server sent it, so that a mirror can
     /// store it without writing it again; compact with sorted keys where the bytes were not at
     /// hand (a record returned inside another response).
@@ -23,6 +28,9 @@ public struct TrackerNote: Sendable, Hashable, Identifiable {
 }
 
 extension TrackerNote: PageableRecord {
+    /// Every member ``init(wire:context:)`` reads.
+    static let wireKeys: WireKeys? = WireKeys(["id", "app_id", "job_id", "author", "body", "created_at", "updated_at"])
+
     init(wire: WireObject, context: inout WireContext) throws {
         id = try wire.requiredID("id", &context)
         applicationID = wire.id("app_id", &context)
@@ -31,7 +39,7 @@ extension TrackerNote: PageableRecord {
         body = wire.string("body")
         createdAt = wire.timestamp("created_at", &context)
         updatedAt = wire.timestamp("updated_at", &context)
-        raw = wire.fields
+        rawObject = wire.raw
         rawJSON = wire.json
     }
 
