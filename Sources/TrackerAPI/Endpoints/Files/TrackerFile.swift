@@ -16,7 +16,8 @@ public struct TrackerFile: Sendable, Hashable, Identifiable {
     public var createdAt: TrackerTimestamp?
     /// When it was last updated, if the server says.
     public var updatedAt: TrackerTimestamp?
-    /// The whole object as sent.
+    /// The whole object as sent. For a record read from a list it is parsed from ``rawJSON`` the
+    /// first time it is read (and then kept), since most callers, a mirror among them, never read it.
     public var raw: [String: TrackerJSON] {
         get { rawObject.members }
         set { rawObject = RawJSONObject(newValue) }

@@ -45,7 +45,8 @@ public struct TrackerJob: Sendable, Hashable, Identifiable {
     public var updatedAt: TrackerTimestamp?
     /// Custom field values keyed by field name ([model]).
     public var customFields: [String: TrackerJSON]
-    /// The whole object as sent.
+    /// The whole object as sent. For a record read from a list it is parsed from ``rawJSON`` the
+    /// first time it is read (and then kept), since most callers, a mirror among them, never read it.
     public var raw: [String: TrackerJSON] {
         get { rawObject.members }
         set { rawObject = RawJSONObject(newValue) }
