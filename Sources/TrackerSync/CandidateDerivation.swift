@@ -1,3 +1,4 @@
+import ATSCore
 public import ATSSync
 public import Foundation
 import TrackerAPI
@@ -22,10 +23,19 @@ public struct CandidateDerivation: Sendable {
     /// - Returns: One row per candidate.
     /// - Throws: ``SyncError`` when a stored application is not a JSON object.
     public func records(_ groups: [String: [StoredRow]]) throws -> [SyncRecord] {
-        try groups.keys.sorted().compactMap { candidateID in
-            guard let rows = groups[candidateID], !rows.isEmpty else { return nil }
-            return try record(candidateID, applications: rows.map(application))
+        // One cache of the account zone's offsets for the whole batch: without it every naive
+        // timestamp asked the time zone database for its offset several times.
+        var zoneOffsets = ZoneOffsetCache()
+        var records: [SyncRecord] = []
+        records.reserveCapacity(groups.count)
+        for candidateID in groups.keys.sorted() {
+            guard let rows = groups[candidateID], !rows.isEmpty else { continue }
+            var applications: [StoredApplication] = []
+            applications.reserveCapacity(rows.count)
+            for row in rows { applications.append(try application(row, zoneOffsets: &zoneOffsets)) }
+            records.append(try record(candidateID, applications: applications))
         }
+        return records
     }
 
     private struct StoredApplication {
@@ -49,10 +59,10 @@ public struct CandidateDerivation: Sendable {
     /// The contact members, in the order of the candidate's columns.
     private static let contacts = 2...5
 
-    private func application(_ row: StoredRow) throws -> StoredApplication {
+    private func application(_ row: StoredRow, zoneOffsets: inout ZoneOffsetCache) throws -> StoredApplication {
         let fields = try Self.strings(of: row)
         let applied = (fields[Self.appliedAt] ?? fields[Self.createdAt])
-            .flatMap { TrackerTimestamp.parse($0, accountTimeZone: accountTimeZone)?.date }
+            .flatMap { TrackerTimestamp.parse($0, accountTimeZone: accountTimeZone, cache: &zoneOffsets)?.date }
         return StoredApplication(
             id: row.id, numericID: Int64(row.id) ?? 0, updatedAt: row.updatedAt, appliedAt: applied, fields: fields)
     }
@@ -83,16 +93,10 @@ public struct CandidateDerivation: Sendable {
         }
         let contacts = Self.contacts.map(contact)
         let createdAt = first.appliedAt
-        var raw: [String: TrackerJSON] = [
-            "id": .string(candidateID),
-            "application_ids": .array(ids.map(TrackerJSON.string)),
-        ]
-        for (key, value) in zip(["first_name", "last_name", "email", "phone"], contacts) {
-            raw[key] = value.map(TrackerJSON.string) ?? .null
-        }
-        raw["created_at"] = createdAt.map { .string(Self.utc($0)) } ?? .null
         let updatedAt = applications.compactMap(\.updatedAt).max()
-        raw["updated_at"] = updatedAt.map { .string(Self.utc($0)) } ?? .null
+        let json = Self.json(
+            candidateID: candidateID, applicationIDs: ids, contacts: contacts, createdAt: createdAt,
+            updatedAt: updatedAt)
         return SyncRecord(
             id: candidateID,
             updatedAt: updatedAt,
@@ -103,11 +107,49 @@ public struct CandidateDerivation: Sendable {
                     contacts[1].map(SyncValue.text) ?? .null,
                     contacts[2].map(SyncValue.text) ?? .null,
                     contacts[3].map(SyncValue.text) ?? .null,
-                    .text(String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)),
+                    .text(String(decoding: json.bytes[json.applicationIDs], as: UTF8.self)),
                     createdAt.map(SyncValue.date) ?? .null,
                 ]),
-            raw: TrackerSyncRecords.payload(raw)
+            raw: RawPayload(bytes: json.bytes)
         )
+    }
+
+    /// The candidate's stored JSON, and where its `application_ids` array is in it (the column of
+    /// that name holds the same text).
+    ///
+    /// The text is what serializing the object `{id, application_ids, first_name, last_name, email,
+    /// phone, created_at, updated_at}` with TrackerAPI's writer gives (compact, keys sorted, absent
+    /// values as `null`), which earlier versions stored: written directly, so that an unchanged
+    /// candidate stays byte-for-byte unchanged (see `CandidateRowBytesTests`).
+    private static func json(
+        candidateID: String, applicationIDs: [String], contacts: [String?], createdAt: Date?, updatedAt: Date?
+    ) -> (bytes: [UInt8], applicationIDs: Range<Int>) {
+        var text = CompactJSONText(capacity: 160 + 12 * applicationIDs.count)
+        text.append(#"{"application_ids":"#)
+        let idsStart = text.bytes.count
+        text.append("[")
+        for (offset, id) in applicationIDs.enumerated() {
+            if offset > 0 { text.append(",") }
+            text.append(string: id)
+        }
+        text.append("]")
+        let idsEnd = text.bytes.count
+        text.append(#","created_at":"#)
+        text.append(string: createdAt.map(utc))
+        text.append(#","email":"#)
+        text.append(string: contacts[2])
+        text.append(#","first_name":"#)
+        text.append(string: contacts[0])
+        text.append(#","id":"#)
+        text.append(string: candidateID)
+        text.append(#","last_name":"#)
+        text.append(string: contacts[1])
+        text.append(#","phone":"#)
+        text.append(string: contacts[3])
+        text.append(#","updated_at":"#)
+        text.append(string: updatedAt.map(utc))
+        text.append("}")
+        return (text.bytes, idsStart..<idsEnd)
     }
 
     /// The instant as `2024-03-10T12:00:00Z`: the text Foundation's `.iso8601` style writes, which

@@ -14,10 +14,25 @@ struct StoredJSONFields {
     struct Keys: Sendable {
         let names: [String]
         fileprivate let utf8: [[UInt8]]
+        /// Positions by the byte length of their name: most keys of a text are not wanted, and
+        /// their length alone usually says so.
+        private let positionsByLength: [[Int]]
 
         init(_ names: [String]) {
             self.names = names
             utf8 = names.map { Array($0.utf8) }
+            var byLength = [[Int]](repeating: [], count: (utf8.map(\.count).max() ?? 0) + 1)
+            for (position, name) in utf8.enumerated() { byLength[name.count].append(position) }
+            positionsByLength = byLength
+        }
+
+        /// The position of the name whose UTF-8 bytes these are.
+        fileprivate func position(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard key.count < positionsByLength.count else { return nil }
+            for position in positionsByLength[key.count] where utf8[position].elementsEqual(key) {
+                return position
+            }
+            return nil
         }
     }
 
@@ -49,7 +64,9 @@ struct StoredJSONFields {
         skipSpace()
         guard next() == UInt8(ascii: "{") else { return nil }
         var found = [String?](repeating: nil, count: keys.utf8.count)
-        var seen = [Bool](repeating: false, count: keys.utf8.count)
+        // Which wanted members were met, one bit each (more than 64 go to the full parser).
+        guard keys.utf8.count <= 64 else { return nil }
+        var seen: UInt64 = 0
         skipSpace()
         if peek() == UInt8(ascii: "}") { return found }
         while true {
@@ -58,11 +75,12 @@ struct StoredJSONFields {
             skipSpace()
             guard next() == UInt8(ascii: ":") else { return nil }
             skipSpace()
-            let wanted = keys.utf8.firstIndex { $0.elementsEqual(key) }
+            let wanted = keys.position(of: key)
             if let wanted {
                 // A wanted member twice: the full parser keeps the last one, whatever its kind; let it.
-                guard !seen[wanted] else { return nil }
-                seen[wanted] = true
+                let bit: UInt64 = 1 << UInt64(wanted)
+                guard seen & bit == 0 else { return nil }
+                seen |= bit
             }
             if let wanted, peek() == UInt8(ascii: "\"") {
                 index += 1

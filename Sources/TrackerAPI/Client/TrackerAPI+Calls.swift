@@ -16,7 +16,9 @@ extension TrackerAPI {
         let logger = logger ?? configuration.logger
         return try await perform(endpoint, logger: logger) { [self] response in
             var context = WireContext(endpoint: endpoint.label, timeZone: configuration.accountTimeZone)
-            let records = try decodeRecords(response, endpoint: endpoint.label, context: &context) { wire, context in
+            let records = try decodeRecords(
+                response, endpoint: endpoint.label, keys: Record.wireKeys, context: &context
+            ) { wire, context in
                 try Record(wire: wire, context: &context)
             }
             record(context.observations, endpoint: endpoint.label, logger: logger)

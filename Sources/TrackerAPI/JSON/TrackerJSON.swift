@@ -73,6 +73,28 @@ extension TrackerJSON {
         }
     }
 
+    /// Parses JSON text held in an array.
+    static func parse(bytes: [UInt8]) throws -> TrackerJSON {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var parser = TrackerJSONParser(bytes: buffer)
+            return try parser.parseDocument()
+        }
+    }
+
+    /// Parses a document that should be an array of objects into the members `keys` names, and
+    /// copies out each object's bytes (see ``TrackerJSONParser/parseObjectArrayDocument(keys:)``).
+    ///
+    /// - Returns: The objects' slots and bytes, or nil when the document is not an array of
+    ///   objects or not JSON: the caller then parses it fully, which says what is wrong with it.
+    static func parseObjectArray(_ data: Data, keys: WireKeys) -> [(slots: [TrackerJSON?], bytes: [UInt8])]? {
+        data.withUnsafeBytes { buffer in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            var parser = TrackerJSONParser(bytes: bytes)
+            guard let objects = try? parser.parseObjectArrayDocument(keys: keys) else { return nil }
+            return objects.map { ($0.slots, Array(bytes[$0.range])) }
+        }
+    }
+
     /// Parses JSON text and copies out each element of a root array (or the root object) as the
     /// bytes it was sent as, so that a record can be stored exactly as the server wrote it.
     ///

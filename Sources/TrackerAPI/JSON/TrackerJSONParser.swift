@@ -15,9 +15,9 @@ public struct TrackerJSONSyntaxError: Error, Sendable, Hashable, CustomStringCon
 /// try-each-type dance for an untyped tree. Nesting is limited so that hostile input cannot
 /// exhaust the stack.
 struct TrackerJSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
-    private var depth = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+    var depth = 0
     /// The member count of the last object seen at each depth: records in an array are alike, so
     /// the next one's dictionary is sized right away instead of growing several times.
     private var capacityHints = [Int](repeating: 0, count: 8)
@@ -47,23 +47,27 @@ struct TrackerJSONParser {
     }
 
     mutating func parseDocument() throws -> TrackerJSON {
-        skipWhitespace()
-        // A UTF-8 byte order mark is tolerated: some proxies add one.
-        if bytes.count - index >= 3, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
-            index += 3
-            skipWhitespace()
-        }
+        skipByteOrderMarkAndWhitespace()
         let value = try parseValue()
         skipWhitespace()
         guard index == bytes.count else { throw fail("unexpected text after the value") }
         return value
     }
 
-    private func fail(_ reason: String) -> TrackerJSONSyntaxError {
+    /// Skips leading whitespace; a UTF-8 byte order mark is tolerated: some proxies add one.
+    mutating func skipByteOrderMarkAndWhitespace() {
+        skipWhitespace()
+        if bytes.count - index >= 3, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+            index += 3
+            skipWhitespace()
+        }
+    }
+
+    func fail(_ reason: String) -> TrackerJSONSyntaxError {
         TrackerJSONSyntaxError(offset: index, reason: index >= bytes.count ? "unexpected end of input" : reason)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -72,7 +76,7 @@ struct TrackerJSONParser {
         }
     }
 
-    private mutating func parseValue() throws -> TrackerJSON {
+    mutating func parseValue() throws -> TrackerJSON {
         guard index < bytes.count else { throw fail("expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -105,7 +109,7 @@ struct TrackerJSONParser {
     /// Goes one level deeper, or throws without changing the depth: the caller's `defer` that
     /// leaves the level is not set up yet, so a depth raised before throwing would stay raised, and
     /// the enclosing objects would then index their size hints one level too deep while unwinding.
-    private mutating func enter() throws {
+    mutating func enter() throws {
         guard depth < Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
         depth += 1
     }
@@ -177,7 +181,7 @@ struct TrackerJSONParser {
         }
     }
 
-    private mutating func parseString() throws -> String {
+    mutating func parseString() throws -> String {
         index += 1
         let start = index
         // Fast path: no escapes, so the bytes between the quotes are the string.

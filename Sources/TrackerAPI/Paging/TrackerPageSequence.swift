@@ -48,6 +48,9 @@ struct PageSource<Record: Sendable>: Sendable {
     let updatedAfter: Date?
     let logger: Logger?
     let decode: @Sendable (WireObject, inout WireContext) throws -> Record
+    let keys: WireKeys?
+    /// The account zone's offsets, kept from page to page.
+    let zoneOffsets = SharedZoneOffsets()
     let key: @Sendable (Record) -> Int64?
     let updatedAt: @Sendable (Record) -> TrackerTimestamp?
 
@@ -77,6 +80,7 @@ extension PageSource where Record: PageableRecord {
         self.updatedAfter = updatedAfter
         self.logger = logger
         self.decode = { wire, context in try Record(wire: wire, context: &context) }
+        self.keys = Record.wireKeys
         self.key = { $0.pagingKey }
         self.updatedAt = { $0.pagingUpdatedAt }
     }
@@ -97,7 +101,10 @@ extension PageSource {
             // The body is in: the next page may use the network while this one decodes.
             slot.release()
             var context = WireContext(endpoint: label, timeZone: timeZone)
-            let all: [Record] = try api.decodeRecords(response, endpoint: label, context: &context) { wire, context in
+            context.zoneOffsets = zoneOffsets.snapshot()
+            defer { zoneOffsets.keep(context.zoneOffsets) }
+            let all: [Record] = try api.decodeRecords(response, endpoint: label, keys: keys, context: &context) {
+                wire, context in
                 try decode(wire, &context)
             }
             let paging = TrackerPagingInfo(headers: response.headers)
@@ -142,12 +149,25 @@ extension PageSource {
 
 extension TrackerAPI {
     /// Decodes a bare array with a record decoder given as a closure (for generic page sources).
+    ///
+    /// With the model's `keys`, the records are read into slots (see ``WireKeys``); a body that is
+    /// not an array of objects, or not JSON, is read again the full way, which reports the problem
+    /// exactly as it always has.
     func decodeRecords<Record>(
         _ response: ReceivedResponse,
         endpoint: String,
+        keys: WireKeys? = nil,
         context: inout WireContext,
         using decode: (WireObject, inout WireContext) throws -> Record
     ) throws -> [Record] {
+        if let keys, let objects = TrackerJSON.parseObjectArray(response.body, keys: keys) {
+            var records: [Record] = []
+            records.reserveCapacity(objects.count)
+            for object in objects {
+                records.append(try decode(WireObject(keys: keys, slots: object.slots, bytes: object.bytes), &context))
+            }
+            return records
+        }
         let (value, texts) = try parseJSONKeepingElements(response, endpoint: endpoint)
         guard case .array(let elements) = value, texts.count == elements.count else {
             throw shapeError(response, endpoint, "a JSON array")

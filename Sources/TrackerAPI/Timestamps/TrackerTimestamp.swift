@@ -72,7 +72,11 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
         return parse(text, accountTimeZone: accountTimeZone, cache: &cache)
     }
 
-    static func parse(_ text: String, accountTimeZone: TimeZone?, cache: inout ZoneOffsetCache) -> TrackerTimestamp? {
+    /// ``parse(_:accountTimeZone:)`` with the account zone's offsets kept across calls, for callers
+    /// that read many timestamps (the same instants as without the cache).
+    package static func parse(_ text: String, accountTimeZone: TimeZone?, cache: inout ZoneOffsetCache)
+        -> TrackerTimestamp?
+    {
         guard let parts = TimestampScanner.scan(text) else { return nil }
         let local = parts.secondsSinceEpochIgnoringOffset
         if let offset = parts.offsetSeconds {

@@ -33,9 +33,43 @@ struct WireContext {
 /// Tolerant accessors over one JSON object: every field is optional and loosely typed, because a
 /// wire model must never fail because the server added, nulled or retyped a field.
 struct WireObject {
-    let fields: [String: TrackerJSON]
+    /// Every member, when the object was parsed into a dictionary.
+    private let dictionary: [String: TrackerJSON]?
+    /// For an object read for one model (a page decoded with its ``WireKeys``): its keys, and the
+    /// values of the members they name by slot.
+    private let keys: WireKeys?
+    private let slots: [TrackerJSON?]
     /// The object's JSON text as the server sent it, when the decoder had it at hand.
-    var bytes: [UInt8]? = nil
+    let bytes: [UInt8]?
+
+    /// An object parsed into a dictionary, with its text when the decoder kept it.
+    init(fields: [String: TrackerJSON], bytes: [UInt8]? = nil) {
+        dictionary = fields
+        keys = nil
+        slots = []
+        self.bytes = bytes
+    }
+
+    /// An object read for one model: the members its keys name, and the whole object's text.
+    init(keys: WireKeys, slots: [TrackerJSON?], bytes: [UInt8]) {
+        dictionary = nil
+        self.keys = keys
+        self.slots = slots
+        self.bytes = bytes
+    }
+
+    /// Every member: the dictionary, or parsed from the text for an object read into slots (only
+    /// error messages need that).
+    var fields: [String: TrackerJSON] {
+        dictionary ?? raw.members
+    }
+
+    /// The whole object for a model's `raw`: the dictionary when there is one, else the text,
+    /// parsed only if a caller reads it.
+    var raw: RawJSONObject {
+        if let dictionary { return RawJSONObject(dictionary) }
+        return RawJSONObject(deferredBytes: bytes ?? [])
+    }
 
     /// The object's JSON text: as sent when known, else ``fields`` written compactly with sorted keys.
     var json: [UInt8] {
@@ -43,7 +77,19 @@ struct WireObject {
     }
 
     subscript(key: String) -> TrackerJSON? {
-        guard let value = fields[key], !value.isNull else { return nil }
+        let value: TrackerJSON?
+        if let keys {
+            guard let slot = keys.slot(of: key) else {
+                // A model reads a member its key table does not name: a bug caught by the tests
+                // that decode every model both ways.
+                assertionFailure("\(key) is not among the model's wire keys")
+                return nil
+            }
+            value = slots[slot]
+        } else {
+            value = dictionary?[key]
+        }
+        guard let value, !value.isNull else { return nil }
         return value
     }
 

@@ -16,8 +16,14 @@ public struct TrackerFile: Sendable, Hashable, Identifiable {
     public var createdAt: TrackerTimestamp?
     /// When it was last updated, if the server says.
     public var updatedAt: TrackerTimestamp?
-    /// The whole object as sent.
-    public var raw: [String: TrackerJSON]
+    /// The whole object as sent. For a record read from a list it is parsed from ``rawJSON`` the
+    /// first time it is read (and then kept), since most callers, a mirror among them, never read it.
+    public var raw: [String: TrackerJSON] {
+        get { rawObject.members }
+        set { rawObject = RawJSONObject(newValue) }
+    }
+    /// ``raw``, kept as ``rawJSON``'s text until it is read: a mirror never reads it.
+    private var rawObject: RawJSONObject
     /// The same object as JSON text (UTF-8) exactly as the server sent it, so that a mirror can
     /// store it without writing it again; compact with sorted keys where the bytes were not at
     /// hand (a record returned inside another response).
@@ -25,6 +31,11 @@ public struct TrackerFile: Sendable, Hashable, Identifiable {
 }
 
 extension TrackerFile: PageableRecord {
+    /// Every member ``init(wire:context:)`` reads.
+    static let wireKeys: WireKeys? = WireKeys([
+        "id", "app_id", "filename", "kind", "content_type", "size", "created_at", "updated_at",
+    ])
+
     init(wire: WireObject, context: inout WireContext) throws {
         id = try wire.requiredID("id", &context)
         applicationID = wire.id("app_id", &context)
@@ -34,7 +45,7 @@ extension TrackerFile: PageableRecord {
         size = wire.int("size")
         createdAt = wire.timestamp("created_at", &context)
         updatedAt = wire.timestamp("updated_at", &context)
-        raw = wire.fields
+        rawObject = wire.raw
         rawJSON = wire.json
     }
 

@@ -45,8 +45,14 @@ public struct TrackerJob: Sendable, Hashable, Identifiable {
     public var updatedAt: TrackerTimestamp?
     /// Custom field values keyed by field name ([model]).
     public var customFields: [String: TrackerJSON]
-    /// The whole object as sent.
-    public var raw: [String: TrackerJSON]
+    /// The whole object as sent. For a record read from a list it is parsed from ``rawJSON`` the
+    /// first time it is read (and then kept), since most callers, a mirror among them, never read it.
+    public var raw: [String: TrackerJSON] {
+        get { rawObject.members }
+        set { rawObject = RawJSONObject(newValue) }
+    }
+    /// ``raw``, kept as ``rawJSON``'s text until it is read: a mirror never reads it.
+    private var rawObject: RawJSONObject
     /// The same object as JSON text (UTF-8) exactly as the server sent it, so that a mirror can
     /// store it without writing it again; compact with sorted keys where the bytes were not at
     /// hand (a record returned inside another response).
@@ -54,6 +60,13 @@ public struct TrackerJob: Sendable, Hashable, Identifiable {
 }
 
 extension TrackerJob: PageableRecord {
+    /// Every member ``init(wire:context:)`` reads.
+    static let wireKeys: WireKeys? = WireKeys([
+        "id", "title", "description", "abstract", "city", "state", "country", "remote", "joblink",
+        "distribution_status", "active", "archived", "hidden", "job_code", "company", "url", "category", "posted_at",
+        "created_at", "updated_at", "custom_fields",
+    ])
+
     init(wire: WireObject, context: inout WireContext) throws {
         id = try wire.requiredID("id", &context)
         title = wire.string("title")
@@ -76,7 +89,7 @@ extension TrackerJob: PageableRecord {
         createdAt = wire.timestamp("created_at", &context)
         updatedAt = wire.timestamp("updated_at", &context)
         customFields = wire.object("custom_fields") ?? [:]
-        raw = wire.fields
+        rawObject = wire.raw
         rawJSON = wire.json
     }
 
