@@ -23,7 +23,9 @@ extension Fuzz {
                     Bool.random(using: &rng)
                         ? edges.randomElement(using: &rng) ?? 0 : .random(in: -1_000...1_000_000, using: &rng))
             case 3:
-                let edges = [0.5, -0.25, 1e300, -1e-300, 5e-324, 1.7976931348623157e308, 3.141592653589793]
+                let edges = [
+                    0.5, -0.25, 1e300, -1e-300, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 3.141592653589793,
+                ]
                 return .double(
                     Bool.random(using: &rng)
                         ? edges.randomElement(using: &rng) ?? 0.5 : .random(in: -1e6...1e6, using: &rng))

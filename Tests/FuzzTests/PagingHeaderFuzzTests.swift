@@ -89,9 +89,10 @@ extension Fuzz {
             await propertyCheck(
                 count: FuzzBudget.cases(300), input: Self.value(from: Self.waits), Gen.element(of: [429, 503, 500])
             ) { text, status in
+                let code: Int = status ?? 429
                 await Fuzz.WireDecoding.check(
-                    job, status: status ?? 429, headers: ["Retry-After": text], body: Data(),
-                    target: "retry-after-on-answers", input: "HTTP \(status ?? 429) Retry-After: \(text)", api: api,
+                    job, status: code, headers: ["Retry-After": text], body: Data(),
+                    target: "retry-after-on-answers", input: "HTTP \(code) Retry-After: \(text)", api: api,
                     transport: transport)
             }
         }
