@@ -74,7 +74,7 @@ struct JSONTextSink {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
         case .integer(let number): append(String(number))
-        case .double(let number): append(Self.format(number))
+        case .double(let number): append(JSONText.number(number))
         case .string(let text): writeString(text)
         case .array(let elements):
             append(UInt8(ascii: "["))
@@ -100,48 +100,9 @@ struct JSONTextSink {
         append(UInt8(ascii: "}"))
     }
 
-    /// A string in quotes with `"`, `\` and control characters escaped (`\n`, `\r`, `\t`, else
-    /// `\u00XX` in lowercase hex), everything else as its UTF-8 bytes.
+    /// A string in quotes, escaped as every writer of this package does (``JSONText``).
     mutating func writeString(_ text: String) {
-        append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for offset in 0..<utf8.count {
-                let byte = utf8[offset]
-                guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else { continue }
-                append(UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-                runStart = offset + 1
-                append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): append(UInt8(ascii: "\\"))
-                case 0x0A: append(UInt8(ascii: "n"))
-                case 0x0D: append(UInt8(ascii: "r"))
-                case 0x09: append(UInt8(ascii: "t"))
-                default:
-                    append(UInt8(ascii: "u"))
-                    append(UInt8(ascii: "0"))
-                    append(UInt8(ascii: "0"))
-                    append(Self.hexDigit(byte >> 4))
-                    append(Self.hexDigit(byte & 0x0F))
-                }
-            }
-            append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        append(UInt8(ascii: "\""))
-    }
-
-    /// Numbers as TrackerAPI writes them: whole values below 10^15 without a fraction, NaN and
-    /// infinity (which JSON cannot express) as `null`.
-    static func format(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+        JSONText.quoted(text) { append($0) }
     }
 
     /// Calls `body` with the members in ascending key order (`String`'s `<`, as `keys.sorted()`),

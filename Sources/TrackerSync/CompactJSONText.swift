@@ -1,3 +1,5 @@
+import TrackerAPI
+
 /// Writes compact JSON text piece by piece, with the exact spelling of TrackerAPI's writer
 /// (`TrackerJSON.serialized()`): the same escapes, nothing else escaped, no spaces.
 ///
@@ -19,41 +21,10 @@ struct CompactJSONText {
 
     /// Appends a string value, or `null`.
     mutating func append(string value: String?) {
-        guard var text = value else {
+        guard let text = value else {
             append("null")
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for (offset, byte) in utf8.enumerated()
-            where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-                runStart = offset + 1
-                appendEscape(byte)
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
-    }
-
-    /// The escapes TrackerAPI's writer uses: `\"`, `\\`, `\n`, `\r`, `\t`, and `\u00xx` (lower-case
-    /// hex) for every other control character.
-    private mutating func appendEscape(_ byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "\""): append("\\\"")
-        case UInt8(ascii: "\\"): append("\\\\")
-        case 0x0A: append("\\n")
-        case 0x0D: append("\\r")
-        case 0x09: append("\\t")
-        default:
-            append("\\u00")
-            bytes.append(Self.hexDigit(byte >> 4))
-            bytes.append(Self.hexDigit(byte & 0x0F))
-        }
+        JSONText.quoted(text) { bytes.append(contentsOf: $0) }
     }
 }

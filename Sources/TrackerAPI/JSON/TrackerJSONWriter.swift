@@ -28,11 +28,9 @@ struct TrackerJSONWriter {
         }
     }
 
-    /// JSON has no NaN or infinity; they become `null` rather than invalid output.
+    /// A number as this package writes it (``JSONText/number(_:)``).
     static func format(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
+        JSONText.number(number)
     }
 
     mutating func append(_ text: String) {
@@ -40,29 +38,6 @@ struct TrackerJSONWriter {
     }
 
     private mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            // Most strings need no escaping: copy runs of plain bytes at once (this writer runs for
-            // every record a sync stores, to make its raw JSON stable).
-            var runStart = 0
-            for (offset, byte) in utf8.enumerated()
-            where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-                runStart = offset + 1
-                switch byte {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                default:
-                    let hex = String(byte, radix: 16)
-                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONText.quoted(text) { bytes.append(contentsOf: $0) }
     }
 }
