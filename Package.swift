@@ -31,7 +31,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // Already in the graph through PostgresNIO; TrackerATS uses it for keyed candidate ids.
+        // Already in the graph through PostgresNIO: SHA-256 and HMAC for candidate ids, account names
+        // and webhook signatures (ATSKit implements no cryptography of its own).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -44,17 +46,12 @@ let package = Package(
             name: "ATSCore",
             swiftSettings: swiftSettings
         ),
-        // SHA-256 and HMAC, for webhook signatures and candidate ids (no crypto package is a dependency).
-        .target(
-            name: "ATSDigest",
-            swiftSettings: swiftSettings
-        ),
         // The wire-level Tracker library. Speaks Tracker's own shapes, not ATSCore's.
         .target(
             name: "TrackerAPI",
             dependencies: [
-                // Webhook signatures (HMAC-SHA256) are verified in the library.
-                "ATSDigest",
+                // Webhook signatures (SHA-256, HMAC-SHA256) are verified in the library.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -67,7 +64,8 @@ let package = Package(
             dependencies: [
                 "ATSCore",
                 "TrackerAPI",
-                "ATSDigest",
+                // Candidate ids are HMAC-SHA256 of normalised e-mail addresses.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -108,10 +106,11 @@ let package = Package(
             name: "TrackerSync",
             dependencies: [
                 "ATSCore",
-                "ATSDigest",
                 "ATSSync",
                 "TrackerAPI",
                 "TrackerATS",
+                // The account name's short digest of the API key.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -120,7 +119,8 @@ let package = Package(
         .target(
             name: "TrackerSandbox",
             dependencies: [
-                "ATSDigest",
+                // The webhook deliveries' signatures.
+                .product(name: "Crypto", package: "swift-crypto"),
                 // Webhook deliveries are HTTP requests to the subscribers' URLs.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -173,11 +173,6 @@ let package = Package(
         .executableTarget(
             name: "ats",
             dependencies: ["ATSCommands"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "ATSDigestTests",
-            dependencies: ["ATSDigest"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -268,7 +263,6 @@ let package = Package(
             dependencies: [
                 "ATSCommands",
                 "ATSCore",
-                "ATSDigest",
                 "ATSSync",
                 "ATSSyncSQLite",
                 "TrackerAPI",
@@ -276,6 +270,8 @@ let package = Package(
                 "TrackerSync",
                 "TrackerSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // Signs test deliveries independently of the verifier under test.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

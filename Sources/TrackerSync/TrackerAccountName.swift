@@ -1,4 +1,4 @@
-import ATSDigest
+import Crypto
 import Foundation
 public import TrackerAPI
 
@@ -18,7 +18,11 @@ public enum TrackerAccountName {
         if let company = configuration.companyID?.rawValue {
             place += "/companies/\(company)"
         }
-        let digest = SHA256.hash(Array(("ATSKit account v1\u{0}" + configuration.apiKey).utf8))
-        return place + "#" + Array(digest.prefix(6)).lowercaseHex
+        let digest = SHA256.hash(data: Array(("ATSKit account v1\u{0}" + configuration.apiKey).utf8))
+        let hex = digest.prefix(6).map { byte in
+            let digits = String(byte, radix: 16)
+            return byte < 0x10 ? "0" + digits : digits
+        }
+        return place + "#" + hex.joined()
     }
 }

@@ -10,6 +10,7 @@ private actor Receiver {
     struct Delivery {
         let body: [UInt8]
         let signature: String?
+        let hubSignature: String?
     }
 
     private(set) var deliveries: [Delivery] = []
@@ -36,7 +37,8 @@ private func withReceiver(
         let status = await receiver.record(
             .init(
                 body: Array(bytes.readableBytesView),
-                signature: request.headers[values: .init("X-ATS-Signature")!].first)
+                signature: request.headers[values: .init("X-ATS-Signature")!].first,
+                hubSignature: request.headers[values: .init("X-Hub-Signature")!].first)
         )
         return Response(status: .init(code: status))
     }
@@ -44,6 +46,30 @@ private func withReceiver(
     try await app.test(.live) { client in
         let port = try #require(client.port)
         try await body(receiver, port)
+    }
+}
+
+/// The three documented constructions of `X-ATS-Signature` and the `X-Hub-Signature`, against
+/// values computed with Python's `hmac` and `hashlib`, so that the sandbox does not only agree
+/// with itself.
+@Suite struct SandboxWebhookSignatureTests {
+    static let body = Array(#"{"event_name":"applicant_new","application":{"id":1}}"#.utf8)
+    static let password = Array("sandbox".utf8)
+
+    @Test(
+        arguments: [
+            (SandboxWebhookSignature.Construction.hmac, "09852e2b5c9c65d69d513b9f9657d2b7b2cae93cf5e03ba2a44eb6a0c43f0534"),
+            (.passwordThenBody, "cfa498ab3ac35e8f33d6efb6690761e49b936e88799c08d791de49a547327feb"),
+            (.bodyThenPassword, "ef136a8f264963b1e11c5e031bf06358d46290cc4b23222fbd02ecb372efcb7e"),
+        ])
+    func eachConstructionGivesTheReferenceValue(construction: SandboxWebhookSignature.Construction, expected: String) {
+        #expect(SandboxWebhookSignature.signature(construction, password: Self.password, body: Self.body) == expected)
+    }
+
+    @Test func theHubSignatureIsTheSHA256OfThePassword() {
+        #expect(
+            SandboxWebhookSignature.hubSignature(password: Self.password)
+                == "b7ad567477c83756aab9a542b2be04f77dbae25115d85f22070d74d8cc4779dc")
     }
 }
 
@@ -167,6 +193,8 @@ struct TriggerAndWebhookTests {
                         key: Array(sandbox.apiPassword.utf8), message: attempt.body
                     )
                     #expect(attempt.signature == expected)
+                    #expect(
+                        attempt.hubSignature == SandboxWebhookSignature.hubSignature(password: Array(sandbox.apiPassword.utf8)))
                 }
                 let payload = try #require(
                     try JSONSerialization.jsonObject(with: Data(received[0].body)) as? [String: Any]

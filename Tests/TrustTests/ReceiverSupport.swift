@@ -92,12 +92,15 @@ final class OutcomeLog: Sendable {
 
 /// Runs `ats webhooks listen` in-process on a free loopback port for the length of `body`.
 func withWebhookReceiver(
-    password: String, maximumBodyBytes: Int = 64 * 1024, _ body: (RunningReceiver) async throws -> Void
+    password: String, maximumBodyBytes: Int = 64 * 1024, arguments: [String] = [],
+    _ body: (RunningReceiver) async throws -> Void
 ) async throws {
     let command = try #require(
-        try ATSCommand.parseAsRoot([
-            "webhooks", "listen", "--port", "0", "--api-password", password, "--max-body-bytes", "\(maximumBodyBytes)",
-        ]) as? WebhooksListenCommand)
+        try ATSCommand.parseAsRoot(
+            [
+                "webhooks", "listen", "--port", "0", "--api-password", password, "--max-body-bytes",
+                "\(maximumBodyBytes)",
+            ] + arguments) as? WebhooksListenCommand)
     let printed = CollectedLines()
     let log = OutcomeLog()
     var listener = try command.makeListener(environment: [:], output: printed.output)

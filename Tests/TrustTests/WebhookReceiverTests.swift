@@ -1,4 +1,3 @@
-import ATSDigest
 import ArgumentParser
 import Foundation
 import Testing
@@ -61,7 +60,7 @@ extension SecretsAndTrust {
                     let body = Array(delivery.body.utf8)
                     var flipped = body
                     flipped[flipped.count / 2] ^= 0x01
-                    let wrongKey = HMACSHA256.authenticationCode(key: Array("guess".utf8), message: body).lowercaseHex
+                    let wrongKey = TestSignatures.hmac(key: Array("guess".utf8), message: body).lowercaseHex
                     let forgedForFlipped = delivery.signature
                     let attempts: [(String, [UInt8], [(String, String)], Int)] = [
                         ("a flipped body byte", flipped, [("X-ATS-Signature", forgedForFlipped)], 401),
@@ -92,12 +91,12 @@ extension SecretsAndTrust {
                     #expect(unauthorizedBodies == ["Unauthorized\n"])
 
                     let notADelivery = Array(#"{"hello":"world"}"#.utf8)
-                    let signed = HMACSHA256.authenticationCode(key: Array(Self.password.utf8), message: notADelivery)
+                    let signed = TestSignatures.hmac(key: Array(Self.password.utf8), message: notADelivery)
                         .lowercaseHex
                     #expect(try await receiver.post(notADelivery, headers: [("X-ATS-Signature", signed)]).0 == 400)
 
                     let huge = [UInt8](repeating: UInt8(ascii: " "), count: 100 * 1024)
-                    let hugeSignature = HMACSHA256.authenticationCode(key: Array(Self.password.utf8), message: huge)
+                    let hugeSignature = TestSignatures.hmac(key: Array(Self.password.utf8), message: huge)
                         .lowercaseHex
                     #expect(try await receiver.post(huge, headers: [("X-ATS-Signature", hugeSignature)]).0 == 413)
                     #expect(

@@ -1,4 +1,3 @@
-import ATSDigest
 import Foundation
 import Testing
 
@@ -14,7 +13,7 @@ extension SecretsAndTrust {
                 .utf8)
 
         static func sign(_ body: [UInt8], key: String = password) -> String {
-            HMACSHA256.authenticationCode(key: Array(key.utf8), message: body).lowercaseHex
+            TestSignatures.hmac(key: Array(key.utf8), message: body).lowercaseHex
         }
 
         static func rejection(
@@ -30,20 +29,60 @@ extension SecretsAndTrust {
             }
         }
 
-        @Test func theComparisonAnswersRightWhereverTheDigestsDiffer() {
-            let digest = HMACSHA256.authenticationCode(key: Array("k".utf8), message: Array("m".utf8))
-            var first = digest
-            first[0] ^= 0x01
-            var last = digest
-            last[31] ^= 0x80
-            #expect(TrackerWebhookVerifier.constantTimeEquals(digest, digest))
-            #expect(TrackerWebhookVerifier.constantTimeEquals(digest, Array(digest)))
-            #expect(!TrackerWebhookVerifier.constantTimeEquals(digest, first))
-            #expect(!TrackerWebhookVerifier.constantTimeEquals(digest, last))
-            #expect(!TrackerWebhookVerifier.constantTimeEquals(digest, Array(digest.prefix(31))))
-            #expect(!TrackerWebhookVerifier.constantTimeEquals(digest, digest + [0]))
-            #expect(!TrackerWebhookVerifier.constantTimeEquals([], digest))
-            #expect(TrackerWebhookVerifier.constantTimeEquals([], []))
+        static func sign(
+            _ body: [UInt8], _ construction: TrackerWebhookSignatureConstruction, key: String = password
+        ) -> String {
+            let key = Array(key.utf8)
+            return switch construction {
+            case .hmac: TestSignatures.hmac(key: key, message: body).lowercaseHex
+            case .passwordThenBody: TestSignatures.sha256(key + body).lowercaseHex
+            case .bodyThenPassword: TestSignatures.sha256(body + key).lowercaseHex
+            }
+        }
+
+        static let hub = TestSignatures.sha256(Array(password.utf8)).lowercaseHex
+
+        @Test func anyOfTheThreeConstructionsIsAcceptedByDefaultAndOnlyTheConfiguredOneOtherwise() throws {
+            let any = TrackerWebhookVerifier(apiPassword: Self.password)
+            #expect(any.acceptedConstructions == TrackerWebhookSignatureConstruction.allCases)
+            for construction in TrackerWebhookSignatureConstruction.allCases {
+                let signature = Self.sign(Self.body, construction)
+                #expect(try any.authenticate(body: Self.body, signature: signature, hubSignature: Self.hub) == construction)
+                #expect(try any.authenticate(body: Self.body, signature: signature) == construction)
+                for configured in TrackerWebhookSignatureConstruction.allCases {
+                    let pinned = TrackerWebhookVerifier(apiPassword: Self.password, construction: configured)
+                    let code = Self.rejection(pinned, Self.body, signature)
+                    #expect(code == (configured == construction ? nil : .signatureMismatch), "\(configured) \(construction)")
+                }
+                var tampered = Self.body
+                tampered[3] ^= 0x04
+                #expect(Self.rejection(any, tampered, signature) == .signatureMismatch)
+                #expect(Self.rejection(any, Self.body, Self.sign(Self.body, construction, key: "other")) == .signatureMismatch)
+            }
+        }
+
+        @Test func theHubSignatureMustMatchWhenSentAndIsNeverEnoughAlone() {
+            let verifier = TrackerWebhookVerifier(apiPassword: Self.password)
+            let signature = Self.sign(Self.body)
+            func code(_ ats: String?, _ hub: String?) -> TrackerWebhookVerificationError.Code? {
+                do {
+                    try verifier.authenticate(body: Self.body, signature: ats, hubSignature: hub)
+                    return nil
+                } catch {
+                    #expect(!error.message.contains(Self.hub) && !error.message.contains(signature))
+                    return error.code
+                }
+            }
+            #expect(code(signature, Self.hub) == nil)
+            #expect(code(signature, Self.hub.uppercased()) == nil)
+            #expect(code(signature, "") == nil)
+            #expect(code(signature, TestSignatures.sha256(Array("x".utf8)).lowercaseHex) == .signatureMismatch)
+            #expect(code(signature, String(Self.hub.prefix(40))) == .malformedSignature)
+            #expect(code(nil, Self.hub) == .missingSignature)
+            #expect(code("", Self.hub) == .missingSignature)
+            #expect(code(nil, nil) == .missingSignature)
+            #expect(code(Self.hub, Self.hub) == .signatureMismatch)
+            TrustFigures.shared.add { $0.signaturesChecked += 9 }
         }
 
         @Test func aGenuineDeliveryIsDecodedIntoTypedValues() throws {

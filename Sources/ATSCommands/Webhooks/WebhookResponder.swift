@@ -5,7 +5,7 @@ import NIOCore
 import TrackerAPI
 
 /// Answers webhook deliveries: 200 for a verified one (after handing it on), 401 for a missing or
-/// wrong signature, 400 for a signed body that is not a delivery, 413 for a body above the limit,
+/// wrong signature (`X-ATS-Signature` must match the body; `X-Hub-Signature`, when sent, the password), 400 for a signed body that is not a delivery, 413 for a body above the limit,
 /// 405 for anything but POST.
 ///
 /// Rejections carry one fixed word as their body whatever the reason, so a sender probing the
@@ -45,14 +45,19 @@ struct WebhookResponder: HTTPResponder {
         }
         let body = [UInt8](buffer: buffer)
         let signatures = request.headers.filter { $0.name.canonicalName == Self.signatureName }.map(\.value)
-        // Tracker sends one signature. Accepting one of several would let a forger put its own next
+        let hubSignatures = request.headers.filter { $0.name.canonicalName == Self.hubSignatureName }.map(\.value)
+        // Tracker sends one of each. Accepting one of several would let a forger put its own next
         // to a genuine one copied from another delivery.
-        guard signatures.count <= 1 else {
-            onOutcome(.rejected(status: 401, reason: "more than one \(TrackerWebhookVerifier.signatureHeader) header"))
+        for (values, header) in [
+            (signatures, TrackerWebhookVerifier.signatureHeader),
+            (hubSignatures, TrackerWebhookVerifier.hubSignatureHeader),
+        ] where values.count > 1 {
+            onOutcome(.rejected(status: 401, reason: "more than one \(header) header"))
             return Self.response(.unauthorized, "Unauthorized")
         }
         do throws(TrackerWebhookVerificationError) {
-            let delivery = try verifier.verify(body: body, signature: signatures.first)
+            let delivery = try verifier.verify(
+                body: body, signature: signatures.first, hubSignature: hubSignatures.first)
             onDelivery(delivery)
             onOutcome(.accepted(event: delivery.event.rawValue, applicationID: delivery.application.id.rawValue))
             return Self.response(.ok, "OK")
@@ -73,6 +78,8 @@ struct WebhookResponder: HTTPResponder {
 
     /// `x-ats-signature`: header names compare without case.
     static let signatureName = TrackerWebhookVerifier.signatureHeader.lowercased()
+    /// `x-hub-signature`.
+    static let hubSignatureName = TrackerWebhookVerifier.hubSignatureHeader.lowercased()
 
     private static func response(_ status: HTTPResponse.Status, _ text: String, headers: HTTPFields = [:])
         -> Response

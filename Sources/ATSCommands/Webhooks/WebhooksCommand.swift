@@ -21,7 +21,9 @@ struct WebhooksListenCommand: AsyncParsableCommand {
         abstract: "Receive webhook deliveries, verify their signatures and print each one as a JSON line.",
         discussion: """
             Register http://HOST:PORT/ (any path) for an event with Tracker's POST /webhooks. Every delivery's \
-            X-ATS-Signature is checked against the API password before its body is read: a verified delivery \
+            signatures are checked against the API password before its body is read: X-ATS-Signature must match \
+            the body (HMAC-SHA256, SHA-256 of password and body, or of body and password; --signature-construction \
+            accepts only one) and X-Hub-Signature, when sent, the SHA-256 of the password. A verified delivery \
             is answered 200 and printed on standard output as one line of JSON, flushed at once, so the output \
             can be piped; a missing or wrong signature gets 401 (Tracker then re-sends it), a signed body that \
             is not a delivery 400, a body above --max-body-bytes 413. What happened to each request is noted \
@@ -44,6 +46,13 @@ struct WebhooksListenCommand: AsyncParsableCommand {
     @Option(help: "The largest delivery body accepted, in bytes.")
     var maxBodyBytes = 1_048_576
 
+    @Option(
+        help: ArgumentHelp(
+            "How X-ATS-Signature combines the API password and the body: any (the default: all three are tried), "
+                + "hmac, password-body or body-password.",
+            valueName: "construction"))
+    var signatureConstruction = "any"
+
     func validate() throws {
         guard (0...65_535).contains(port) else {
             throw ValidationError("--port takes 0 to 65535, not \(port).")
@@ -51,6 +60,18 @@ struct WebhooksListenCommand: AsyncParsableCommand {
         guard maxBodyBytes > 0 else {
             throw ValidationError("--max-body-bytes takes a number of bytes above 0, not \(maxBodyBytes).")
         }
+        _ = try construction()
+    }
+
+    /// The one construction `--signature-construction` names, or nil for `any`.
+    func construction() throws -> TrackerWebhookSignatureConstruction? {
+        if signatureConstruction == "any" { return nil }
+        guard let construction = TrackerWebhookSignatureConstruction(rawValue: signatureConstruction) else {
+            let names = ["any"] + TrackerWebhookSignatureConstruction.allCases.map(\.rawValue)
+            throw ValidationError(
+                "--signature-construction takes one of \(names.joined(separator: ", ")), not '\(signatureConstruction)'.")
+        }
+        return construction
     }
 
     func run() async throws {
@@ -80,7 +101,9 @@ struct WebhooksListenCommand: AsyncParsableCommand {
             zone = known
         }
         return WebhookListener(
-            host: host, port: port, verifier: TrackerWebhookVerifier(apiPassword: password, accountTimeZone: zone),
+            host: host, port: port,
+            verifier: TrackerWebhookVerifier(
+                apiPassword: password, accountTimeZone: zone, construction: try construction()),
             maximumBodyBytes: maxBodyBytes, output: output,
             onOutcome: { outcome in
                 switch outcome {

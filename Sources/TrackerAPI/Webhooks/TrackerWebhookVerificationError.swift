@@ -5,12 +5,15 @@
 public struct TrackerWebhookVerificationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was wrong with the delivery.
     public enum Code: String, Sendable, Hashable, CaseIterable {
-        /// The delivery had no `X-ATS-Signature` header (or an empty one).
+        /// The delivery had no `X-ATS-Signature` header (or an empty one), whether or not it had
+        /// `X-Hub-Signature`, which does not cover the body.
         case missingSignature
-        /// The header is not 64 hexadecimal digits, so it cannot be an HMAC-SHA256.
+        /// A signature header is not 64 hexadecimal digits, so it cannot be a SHA-256.
         case malformedSignature
-        /// The header is well formed but is not the body's HMAC under the API password: the body
-        /// was altered, the sender does not know the password, or the password is a different one.
+        /// A header is well formed but does not match: `X-ATS-Signature` is not the body's
+        /// signature under the API password in an accepted construction (the body was altered, the
+        /// sender does not know the password, or signs another way), or `X-Hub-Signature` is not
+        /// the SHA-256 of the password.
         case signatureMismatch
         /// The signature is right but the body is not a delivery `{"event_name", "application"}`.
         case malformedBody

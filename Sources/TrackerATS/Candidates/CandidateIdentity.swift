@@ -1,5 +1,5 @@
 public import ATSCore
-import ATSDigest
+import Crypto
 import Foundation
 public import TrackerAPI
 
@@ -16,8 +16,9 @@ public import TrackerAPI
 /// An application without an e-mail address is a candidate of its own, `ta_` followed by the
 /// application id (an id, not personal data).
 public struct CandidateIdentity: Sendable {
-    /// The HMAC key, prepared once: an identity derives one id per application.
-    private let key: HMACSHA256.Key
+    /// HMAC-SHA256 with the key already absorbed, copied for each message: an identity derives one
+    /// id per application, and the key's padded blocks are the same for all of them.
+    private let keyed: HMAC<SHA256>
 
     /// The prefix of ids derived from an e-mail address.
     public static let emailPrefix = "tc_"
@@ -27,7 +28,7 @@ public struct CandidateIdentity: Sendable {
     /// Creates an identity with an explicit secret.
     /// - Parameter secret: The HMAC key; keep it out of the database the ids are stored in.
     public init(secret: [UInt8]) {
-        key = HMACSHA256.Key(secret)
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: secret))
     }
 
     /// Creates the identity derived from an account's credentials.
@@ -36,7 +37,7 @@ public struct CandidateIdentity: Sendable {
     ///   - companyID: The company a partner key acts for, if any.
     public init(apiKey: String, companyID: String?) {
         let material = "ATSKit candidate id v1\u{0}" + apiKey + "\u{0}" + (companyID ?? "")
-        self.init(secret: SHA256.hash(Array(material.utf8)))
+        self.init(secret: Array(SHA256.hash(data: Array(material.utf8))))
     }
 
     /// The candidate id of an application.
@@ -62,9 +63,36 @@ public struct CandidateIdentity: Sendable {
     /// - Returns: The id, or nil when the address is empty.
     public func candidateID(email: String) -> CandidateID? {
         ContactNormalization.withNormalizedEmailBytes(email) { normalized in
-            let mac = key.authenticationCode(for: normalized)
-            return CandidateID(mac.lowercaseHex(firstBytes: 16, after: Self.emailPrefix))
+            var hmac = keyed
+            hmac.update(data: normalized)
+            let code = hmac.finalize()
+            return CandidateID(code.withUnsafeBytes { Self.emailID(firstHalfOf: $0) })
         }
+    }
+
+    /// `tc_` and the first 16 bytes of an authentication code in lowercase hex, written straight
+    /// into the string.
+    private static func emailID(firstHalfOf code: UnsafeRawBufferPointer) -> String {
+        let prefix = Array(emailPrefix.utf8)
+        let byteCount = min(code.count, 16)
+        return String(unsafeUninitializedCapacity: prefix.count + 2 * byteCount) { buffer in
+            var position = 0
+            for byte in prefix {
+                buffer[position] = byte
+                position += 1
+            }
+            for byte in code.prefix(byteCount) {
+                buffer[position] = hexDigit(byte >> 4)
+                buffer[position + 1] = hexDigit(byte & 0x0F)
+                position += 2
+            }
+            return position
+        }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
     }
 
     /// The application id a `ta_` candidate id stands for.
@@ -75,4 +103,16 @@ public struct CandidateIdentity: Sendable {
         let rest = id.rawValue.dropFirst(applicationPrefix.count)
         return rest.isEmpty ? nil : TrackerApplicationID(rawValue: String(rest))
     }
+}
+
+extension CandidateIdentity: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Says what the value is without its contents: the keyed hash state stands for the key
+    /// (anyone holding it can derive ids), and a printed or dumped value ends up in logs.
+    public var description: String { "CandidateIdentity(key: redacted)" }
+
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror without children, so that `dump` and reflection show no key material either.
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

@@ -31,6 +31,10 @@ public struct SandboxConfiguration: Sendable {
     public var webhookMaximumAttempts: Int
     /// The wait before the first re-delivery of a webhook; it doubles after each failure. Default 1 s.
     public var webhookRetryBackoff: Duration
+    /// How webhook deliveries' `X-ATS-Signature` combines the API password and the body (every
+    /// delivery also carries `X-Hub-Signature`, the SHA-256 of the password). Default
+    /// ``SandboxWebhookSignature/Construction/hmac``.
+    public var webhookSignatureConstruction: SandboxWebhookSignature.Construction
     /// How many requests the request log keeps (the oldest are dropped). Default 10,000.
     public var requestLogLimit: Int
     /// The largest request body accepted, in bytes; larger ones get `413`. Default 16 MiB, which
@@ -106,6 +110,7 @@ public struct SandboxConfiguration: Sendable {
         self.actionExecution = actionExecution
         self.webhookMaximumAttempts = 5
         self.webhookRetryBackoff = .seconds(1)
+        self.webhookSignatureConstruction = .hmac
         self.requestLogLimit = 10_000
         self.maximumRequestBodyBytes = 16 << 20
         self.maximumFileBytes = 10 << 20

@@ -66,8 +66,11 @@ public struct SandboxWebhookDelivery: Sendable, Hashable, Identifiable {
     public var event: String
     /// The exact body sent, `{"event_name": ..., "application": {...}}`.
     public var body: String
-    /// The `X-ATS-Signature` header sent: hex HMAC-SHA256(key: API password, message: body).
+    /// The `X-ATS-Signature` header sent: the password and the body combined by the configured
+    /// ``SandboxConfiguration/webhookSignatureConstruction`` (HMAC-SHA256 by default), as hex.
     public var signature: String
+    /// The `X-Hub-Signature` header sent: hex SHA-256 of the API password.
+    public var hubSignature: String
     /// The HTTP status of each attempt, or 0 when the attempt got no answer.
     public var attemptStatuses: [Int]
     /// Whether an attempt got 200 or 201.

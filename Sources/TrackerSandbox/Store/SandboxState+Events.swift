@@ -43,13 +43,17 @@ extension SandboxState {
         renderContext.write(application, to: &writer)
         writer.endObject()
         let body = writer.bytes
-        let signature = SandboxWebhookSignature.hmacSHA256Hex(key: Array(configuration.apiPassword.utf8), message: body)
+        let password = Array(configuration.apiPassword.utf8)
+        let signature = SandboxWebhookSignature.signature(
+            configuration.webhookSignatureConstruction, password: password, body: body)
+        let hubSignature = SandboxWebhookSignature.hubSignature(password: password)
         let text = String(decoding: body, as: UTF8.self)
         for hook in hooks {
             let id = workflow.deliveries.count + 1
             workflow.deliveries.append(
                 SandboxWebhookDelivery(
                     id: id, webhookID: hook.id, url: hook.url, event: event, body: text, signature: signature,
+                    hubSignature: hubSignature,
                     attemptStatuses: [], isDelivered: false, isFinished: false
                 )
             )

@@ -6,7 +6,7 @@ internal import ServiceLifecycle
 internal import Synchronization
 
 /// Sends queued webhook deliveries: `POST` of the exact body with `Content-Type: application/json`
-/// and `X-ATS-Signature`. A delivery counts only when the receiver answers 200 or 201 (as Tracker
+/// and the two signature headers, `X-Hub-Signature` and `X-ATS-Signature`. A delivery counts only when the receiver answers 200 or 201 (as Tracker
 /// documents); otherwise it is re-sent after `webhookRetryBackoff`, doubling each time, until
 /// `webhookMaximumAttempts` attempts were made. Deliveries go only to the subscribed URL.
 enum WebhookDeliverer {
@@ -15,6 +15,7 @@ enum WebhookDeliverer {
         var url: String
         var body: String
         var signature: String
+        var hubSignature: String
         var event: String
     }
 
@@ -58,7 +59,7 @@ enum WebhookDeliverer {
                 jobs.append(
                     Job(
                         id: id, url: delivery.url, body: delivery.body, signature: delivery.signature,
-                        event: delivery.event)
+                        hubSignature: delivery.hubSignature, event: delivery.event)
                 )
             }
             return jobs
@@ -69,6 +70,7 @@ enum WebhookDeliverer {
         var request = HTTPClientRequest(url: job.url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        request.headers.add(name: "X-Hub-Signature", value: job.hubSignature)
         request.headers.add(name: "X-ATS-Signature", value: job.signature)
         request.headers.add(name: "X-ATS-Event", value: job.event)
         request.headers.add(name: "User-Agent", value: "TrackerSandbox-Webhooks/1")
