@@ -147,6 +147,28 @@ public struct PostgresSyncStore: SyncStore {
         return result
     }
 
+    /// Live rows without an update time, ordered by id (through the `(account, updated_at)` index).
+    public func liveRowsWithoutUpdateTime(of stream: SyncStreamName, account: String, after: String?, limit: Int)
+        async throws -> [StoredRow]
+    {
+        var binds = PostgresBindings()
+        binds.append(account)
+        binds.append(after ?? "")
+        binds.append(limit)
+        let rows = try await client.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT id, raw::text FROM "\(stream.rawValue)"
+                    WHERE account = $1 AND updated_at IS NULL AND deleted_at IS NULL AND id COLLATE "C" > $2
+                    ORDER BY id COLLATE "C" LIMIT $3
+                    """, binds: binds), logger: logger)
+        var result: [StoredRow] = []
+        for try await (id, raw) in rows.decode((String, String).self) {
+            result.append(StoredRow(id: id, updatedAt: nil, raw: raw, deletedAt: nil))
+        }
+        return result
+    }
+
     /// The recorded stage changes of a stream, oldest first.
     public func stageHistory(of stream: SyncStreamName, account: String) async throws -> [StageChange] {
         let rows = try await client.query(

@@ -174,6 +174,23 @@ public final class SQLiteSyncStore: SyncStore {
         }
     }
 
+    /// Live rows without an update time, ordered by id (through the `(account, updated_at)` index).
+    public func liveRowsWithoutUpdateTime(of stream: SyncStreamName, account: String, after: String?, limit: Int)
+        async throws -> [StoredRow]
+    {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, raw FROM "\(stream.rawValue)"
+                    WHERE account = ? AND updated_at IS NULL AND deleted_at IS NULL AND id > ?
+                    ORDER BY id LIMIT ?
+                    """,
+                arguments: [account, after ?? "", limit]
+            ).map { row in StoredRow(id: row["id"], updatedAt: nil, raw: row["raw"], deletedAt: nil) }
+        }
+    }
+
     /// The recorded stage changes of a stream, oldest first.
     public func stageHistory(of stream: SyncStreamName, account: String) async throws -> [StageChange] {
         try await writer.read { db in

@@ -62,7 +62,7 @@ public struct CandidateDerivation: Sendable {
     private func application(_ row: StoredRow, zoneOffsets: inout ZoneOffsetCache) throws -> StoredApplication {
         let fields = try Self.strings(of: row)
         let applied = (fields[Self.appliedAt] ?? fields[Self.createdAt])
-            .flatMap { TrackerTimestamp.parse($0, accountTimeZone: accountTimeZone, cache: &zoneOffsets)?.date }
+            .flatMap { TrackerTimestamp.parse($0, accountTimeZone: accountTimeZone, cache: &zoneOffsets)?.instant }
         return StoredApplication(
             id: row.id, numericID: Int64(row.id) ?? 0, updatedAt: row.updatedAt, appliedAt: applied, fields: fields)
     }

@@ -18,7 +18,7 @@ public enum TrackerSyncRecords {
         let status = job.isArchived == true ? "archived" : (job.isActive == false ? "closed" : "open")
         return SyncRecord(
             id: job.id.rawValue,
-            updatedAt: job.updatedAt?.date,
+            updatedAt: job.updatedAt?.instant,
             fields: SyncFields(
                 names: Names.jobs,
                 values: [
@@ -43,7 +43,7 @@ public enum TrackerSyncRecords {
     public static func application(_ application: TrackerApplication, identity: CandidateIdentity) -> SyncRecord {
         SyncRecord(
             id: application.id.rawValue,
-            updatedAt: application.updatedAt?.date,
+            updatedAt: application.updatedAt?.instant,
             fields: SyncFields(
                 names: Names.applications,
                 values: [
@@ -70,7 +70,7 @@ public enum TrackerSyncRecords {
     public static func note(_ note: TrackerNote) -> SyncRecord {
         SyncRecord(
             id: note.id.rawValue,
-            updatedAt: note.updatedAt?.date,
+            updatedAt: note.updatedAt?.instant,
             fields: SyncFields(
                 names: Names.notes,
                 values: [
@@ -88,7 +88,7 @@ public enum TrackerSyncRecords {
     public static func file(_ file: TrackerFile) -> SyncRecord {
         SyncRecord(
             id: file.id.rawValue,
-            updatedAt: file.updatedAt?.date,
+            updatedAt: file.updatedAt?.instant,
             fields: SyncFields(
                 names: Names.files,
                 values: [
@@ -152,7 +152,9 @@ public enum TrackerSyncRecords {
 
     private static func boolean(_ value: Bool?) -> SyncValue { value.map(SyncValue.boolean) ?? .null }
 
-    private static func date(_ value: TrackerTimestamp?) -> SyncValue { value.map { .date($0.date) } ?? .null }
+    /// An instant column: NULL when the text was naive and the account's zone unknown, so that no
+    /// wrong instant is stored; the text stays in the row's raw JSON for re-deriving it later.
+    private static func date(_ value: TrackerTimestamp?) -> SyncValue { value?.instant.map { .date($0) } ?? .null }
 
     private static func json(_ object: [String: TrackerJSON]) -> SyncValue {
         .text(ColumnJSON.object(object))

@@ -109,6 +109,37 @@ public struct TrackerSyncSource: SyncSource {
         }
     }
 
+    /// With a configured time zone, rows stored while none was (their instants empty) are placed
+    /// from their stored JSON after each window.
+    public var rederivesUnplacedTimes: Bool { accountTimeZone != nil }
+
+    /// A stored job, application, note or file mapped again from its stored JSON in the account's
+    /// time zone, exactly as a fresh read of the same bytes would be.
+    public func rederivedRecord(from row: StoredRow, of stream: SyncStreamName) -> SyncRecord? {
+        let bytes = Array(row.raw.utf8)
+        let zone = accountTimeZone
+        switch stream {
+        case .jobs:
+            return TrackerJob.decodingStoredJSON(bytes, accountTimeZone: zone).map {
+                TrackerSyncRecords.job($0).marking($0.updatedAt, in: zone)
+            }
+        case .applications:
+            return TrackerApplication.decodingStoredJSON(bytes, accountTimeZone: zone).map {
+                TrackerSyncRecords.application($0, identity: identity).marking($0.updatedAt, in: zone)
+            }
+        case .notes:
+            return TrackerNote.decodingStoredJSON(bytes, accountTimeZone: zone).map {
+                TrackerSyncRecords.note($0).marking($0.updatedAt, in: zone)
+            }
+        case .files:
+            return TrackerFile.decodingStoredJSON(bytes, accountTimeZone: zone).map {
+                TrackerSyncRecords.file($0).marking($0.updatedAt, in: zone)
+            }
+        default:
+            return nil
+        }
+    }
+
     /// Candidates from their stored applications.
     public func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord] {
         guard derivation == Self.candidateDerivation else { throw SyncError.unknownStream(derivation.stream) }
@@ -140,6 +171,11 @@ public struct TrackerSyncSource: SyncSource {
             return {
                 guard let page = try await box.value.next() else { return nil }
                 var warnings: [String] = []
+                if api.configuration.accountTimeZone == nil,
+                    api.serverObservations.contains(where: { $0.kind == .naiveTimestamps })
+                {
+                    warnings.append(Self.unplacedTimesWarning)
+                }
                 if page.serverIgnoredUpdatedAfter {
                     warnings.append(
                         "The server ignored updated_after and sent records older than the window; ATSKit dropped "
@@ -156,6 +192,15 @@ public struct TrackerSyncSource: SyncSource {
             }
         }
     }
+
+    /// Said in the report of every stream whose records carried naive local times while no account
+    /// time zone was configured.
+    public static let unplacedTimesWarning =
+        "Tracker sent times without an offset (the account's local time) and no time zone is configured, so "
+        + "their instants are unknown: the mirror leaves updated_at, created_at and applied_at empty (NULL) "
+        + "instead of storing them wrong, and keeps the text in each row's raw JSON. Configure the account's "
+        + "time zone, as shown in its settings in Tracker (ats: --timezone, TRACKER_TIMEZONE or the profile key "
+        + "timezone); the next sync fills the empty instants in from the stored JSON, without downloading again."
 
     /// The three schemas as one page: they are small and have no paging.
     private static func schemaPages(api: TrackerAPI) -> TrackerSourcePages {

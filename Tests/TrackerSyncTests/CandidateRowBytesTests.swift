@@ -24,8 +24,9 @@ import TrackerAPI
             guard let rows = groups[candidateID], !rows.isEmpty else { return nil }
             let applications = try rows.map { row in
                 let members = try #require(try TrackerJSON.parse(Data(row.raw.utf8)).objectValue)
+                // A naive time without a zone names no instant: the candidate's created_at stays empty.
                 let applied = (members["applied_at"]?.stringValue ?? members["created_at"]?.stringValue)
-                    .flatMap { TrackerTimestamp.parse($0, accountTimeZone: zone)?.date }
+                    .flatMap { TrackerTimestamp.parse($0, accountTimeZone: zone)?.instant }
                 return Application(
                     id: row.id, numericID: Int64(row.id) ?? 0, updatedAt: row.updatedAt, appliedAt: applied,
                     members: members)

@@ -30,6 +30,12 @@ final class DyingStore: SyncStore {
 
     func prepare() async throws { try await base.prepare() }
 
+    func liveRowsWithoutUpdateTime(of stream: SyncStreamName, account: String, after: String?, limit: Int)
+        async throws -> [StoredRow]
+    {
+        try await base.liveRowsWithoutUpdateTime(of: stream, account: account, after: after, limit: limit)
+    }
+
     func state(of stream: SyncStreamName, account: String) async throws -> StreamState {
         try await base.state(of: stream, account: account)
     }

@@ -20,7 +20,10 @@ extension ClientCommand {
     func run() async throws {
         try await reporting {
             try checkBeforeConnecting()
-            try await connection.withClient { try await execute($0, output: .standard) }
+            try await connection.withClient { client in
+                try await execute(client, output: .standard)
+                if let note = TimeZoneAdvice.note(for: client) { standardError(note) }
+            }
         }
     }
 }

@@ -51,6 +51,18 @@ public protocol SyncSource: Sendable {
     /// The provider's clock as its latest answer gave it (an HTTP `Date` header), or `nil` when
     /// unknown. The engine uses it to keep a window from ending after the provider's "now".
     func providerClock() -> Date?
+
+    /// Whether stored rows without an update time should be derived again from their stored JSON
+    /// after each completed window: the source can now place instants it could not place when it
+    /// stored them (a time zone configured since). Default false.
+    var rederivesUnplacedTimes: Bool { get }
+
+    /// The record a stored row stands for, derived again from its stored JSON as a fresh read
+    /// would map it; nil when it cannot be. Default nil.
+    /// - Parameters:
+    ///   - row: The stored row.
+    ///   - stream: Its stream.
+    func rederivedRecord(from row: StoredRow, of stream: SyncStreamName) -> SyncRecord?
 }
 
 extension SyncSource {
@@ -68,6 +80,12 @@ extension SyncSource {
 
     /// A source that does not know its provider's clock.
     public func providerClock() -> Date? { nil }
+
+    /// False: the source derives nothing again.
+    public var rederivesUnplacedTimes: Bool { false }
+
+    /// Nil: the source derives nothing again.
+    public func rederivedRecord(from row: StoredRow, of stream: SyncStreamName) -> SyncRecord? { nil }
 
     /// The derivations that feed on a stream: the engine passes them to the store with the stream's pages.
     func derivations(fedBy stream: SyncStreamName) -> [StreamDerivation] {

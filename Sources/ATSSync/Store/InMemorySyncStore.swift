@@ -173,6 +173,18 @@ public final class InMemorySyncStore: SyncStore {
         }.sorted { $0.id < $1.id }
     }
 
+    /// Live rows without an update time, ordered by id.
+    public func liveRowsWithoutUpdateTime(of stream: SyncStreamName, account: String, after: String?, limit: Int)
+        async throws -> [StoredRow]
+    {
+        let rows = try await storedRows(of: stream, account: account)
+        return Array(
+            rows.filter { row in
+                row.updatedAt == nil && row.deletedAt == nil && (after.map { row.id > $0 } ?? true)
+            }
+            .prefix(limit))
+    }
+
     /// The recorded stage changes of a stream, oldest first.
     public func stageHistory(of stream: SyncStreamName, account: String) -> [StageChange] {
         contents.withLock { $0.stageHistory[Key(account: account, stream: stream)] ?? [] }

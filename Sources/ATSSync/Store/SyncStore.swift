@@ -115,6 +115,18 @@ public protocol SyncStore: Sendable {
     /// The recorded stage changes of a stream's records, oldest first.
     /// - Throws: When the database cannot be read.
     func stageHistory(of stream: SyncStreamName, account: String) async throws -> [StageChange]
+
+    /// Live (not deleted) rows of a stream whose update time is empty, ordered by id: rows whose
+    /// instants the source could not place when it stored them (a naive local time without a known
+    /// time zone), to derive them again from their stored JSON. Uses the `updated_at` index.
+    /// - Parameters:
+    ///   - stream: The stream.
+    ///   - account: The account.
+    ///   - after: Only rows whose id comes after this one (nil: from the first).
+    ///   - limit: The most rows to return.
+    /// - Throws: When the database cannot be read.
+    func liveRowsWithoutUpdateTime(of stream: SyncStreamName, account: String, after: String?, limit: Int)
+        async throws -> [StoredRow]
 }
 
 extension SyncStore {

@@ -45,6 +45,12 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
     /// Whether the server's text carried an offset (`Z` or `±hh:mm`).
     public var hasExplicitOffset: Bool { offsetSource == .explicit }
 
+    /// The instant, when the text names one: nil for a naive text read without an account time
+    /// zone, whose ``date`` is only the wall time read as UTC and may be off by the account's
+    /// offset (up to 14 hours). Show and store this, never ``date``, so that an unknown instant is
+    /// absent rather than wrong; ``date`` remains for widening windows around it.
+    public var instant: Date? { offsetSource == .assumedUTC ? nil : date }
+
     /// Creates a timestamp from its parts.
     /// - Parameters:
     ///   - date: The absolute instant.

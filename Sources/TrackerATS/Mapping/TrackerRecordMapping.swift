@@ -27,8 +27,8 @@ public enum TrackerRecordMapping {
             descriptionHTML: job.description,
             url: job.url ?? job.jobLink,
             customFields: schema.typedValues(job.customFields),
-            createdAt: job.createdAt?.date,
-            updatedAt: job.updatedAt?.date,
+            createdAt: job.createdAt?.instant,
+            updatedAt: job.updatedAt?.instant,
             raw: payload(job.raw)
         )
     }
@@ -61,9 +61,9 @@ public enum TrackerRecordMapping {
             tags: application.tags,
             rating: application.rating,
             customFields: schema.typedValues(application.customFields),
-            appliedAt: application.appliedAt?.date,
-            createdAt: application.createdAt?.date,
-            updatedAt: application.updatedAt?.date,
+            appliedAt: application.appliedAt?.instant,
+            createdAt: application.createdAt?.instant,
+            updatedAt: application.updatedAt?.instant,
             raw: payload(application.raw)
         )
     }
@@ -80,8 +80,8 @@ public enum TrackerRecordMapping {
             jobID: note.jobID.map { JobID($0.rawValue) },
             author: note.author,
             body: note.body ?? "",
-            createdAt: note.createdAt?.date,
-            updatedAt: note.updatedAt?.date,
+            createdAt: note.createdAt?.instant,
+            updatedAt: note.updatedAt?.instant,
             raw: payload(note.raw)
         )
     }
@@ -99,7 +99,7 @@ public enum TrackerRecordMapping {
             kind: file.kind.map { Attachment.Kind(rawValue: $0.rawValue) } ?? .attachment,
             contentType: file.contentType,
             size: file.size,
-            createdAt: file.createdAt?.date,
+            createdAt: file.createdAt?.instant,
             raw: payload(file.raw)
         )
     }
