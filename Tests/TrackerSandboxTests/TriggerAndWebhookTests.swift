@@ -58,7 +58,10 @@ private func withReceiver(
 
     @Test(
         arguments: [
-            (SandboxWebhookSignature.Construction.hmac, "09852e2b5c9c65d69d513b9f9657d2b7b2cae93cf5e03ba2a44eb6a0c43f0534"),
+            (
+                SandboxWebhookSignature.Construction.hmac,
+                "09852e2b5c9c65d69d513b9f9657d2b7b2cae93cf5e03ba2a44eb6a0c43f0534"
+            ),
             (.passwordThenBody, "cfa498ab3ac35e8f33d6efb6690761e49b936e88799c08d791de49a547327feb"),
             (.bodyThenPassword, "ef136a8f264963b1e11c5e031bf06358d46290cc4b23222fbd02ecb372efcb7e"),
         ])
@@ -194,7 +197,8 @@ struct TriggerAndWebhookTests {
                     )
                     #expect(attempt.signature == expected)
                     #expect(
-                        attempt.hubSignature == SandboxWebhookSignature.hubSignature(password: Array(sandbox.apiPassword.utf8)))
+                        attempt.hubSignature
+                            == SandboxWebhookSignature.hubSignature(password: Array(sandbox.apiPassword.utf8)))
                 }
                 let payload = try #require(
                     try JSONSerialization.jsonObject(with: Data(received[0].body)) as? [String: Any]

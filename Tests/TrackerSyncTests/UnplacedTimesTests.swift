@@ -63,7 +63,8 @@ import TrackerSync
         var settings = harness.api.configuration
         settings.accountTimeZone = zone
         let api = try TrackerAPI(
-            configuration: settings, transport: HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16),
+            configuration: settings,
+            transport: HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16),
             clock: SandboxAdvancingClock(sandboxClock: harness.clock))
         let source = TrackerSyncSource(
             api: api, account: harness.account, identity: CandidateIdentity(secret: Array("test secret".utf8)),

@@ -124,7 +124,10 @@ extension SecretsAndTrust {
                         ("a wrong X-Hub-Signature", body, [("X-Hub-Signature", otherHub), ats], 401),
                         ("a malformed X-Hub-Signature", body, [("X-Hub-Signature", "sha256"), ats], 401),
                         ("two X-Hub-Signature headers", body, [hub, ("X-Hub-Signature", otherHub), ats], 401),
-                        ("X-Hub-Signature in the X-ATS-Signature header", body, [hub, ("X-ATS-Signature", hub.1)], 401),
+                        (
+                            "X-Hub-Signature in the X-ATS-Signature header", body, [hub, ("X-ATS-Signature", hub.1)],
+                            401
+                        ),
                     ]
                     for (what, payload, headers, expected) in attempts {
                         let (status, answer) = try await receiver.post(payload, headers: headers)
@@ -137,6 +140,17 @@ extension SecretsAndTrust {
                     }
                 }
             }
+        }
+
+        @Test func atsSandboxSignsWithTheConstructionItIsGiven() throws {
+            func construction(_ arguments: [String]) throws -> SandboxWebhookSignature.Construction {
+                let command = try #require(try ATSCommand.parseAsRoot(["sandbox"] + arguments) as? SandboxCommand)
+                return try command.makeConfiguration().webhookSignatureConstruction
+            }
+            #expect(try construction([]) == .hmac)
+            #expect(try construction(["--webhook-signature", "password-body"]) == .passwordThenBody)
+            #expect(try construction(["--webhook-signature", "body-password"]) == .bodyThenPassword)
+            #expect(throws: (any Error).self) { try ATSCommand.parseAsRoot(["sandbox", "--webhook-signature", "md5"]) }
         }
 
         @Test func anUnknownConstructionIsABadFlag() throws {

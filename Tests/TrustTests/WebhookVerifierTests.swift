@@ -47,17 +47,22 @@ extension SecretsAndTrust {
             #expect(any.acceptedConstructions == TrackerWebhookSignatureConstruction.allCases)
             for construction in TrackerWebhookSignatureConstruction.allCases {
                 let signature = Self.sign(Self.body, construction)
-                #expect(try any.authenticate(body: Self.body, signature: signature, hubSignature: Self.hub) == construction)
+                #expect(
+                    try any.authenticate(body: Self.body, signature: signature, hubSignature: Self.hub) == construction)
                 #expect(try any.authenticate(body: Self.body, signature: signature) == construction)
                 for configured in TrackerWebhookSignatureConstruction.allCases {
                     let pinned = TrackerWebhookVerifier(apiPassword: Self.password, construction: configured)
                     let code = Self.rejection(pinned, Self.body, signature)
-                    #expect(code == (configured == construction ? nil : .signatureMismatch), "\(configured) \(construction)")
+                    #expect(
+                        code == (configured == construction ? nil : .signatureMismatch), "\(configured) \(construction)"
+                    )
                 }
                 var tampered = Self.body
                 tampered[3] ^= 0x04
                 #expect(Self.rejection(any, tampered, signature) == .signatureMismatch)
-                #expect(Self.rejection(any, Self.body, Self.sign(Self.body, construction, key: "other")) == .signatureMismatch)
+                #expect(
+                    Self.rejection(any, Self.body, Self.sign(Self.body, construction, key: "other"))
+                        == .signatureMismatch)
             }
         }
 

@@ -8,6 +8,21 @@ enum TimestampsOption: String, ExpressibleByArgument, CaseIterable {
     case utc
 }
 
+/// `--webhook-signature` values.
+enum WebhookSignatureOption: String, ExpressibleByArgument, CaseIterable {
+    case hmac
+    case passwordBody = "password-body"
+    case bodyPassword = "body-password"
+
+    var construction: SandboxWebhookSignature.Construction {
+        switch self {
+        case .hmac: .hmac
+        case .passwordBody: .passwordThenBody
+        case .bodyPassword: .bodyThenPassword
+        }
+    }
+}
+
 /// `--single-record` values.
 enum SingleRecordOption: String, ExpressibleByArgument, CaseIterable {
     case object
@@ -60,10 +75,11 @@ extension SandboxCommand {
             actionDelay: .milliseconds(actionDelayMs),
             actionFailureRate: actionFailureRate
         )
-        let configuration = SandboxConfiguration(
+        var configuration = SandboxConfiguration(
             host: host, port: port, seed: seed, jobCount: jobs, applicationCount: applications, statuses: names,
             apiKey: apiKey, apiPassword: apiPassword, behavior: behavior
         )
+        configuration.webhookSignatureConstruction = webhookSignature.construction
         try configuration.validate()
         return configuration
     }

@@ -39,6 +39,13 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The API password (the HTTP Basic password and the webhook signing key).")
     var apiPassword = "sandbox"
 
+    @Option(
+        help: """
+            How webhook deliveries' X-ATS-Signature combines the API password and the body: hmac, password-body \
+            or body-password. X-Hub-Signature (the password's SHA-256) is always sent as well.
+            """)
+    var webhookSignature: WebhookSignatureOption = .hmac
+
     @Option(help: "The account's IANA time zone.")
     var timezone = "America/Los_Angeles"
 

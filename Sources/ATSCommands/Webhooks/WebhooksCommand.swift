@@ -69,7 +69,8 @@ struct WebhooksListenCommand: AsyncParsableCommand {
         guard let construction = TrackerWebhookSignatureConstruction(rawValue: signatureConstruction) else {
             let names = ["any"] + TrackerWebhookSignatureConstruction.allCases.map(\.rawValue)
             throw ValidationError(
-                "--signature-construction takes one of \(names.joined(separator: ", ")), not '\(signatureConstruction)'.")
+                "--signature-construction takes one of \(names.joined(separator: ", ")), not '\(signatureConstruction)'."
+            )
         }
         return construction
     }

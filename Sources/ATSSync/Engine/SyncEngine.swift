@@ -190,7 +190,9 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
                 of: stream, account: source.account, after: after, limit: derivationBatchSize)
             guard let last = rows.last else { break }
             after = last.id
-            let records = rows.compactMap { source.rederivedRecord(from: $0, of: stream) }.filter { $0.updatedAt != nil }
+            let records = rows.compactMap { source.rederivedRecord(from: $0, of: stream) }.filter {
+                $0.updatedAt != nil
+            }
             guard !records.isEmpty else { continue }
             let outcome = try await store.commit(
                 records, stream: stream, account: source.account, scanID: scanID, seenAt: now(), state: state,

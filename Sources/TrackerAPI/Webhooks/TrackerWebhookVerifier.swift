@@ -132,7 +132,8 @@ public struct TrackerWebhookVerifier: Sendable, CustomStringConvertible, CustomR
                 code: .signatureMismatch,
                 message: "The webhook delivery's \(Self.signatureHeader) does not match its body: it was altered, "
                     + "or it was signed with another API password"
-                    + (acceptedConstructions.count == 1 ? " or another construction than \(acceptedConstructions[0])." : "."))
+                    + (acceptedConstructions.count == 1
+                        ? " or another construction than \(acceptedConstructions[0])." : "."))
         }
         guard hubMatches else {
             throw TrackerWebhookVerificationError(
