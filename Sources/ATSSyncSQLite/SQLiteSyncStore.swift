@@ -179,10 +179,22 @@ public final class SQLiteSyncStore: SyncStore {
         async throws -> [StoredRow]
     {
         try await writer.read { db in
-            try Row.fetchAll(
+            // Left to itself, SQLite walks the primary key for `id > ? ORDER BY id` and reads every
+            // row of the account on every run; the update-time index finds the few NULL rows
+            // instead (it is missing only while a first sync's bulk load is in progress).
+            var index = ""
+            if let schema = StreamSchema.all.first(where: { $0.stream == stream }) {
+                let name = SQLiteSchema.indexName(schema, column: "updated_at")
+                let exists =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?)",
+                        arguments: [name]) ?? false
+                if exists { index = " INDEXED BY \"\(name)\"" }
+            }
+            return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, raw FROM "\(stream.rawValue)"
+                    SELECT id, raw FROM "\(stream.rawValue)"\(index)
                     WHERE account = ? AND updated_at IS NULL AND deleted_at IS NULL AND id > ?
                     ORDER BY id LIMIT ?
                     """,
