@@ -33,13 +33,21 @@ struct SyncReportPrinter {
                 Self.duration(stream.endedAt.timeIntervalSince(stream.startedAt)),
             ])
         }
+        for stream in report.streams where !stream.completed {
+            output.line("\(stream.stream): not finished; the next run continues this window.")
+        }
+        // A warning several streams share (the account's naive times, say) is printed once, with
+        // the streams it concerns, in the order the streams first gave it.
+        var streamsByWarning: [String: [String]] = [:]
+        var warnings: [String] = []
         for stream in report.streams {
-            if !stream.completed {
-                output.line("\(stream.stream): not finished; the next run continues this window.")
-            }
             for warning in stream.warnings {
-                output.line("\(stream.stream): \(warning)")
+                if streamsByWarning[warning] == nil { warnings.append(warning) }
+                streamsByWarning[warning, default: []].append(stream.stream.rawValue)
             }
+        }
+        for warning in warnings {
+            output.line("\((streamsByWarning[warning] ?? []).joined(separator: ", ")): \(warning)")
         }
     }
 
