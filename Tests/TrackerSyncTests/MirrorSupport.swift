@@ -128,6 +128,10 @@ struct GroundTruthCheck {
     /// (unless `allowStaleDeletions`) nothing else is live in the mirror.
     func expectMirrorEqualsGroundTruth(allowStaleDeletions: Bool = false) async throws {
         let control = harness.sandbox.control
+        // Every typed column, the candidates' grouping and the stage history, counted.
+        let comparison = try await MirrorComparison.of(
+            harness.store, account: harness.account, against: control, deletionsSeen: !allowStaleDeletions)
+        #expect(comparison.isExact, "the mirror differs from the sandbox: \(comparison.examples)")
         let applications = try await liveRows(.applications)
         let truth = control.applications()
         for application in truth {

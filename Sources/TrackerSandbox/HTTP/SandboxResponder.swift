@@ -19,15 +19,21 @@ struct SandboxResponder: HTTPResponder {
         let path = request.uri.path
         let query = request.uri.query ?? ""
         let method = request.method.rawValue
-        let number = store.traffic.withLock { traffic -> Int in
+        let (number, hold) = store.traffic.withLock { traffic -> (Int, SandboxHeldRequest?) in
             traffic.requestCount += 1
-            return traffic.requestCount
+            return (traffic.requestCount, traffic.holds.isEmpty ? nil : traffic.takeHold(for: traffic.requestCount))
         }
         let behavior = store.behavior
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
         var fault: SandboxFault?
         var reply: SandboxReply
+        // A request a test holds as it arrives may be dropped then: answered without effect.
+        var dropped = false
+        if let hold, hold.point == .beforeHandling {
+            dropped = !(await hold.hold(method: method, path: path, number: number))
+        }
         do {
+            try Self.refuseIfDropped(dropped)
             let credential = try authorize(request)
             try limitRate(credential: credential, behavior: behavior)
             fault = takeFault(number: number, method: method, path: path, behavior: behavior)
@@ -38,6 +44,9 @@ struct SandboxResponder: HTTPResponder {
             }
         } catch {
             reply = .error(error)
+        }
+        if let hold, hold.point == .afterHandling {
+            _ = await hold.hold(method: method, path: path, number: number)
         }
         if latency > .zero {
             try? await Task.sleep(for: latency)
@@ -82,6 +91,12 @@ struct SandboxResponder: HTTPResponder {
             return try api.quickApply(call)
         }
         return try api.route(call)
+    }
+
+    private static func refuseIfDropped(_ dropped: Bool) throws(SandboxHTTPError) {
+        guard !dropped else {
+            throw SandboxHTTPError(status: 503, message: "request dropped by the test before it took effect")
+        }
     }
 
     /// Checks HTTP Basic credentials (user = API key, password = API password).

@@ -20,8 +20,16 @@ import TrackerSandbox
         var duplicates = 0
         var wrongCandidates = 0
         var ambiguousTimes = 0
+        var wrongColumns = 0
+        var columnsCompared = 0
+        var brokenHistories = 0
+        var stores: Set<String> = []
 
         mutating func add(_ other: RunFigures) {
+            wrongColumns += other.wrongColumns
+            columnsCompared += other.columnsCompared
+            brokenHistories += other.brokenHistories
+            stores.formUnion(other.stores)
             faults += other.faults
             rateLimited += other.rateLimited
             retries += other.retries
@@ -67,6 +75,8 @@ import TrackerSandbox
                 "records_lost": totals.lost, "deleted_records_left_live": totals.extra,
                 "duplicates": totals.duplicates, "wrong_candidates": totals.wrongCandidates,
                 "naive_times_in_a_repeated_hour": totals.ambiguousTimes,
+                "records_with_a_wrong_column": totals.wrongColumns, "columns_compared": totals.columnsCompared,
+                "broken_stage_histories": totals.brokenHistories, "stores": totals.stores.sorted(),
             ])
     }
 
@@ -123,6 +133,10 @@ import TrackerSandbox
             figures.duplicates = afterIncremental.duplicates + afterFull.duplicates
             figures.wrongCandidates = afterFull.wrongCandidates
             figures.ambiguousTimes = afterFull.ambiguousTimes
+            figures.wrongColumns = afterIncremental.wrongColumns + afterFull.wrongColumns
+            figures.columnsCompared = afterIncremental.columnsCompared + afterFull.columnsCompared
+            figures.brokenHistories = afterIncremental.brokenHistories + afterFull.brokenHistories
+            figures.stores = [store.rawValue]
         }
         return figures
     }
