@@ -150,7 +150,8 @@ struct MirrorComparison: Sendable {
 
     /// Each application's recorded changes, oldest first, must chain: the first from nothing, each
     /// next one from the previous one's stage, the last to the stage the mirror holds. The same
-    /// change twice in a row is a duplicate, whatever times the runs observed it at.
+    /// change twice in a row, or a "change" to the stage it was already in, is a duplicate,
+    /// whatever times the runs observed it at.
     private mutating func checkHistory(_ history: [StageChange], stages: [String: Cell]) {
         var byApplication: [String: [StageChange]] = [:]
         for change in history { byApplication[change.id, default: []].append(change) }
@@ -158,7 +159,9 @@ struct MirrorComparison: Sendable {
             var previous: StageChange?
             var broken = false
             for change in changes {
-                if let previous, previous.from == change.from, previous.to == change.to {
+                if change.from == change.to {
+                    note("stage change of \(id) to its own stage \(change.to ?? "-")", \.duplicates)
+                } else if let previous, previous.from == change.from, previous.to == change.to {
                     note("stage change \(change.from ?? "-") → \(change.to ?? "-") of \(id) recorded twice", \.duplicates)
                 } else if change.from != previous?.to {
                     broken = true
