@@ -159,7 +159,8 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
         ).rows
         let changes = history.filter { $0[1] != nil }
         #expect(changes.count == 2, "the demo moved one application and rejected another: \(changes)")
-        let stages = Dictionary(applications.map { (String($0.id), $0.status) }, uniquingKeysWith: { first, _ in first })
+        let stages = Dictionary(
+            applications.map { (String($0.id), $0.status) }, uniquingKeysWith: { first, _ in first })
         for change in changes {
             #expect(change[2] == stages[change[0] ?? ""], "application \(change[0] ?? "?") ends in its stage")
             #expect(change[1] == "Screening", "both changes started in Screening")

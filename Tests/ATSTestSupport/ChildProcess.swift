@@ -4,7 +4,9 @@ import Synchronization
 /// A child process that a test starts and whose end it awaits with a deadline.
 ///
 /// Every wait on it fails with a message that names the command when the deadline passes, and the
-/// child is killed then, so a regression that hangs a command fails the test instead of CI.
+/// child is killed then, so a regression that hangs a command fails the test instead of CI. A child
+/// still running when the test lets go of it (a test that failed before stopping it) is killed, so
+/// no child outlives its test.
 public final class ChildProcess: Sendable {
     /// The running process.
     public let process: Process
@@ -46,6 +48,10 @@ public final class ChildProcess: Sendable {
         let exited = exited
         process.terminationHandler = { finished in exited.resolve(.success(finished.terminationStatus)) }
         try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// The child's process id.

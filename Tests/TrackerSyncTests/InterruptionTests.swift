@@ -141,7 +141,8 @@ struct BusyAccountSource: SyncSource {
                 }
             }
             // Every kill point is inside a run: the runs were interrupted, not left to finish.
-            #expect(kills == killPoints.count, "killed \(kills) of \(killPoints.count) times (kill points \(killPoints))")
+            #expect(
+                kills == killPoints.count, "killed \(kills) of \(killPoints.count) times (kill points \(killPoints))")
             #expect(!finishedBeforeAKill)
             let finished = try await harness.sync()
             #expect(finished.streams.allSatisfy { $0.completed })

@@ -22,7 +22,8 @@ enum ReferenceJSON {
         case .string(let string): return quoted(string)
         case .array(let elements): return "[" + elements.map(text).joined(separator: ",") + "]"
         case .object(let members):
-            return "{" + members.keys.sorted().map { quoted($0) + ":" + text(members[$0] ?? .null) }
+            return "{"
+                + members.keys.sorted().map { quoted($0) + ":" + text(members[$0] ?? .null) }
                 .joined(separator: ",") + "}"
         }
     }

@@ -1,6 +1,6 @@
 import ATSCore
-import ArgumentParser
 import ATSTestSupport
+import ArgumentParser
 import Foundation
 import Testing
 import TrackerAPI

@@ -115,7 +115,9 @@ func withWebhookReceiver(
             }
             port.resolve(.failure(CancellationError()))
         }
-        let bound = try await withDeadline("the in-process `ats webhooks listen` to report its port", within: .seconds(60)) {
+        let bound = try await withDeadline(
+            "the in-process `ats webhooks listen` to report its port", within: .seconds(60)
+        ) {
             try await port.value
         }
         let receiver = RunningReceiver(port: bound, printed: printed, outcomeLog: log)

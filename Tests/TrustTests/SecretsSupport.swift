@@ -1,5 +1,5 @@
-import ArgumentParser
 import ATSTestSupport
+import ArgumentParser
 import Foundation
 import InMemoryLogging
 import Logging

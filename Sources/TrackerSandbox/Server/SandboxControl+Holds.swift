@@ -59,7 +59,8 @@ public final class SandboxHeldRequest: Sendable {
             try Task.checkCancellation()
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else {
-                throw SandboxWaitTimeout(waitingFor: "a request numbered \(firstNumber) or later to be held", timeout: timeout)
+                throw SandboxWaitTimeout(
+                    waitingFor: "a request numbered \(firstNumber) or later to be held", timeout: timeout)
             }
             await arrivals.wait(after: generation, timeout: remaining)
         }

@@ -102,7 +102,8 @@ import TrackerSandbox
                 }
             }
             difference.rowsDifferent += different.count
-            #expect(different.isEmpty, "\(stream): \(different.count) rows differ, e.g. \(different.sorted().prefix(5))")
+            #expect(
+                different.isEmpty, "\(stream): \(different.count) rows differ, e.g. \(different.sorted().prefix(5))")
         }
         func history(_ store: SQLiteSyncStore) async throws -> [String] {
             try await store.stageHistory(of: .applications, account: "crash")

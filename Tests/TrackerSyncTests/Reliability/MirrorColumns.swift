@@ -66,7 +66,8 @@ enum MirrorColumns {
             case .string(let text): self = .string(Array(text.unicodeScalars))
             case .array(let elements): self = .array(elements.map(JSONValue.init))
             case .object(let members):
-                self = .object(Dictionary(members.map { ($0.key, JSONValue($0.value)) }, uniquingKeysWith: { _, last in last }))
+                self = .object(
+                    Dictionary(members.map { ($0.key, JSONValue($0.value)) }, uniquingKeysWith: { _, last in last }))
             }
         }
 
@@ -118,9 +119,13 @@ enum MirrorColumns {
                 limit: .max)
             return Dictionary(
                 result.rows.map { row in
-                    (row[0] ?? "", Dictionary(uniqueKeysWithValues: zip(columns, row.dropFirst()).map { column, text in
-                        (column.0, storedText(text, column.1, timestamps: sqliteDate))
-                    }))
+                    (
+                        row[0] ?? "",
+                        Dictionary(
+                            uniqueKeysWithValues: zip(columns, row.dropFirst()).map { column, text in
+                                (column.0, storedText(text, column.1, timestamps: sqliteDate))
+                            })
+                    )
                 }, uniquingKeysWith: { first, _ in first })
         case let postgres as PostgresSyncStore:
             // `to_jsonb(...)::text` spells every type as JSON: one parser for all of them.

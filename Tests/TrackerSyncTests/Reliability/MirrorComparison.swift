@@ -162,7 +162,9 @@ struct MirrorComparison: Sendable {
                 if change.from == change.to {
                     note("stage change of \(id) to its own stage \(change.to ?? "-")", \.duplicates)
                 } else if let previous, previous.from == change.from, previous.to == change.to {
-                    note("stage change \(change.from ?? "-") → \(change.to ?? "-") of \(id) recorded twice", \.duplicates)
+                    note(
+                        "stage change \(change.from ?? "-") → \(change.to ?? "-") of \(id) recorded twice", \.duplicates
+                    )
                 } else if change.from != previous?.to {
                     broken = true
                 }
@@ -170,7 +172,9 @@ struct MirrorComparison: Sendable {
             }
             if let stage = stages[id], stage != (previous?.to).map(Cell.text) ?? .null { broken = true }
             if broken {
-                note("stage history of \(id) does not chain: \(changes.map { "\($0.from ?? "-")→\($0.to ?? "-")" })", \.brokenHistories)
+                note(
+                    "stage history of \(id) does not chain: \(changes.map { "\($0.from ?? "-")→\($0.to ?? "-")" })",
+                    \.brokenHistories)
             }
         }
     }
