@@ -27,25 +27,23 @@ struct SandboxResponder: HTTPResponder {
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
         var fault: SandboxFault?
         var reply: SandboxReply
-        // A request a test holds as it arrives may be dropped then: answered without effect.
-        var dropped = false
-        if let hold, hold.point == .beforeHandling {
-            dropped = !(await hold.hold(method: method, path: path, number: number))
-        }
         do {
-            try Self.refuseIfDropped(dropped)
             let credential = try authorize(request)
             try limitRate(credential: credential, behavior: behavior)
             fault = takeFault(number: number, method: method, path: path, behavior: behavior)
             if let fault, let canned = FaultResponses.replacement(for: fault) {
                 reply = canned
             } else {
-                reply = try await handle(request, method: method, path: path, query: query)
+                reply = try await handle(
+                    request, method: method, path: path, query: query,
+                    hold: hold?.point == .beforeHandling ? hold.map { ($0, number) } : nil)
             }
         } catch {
             reply = .error(error)
         }
-        if let hold, hold.point == .afterHandling {
+        // Held after handling, or (refused before it got that far) held now all the same, so that a
+        // test awaiting the hold is never left waiting.
+        if let hold, hold.caught == nil {
             _ = await hold.hold(method: method, path: path, number: number)
         }
         if latency > .zero {
@@ -60,9 +58,11 @@ struct SandboxResponder: HTTPResponder {
         return FaultResponses.response(for: reply, fault: fault)
     }
 
-    private func handle(_ request: Request, method: String, path: String, query: String) async throws(SandboxHTTPError)
-        -> SandboxReply
-    {
+    /// Reads the request's body, then (when a test holds it before it takes effect) waits for the
+    /// release, then routes it.
+    private func handle(
+        _ request: Request, method: String, path: String, query: String, hold: (SandboxHeldRequest, Int)?
+    ) async throws(SandboxHTTPError) -> SandboxReply {
         let segments: [Substring]
         if path == "/applicant_webhooks/add_applicant" || path == "/applicant_webhooks/add_applicant/" {
             segments = []
@@ -80,6 +80,11 @@ struct SandboxResponder: HTTPResponder {
             } catch {
                 throw .payloadTooLarge("the request body is larger than \(limit) bytes")
             }
+        }
+        // Held once the whole request has arrived, so that a client killed meanwhile does not
+        // take the body with it; dropped, it is answered without effect.
+        if let (held, number) = hold {
+            try Self.refuseIfDropped(!(await held.hold(method: method, path: path, number: number)))
         }
         let host = request.head.authority ?? "\(store.configuration.host)"
         let call = APICall(

@@ -3,8 +3,10 @@ internal import Synchronization
 
 /// Where the sandbox holds a request for a test (``SandboxControl/holdRequest(numbered:at:)``).
 public enum SandboxHoldPoint: String, Sendable, Hashable, CaseIterable {
-    /// As it arrives, before it can take effect. Released, it is handled normally, or dropped
-    /// (answered `503` without taking effect), as a request lost on the way would be.
+    /// Once it has arrived whole (its body read), before it can take effect. Released, it is
+    /// handled normally, or dropped (answered `503` without taking effect), as a request lost on
+    /// the way would be. A request refused before it gets that far (credentials, rate limit, an
+    /// injected fault) is held after its answer is ready instead.
     case beforeHandling = "before-handling"
     /// After it took effect, before its answer is sent: an answer the network is about to lose.
     case afterHandling = "after-handling"
