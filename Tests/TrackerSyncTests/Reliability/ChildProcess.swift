@@ -22,6 +22,8 @@ struct KillLoop {
     let control: SandboxControl
     /// Answers to let through before each kill, drawn uniformly.
     let step: ClosedRange<Int>
+    /// The seed of the draws, so that a failing schedule can be named and tried again.
+    var seed: UInt64 = 0x5EED_C0DE
 
     struct Outcome {
         var kills = 0
@@ -30,14 +32,14 @@ struct KillLoop {
 
     func run(_ arguments: [String], kills wanted: Int) async throws -> Outcome {
         var outcome = Outcome()
-        var generator = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: seed)
         while true {
             let child = try ChildProcess(executable, arguments)
             guard outcome.kills < wanted else {
                 outcome.finalStatus = try await child.exit()
                 return outcome
             }
-            let target = control.answeredRequestCount + Int.random(in: step, using: &generator)
+            let target = control.answeredRequestCount + step.lowerBound + random.below(step.count)
             let control = control
             let killedIt = await withTaskGroup(of: Bool.self) { group in
                 group.addTask {
