@@ -5,8 +5,8 @@ import TrackerSandbox
 
 /// The chaos suite: seeded runs of a full and an incremental sync against a sandbox that fails 10%
 /// of requests with every fault it knows, rate-limits, jitters its latency and changes the account
-/// while it is read. After each run the mirror must equal the ground truth: nothing lost, nothing
-/// twice. Quick: 3 runs; `ATSKIT_RELIABILITY=full`: 20 (`scripts/reliability chaos`).
+/// while it is read (as the client waits, by the injected clock: ``MutatingClock``). After each run
+/// the mirror must equal the ground truth: nothing lost, nothing twice. Quick: 3 runs; `ATSKIT_RELIABILITY=full`: 20 (`scripts/reliability chaos`).
 @Suite struct ChaosSyncTests {
     /// What one run did and found.
     struct RunFigures {
@@ -43,6 +43,12 @@ import TrackerSandbox
         }
     }
 
+    /// Account changes per second of the client's waits during the first sync (``MutatingClock``),
+    /// 15 by default: about as many changes per full-budget run as the wall-clock mutation mode
+    /// made before (9,442 over 20 runs). `ATSKIT_CHAOS_MUTATIONS_PER_SECOND` sets another rate.
+    static let mutationsPerSecond =
+        ProcessInfo.processInfo.environment["ATSKIT_CHAOS_MUTATIONS_PER_SECOND"].flatMap(Double.init) ?? 15
+
     /// Zones spread from UTC−10 to UTC+14, half-hour ones included, one per run in turn.
     static let zones = [
         "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Chicago", "America/St_Johns",
@@ -75,6 +81,7 @@ import TrackerSandbox
                 "records_lost": totals.lost, "deleted_records_left_live": totals.extra,
                 "duplicates": totals.duplicates, "wrong_candidates": totals.wrongCandidates,
                 "naive_times_in_a_repeated_hour": totals.ambiguousTimes,
+                "mutations_per_second_waited": Self.mutationsPerSecond,
                 "records_with_a_wrong_column": totals.wrongColumns, "columns_compared": totals.columnsCompared,
                 "broken_stage_histories": totals.brokenHistories, "stores": totals.stores.sorted(),
             ])
@@ -94,14 +101,17 @@ import TrackerSandbox
                 configuration.behavior.faultKinds = SandboxFault.allCases
                 configuration.behavior.rateLimit = 30
                 configuration.behavior.latencyJitter = .milliseconds(8)
-                configuration.behavior.mutationRate = 250
-            }
+            },
+            clientClock: { MutatingClock(sandboxClock: $0) }
         ) { harness in
             let control = harness.sandbox.control
+            let clock = try #require(harness.clientClock as? MutatingClock)
             let naiveZone = mode == .naiveLocal ? TimeZone(identifier: zone) : nil
+            // The account changes while the first sync reads it, driven by the injected clock.
+            clock.start(control, perSecond: Self.mutationsPerSecond)
             var reports = [try await harness.sync(full: true)]
-            try control.updateBehavior { $0.mutationRate = 0 }
-            figures.mutations = control.mutationCount
+            clock.stop()
+            figures.mutations = clock.mutations
             harness.clock.advance(by: .seconds(120))
             reports.append(try await harness.sync())
             let afterIncremental = try await MirrorComparison.of(
