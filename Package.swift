@@ -175,6 +175,13 @@ let package = Package(
             dependencies: ["ATSCommands"],
             swiftSettings: swiftSettings
         ),
+        // What the test targets share: waits on child processes and their output with a deadline,
+        // so that a hang fails a test with a message instead of stalling CI. Used only by tests.
+        .target(
+            name: "ATSTestSupport",
+            path: "Tests/ATSTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ATSCoreTests",
             dependencies: ["ATSCore"],
@@ -194,6 +201,7 @@ let package = Package(
         .testTarget(
             name: "TrackerSyncTests",
             dependencies: [
+                "ATSTestSupport",
                 "ATSCore",
                 "ATSSync",
                 "ATSSyncSQLite",
@@ -261,6 +269,7 @@ let package = Package(
         .testTarget(
             name: "TrustTests",
             dependencies: [
+                "ATSTestSupport",
                 "ATSCommands",
                 "ATSCore",
                 "ATSSync",
@@ -279,7 +288,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ATSCommandsTests",
-            dependencies: ["ATSCommands", "TrackerAPI"],
+            dependencies: ["ATSCommands", "ATSTestSupport", "TrackerAPI"],
             swiftSettings: swiftSettings
         ),
     ]

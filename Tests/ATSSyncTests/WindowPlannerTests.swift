@@ -4,9 +4,13 @@ import Testing
 
 @Suite struct WindowPlannerTests {
     let now = Date(timeIntervalSince1970: 1_767_225_600)
+    /// The look-back Tracker's applications stream carries when the account's zone is unknown: the
+    /// README's twelve hours (American Samoa's UTC−11 plus an hour). TrackerSyncTests'
+    /// `LookBackContractTests` pins that the source really gives it.
+    static let trackerLookBackWithoutZone = Duration.seconds(12 * 3_600)
     let incremental = StreamContract(
         stream: .applications, cursor: .updateTime(field: "updated_at"), timestamps: .accountLocal(timeZone: nil),
-        lookBack: StreamContract.unknownLocalTimeLookBack, deletions: .byCompleteScan)
+        lookBack: Self.trackerLookBackWithoutZone, deletions: .byCompleteScan)
 
     @Test func theFirstWindowIsAFullScanEndingASafetyLagBeforeNow() {
         let plan = WindowPlanner(safetyLag: .seconds(60)).plan(
@@ -21,13 +25,8 @@ import Testing
         state.completeWindow()
         let plan = WindowPlanner(safetyLag: .seconds(60), fullScanInterval: nil).plan(
             contract: incremental, state: state, now: now)
-        let expectedLower = previousUpper.addingTimeInterval(-14 * 3600)
+        let expectedLower = previousUpper.addingTimeInterval(-12 * 3600)
         #expect(plan == .start(SyncWindow(lower: expectedLower, upper: now.addingTimeInterval(-60), isFullScan: false)))
-    }
-
-    @Test func theDefaultLookBackCoversHawaiiAndTheFarthestPacificZone() {
-        // Hawaii is UTC−10 and Kiritimati UTC+14: a naive local time can be off by up to 14 hours.
-        #expect(StreamContract.unknownLocalTimeLookBack >= .seconds(14 * 3600))
     }
 
     @Test func aStreamWithoutAnUpdateCursorIsAlwaysReadInFull() {

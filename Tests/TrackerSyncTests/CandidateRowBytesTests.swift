@@ -7,25 +7,27 @@ import TrackerAPI
 @testable import TrackerSync
 
 /// The derivation writes each candidate's JSON directly; the stores compare stored bytes, so it must
-/// write exactly what the earlier version (a `[String: TrackerJSON]` serialized by TrackerAPI, with
-/// the members read by the full parser) wrote for the same applications, or every candidate would
-/// count as changed after an upgrade.
+/// write exactly what the earlier version (a `[String: TrackerJSON]` serialized with sorted keys,
+/// the members read by a full parser) wrote for the same applications, or every candidate would
+/// count as changed after an upgrade. The reference reads the stored JSON with Foundation's parser
+/// and writes by the documented rule (``ReferenceJSON``): it shares no code with the derivation.
 @Suite struct CandidateRowBytesTests {
-    /// The derivation as it was before it wrote its JSON directly, kept here as the reference.
+    /// The derivation as it was before it wrote its JSON directly, kept here as the reference, with
+    /// Foundation reading the stored JSON and ``ReferenceJSON`` writing the result.
     static func reference(_ groups: [String: [StoredRow]], zone: TimeZone?) throws -> [SyncRecord] {
         struct Application {
             var id: String
             var numericID: Int64
             var updatedAt: Date?
             var appliedAt: Date?
-            var members: [String: TrackerJSON]
+            var members: [String: Any]
         }
         return try groups.keys.sorted().compactMap { candidateID in
             guard let rows = groups[candidateID], !rows.isEmpty else { return nil }
             let applications = try rows.map { row in
-                let members = try #require(try TrackerJSON.parse(Data(row.raw.utf8)).objectValue)
+                let members = try #require(try ReferenceJSON.parse(row.raw) as? [String: Any])
                 // A naive time without a zone names no instant: the candidate's created_at stays empty.
-                let applied = (members["applied_at"]?.stringValue ?? members["created_at"]?.stringValue)
+                let applied = (members["applied_at"] as? String ?? members["created_at"] as? String)
                     .flatMap { TrackerTimestamp.parse($0, accountTimeZone: zone)?.instant }
                 return Application(
                     id: row.id, numericID: Int64(row.id) ?? 0, updatedAt: row.updatedAt, appliedAt: applied,
@@ -38,7 +40,7 @@ import TrackerAPI
             }
             let ids = applications.sorted { ($0.numericID, $0.id) < ($1.numericID, $1.id) }.map(\.id)
             let contacts = ["first_name", "last_name", "email", "phone"].map { key in
-                byRecency.reversed().lazy.compactMap { $0.members[key]?.stringValue }.first { !$0.isEmpty }
+                byRecency.reversed().lazy.compactMap { $0.members[key] as? String }.first { !$0.isEmpty }
             }
             let createdAt = byRecency.first?.appliedAt
             let updatedAt = applications.compactMap(\.updatedAt).max()
@@ -50,7 +52,7 @@ import TrackerAPI
             }
             raw["created_at"] = createdAt.map { .string($0.formatted(.iso8601)) } ?? .null
             raw["updated_at"] = updatedAt.map { .string($0.formatted(.iso8601)) } ?? .null
-            let idsText = String(decoding: TrackerJSON.array(ids.map(TrackerJSON.string)).serialized(), as: UTF8.self)
+            let idsText = ReferenceJSON.text(.array(ids.map(TrackerJSON.string)))
             return SyncRecord(
                 id: candidateID, updatedAt: updatedAt,
                 fields: SyncFields(
@@ -58,7 +60,7 @@ import TrackerAPI
                     values: contacts.map { $0.map(SyncValue.text) ?? .null } + [
                         .text(idsText), createdAt.map(SyncValue.date) ?? .null,
                     ]),
-                raw: RawPayload(bytes: Array(TrackerJSON.object(raw).serialized())))
+                raw: RawPayload(bytes: Array(ReferenceJSON.text(.object(raw)).utf8)))
         }
     }
 
@@ -77,7 +79,7 @@ import TrackerAPI
     ) -> String {
         var parts: [String] = []
         for (key, value) in members {
-            var text = String(decoding: value.serialized(), as: UTF8.self)
+            var text = ReferenceJSON.text(value)
             if unicodeEscapes, case .string(let string) = value, let first = string.unicodeScalars.first,
                 first.isASCII
             {

@@ -51,6 +51,8 @@ struct MirrorHarness: Sendable {
     let store: any SyncStore
     let clock: ManualSandboxClock
     let source: TrackerSyncSource
+    /// The clock the client waits on (it moves `clock`).
+    let clientClock: any Clock<Duration>
 
     /// A sync run with the harness's clock.
     func engine<S: SyncSource>(_ source: S, store: (any SyncStore)? = nil) -> SyncEngine<S> {
@@ -82,6 +84,7 @@ func withMirror(
     pageSize: Int = 50,
     start: Date = mirrorStart,
     configure: (inout SandboxConfiguration) -> Void = { _ in },
+    clientClock: ((ManualSandboxClock) -> any Clock<Duration>)? = nil,
     _ body: (MirrorHarness) async throws -> Void
 ) async throws {
     let clock = ManualSandboxClock(start: start)
@@ -102,13 +105,14 @@ func withMirror(
             // The client's waits (backoff, Retry-After) advance the sandbox's clock instead of
             // sleeping, so its rate-limit buckets refill as they would in real time.
             let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)
-            let api = try TrackerAPI(
-                configuration: settings, transport: transport, clock: SandboxAdvancingClock(sandboxClock: clock))
+            let client = clientClock?(clock) ?? SandboxAdvancingClock(sandboxClock: clock)
+            let api = try TrackerAPI(configuration: settings, transport: transport, clock: client)
             let source = TrackerSyncSource(
                 api: api, account: "sandbox-\(UUID().uuidString.prefix(8))",
                 identity: CandidateIdentity(secret: Array("test secret".utf8)),
                 accountTimeZone: clientKnowsZone ? accountZone : nil, pageSize: pageSize)
-            let harness = MirrorHarness(sandbox: sandbox, api: api, store: store, clock: clock, source: source)
+            let harness = MirrorHarness(
+                sandbox: sandbox, api: api, store: store, clock: clock, source: source, clientClock: client)
             do {
                 try await body(harness)
                 try await api.shutdown()
@@ -128,6 +132,10 @@ struct GroundTruthCheck {
     /// (unless `allowStaleDeletions`) nothing else is live in the mirror.
     func expectMirrorEqualsGroundTruth(allowStaleDeletions: Bool = false) async throws {
         let control = harness.sandbox.control
+        // Every typed column, the candidates' grouping and the stage history, counted.
+        let comparison = try await MirrorComparison.of(
+            harness.store, account: harness.account, against: control, deletionsSeen: !allowStaleDeletions)
+        #expect(comparison.isExact, "the mirror differs from the sandbox: \(comparison.examples)")
         let applications = try await liveRows(.applications)
         let truth = control.applications()
         for application in truth {

@@ -1,4 +1,5 @@
 import ATSCore
+import ATSTestSupport
 import ArgumentParser
 import Foundation
 import Testing
@@ -126,18 +127,13 @@ extension SecretsAndTrust {
         /// The real executable: the message on standard error and a non-zero status.
         @Test(.enabled(if: atsExecutable != nil))
         func atsRefusesPlainHTTPWithAClearMessage() async throws {
-            let process = Process()
-            process.executableURL = atsExecutable
-            process.arguments = ["jobs", "list", "--base-url", "http://127.0.0.1.example.com/api/v1", "--api-key", "k"]
-            process.environment = ["TRACKER_API_PASSWORD": Self.password]
             let errors = PipeText()
-            process.standardError = errors.pipe
-            process.standardOutput = FileHandle.nullDevice
-            let exited = Eventually<Int32>()
-            process.terminationHandler = { exited.resolve(.success($0.terminationStatus)) }
-            try process.run()
-            #expect(try await exited.value != 0)
-            let message = try await errors.wait { $0.hasSuffix("\n") }
+            let command = try ChildProcess(
+                try #require(atsExecutable),
+                ["jobs", "list", "--base-url", "http://127.0.0.1.example.com/api/v1", "--api-key", "k"],
+                environment: ["TRACKER_API_PASSWORD": Self.password], standardError: errors.pipe)
+            #expect(try await command.exit(within: .seconds(120)) != 0)
+            let message = try await errors.wait(for: "the refusal on standard error") { $0.hasSuffix("\n") }
             #expect(message.contains("HTTPS is required except for loopback"), "\(message)")
             #expect(!message.contains(Self.password))
             TrustFigures.shared.add { $0.plainHTTPRefused += 1 }

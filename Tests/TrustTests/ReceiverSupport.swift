@@ -1,3 +1,4 @@
+import ATSTestSupport
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
@@ -117,7 +118,12 @@ func withWebhookReceiver(
             }
             port.resolve(.failure(CancellationError()))
         }
-        let receiver = RunningReceiver(port: try await port.value, printed: printed, outcomeLog: log)
+        let bound = try await withDeadline(
+            "the in-process `ats webhooks listen` to report its port", within: .seconds(60)
+        ) {
+            try await port.value
+        }
+        let receiver = RunningReceiver(port: bound, printed: printed, outcomeLog: log)
         do {
             try await body(receiver)
         } catch {

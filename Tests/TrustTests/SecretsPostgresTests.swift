@@ -27,22 +27,20 @@ extension SecretsAndTrust {
                     "CREATE ROLE \(role) LOGIN SUPERUSER PASSWORD '\(Secrets.databasePassword)'",
                 ])
             try #require(created == 0, "psql could not create the role")
-            defer {
-                let owner = server.user ?? "postgres"
-                let cleanup = Process()
-                cleanup.executableURL = URL(fileURLWithPath: psql)
-                cleanup.arguments = [
-                    admin, "-c", "REASSIGN OWNED BY \(role) TO \(owner); DROP OWNED BY \(role); DROP ROLE \(role)",
-                ]
-                cleanup.standardOutput = FileHandle.nullDevice
-                cleanup.standardError = FileHandle.nullDevice
-                try? cleanup.run()
-                cleanup.waitUntilExit()
-            }
             let encoded =
                 Secrets.databasePassword.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? ""
             let root = "postgres://\(role):\(encoded)@\(server.host ?? "127.0.0.1"):\(server.port ?? 5432)"
-            try await body(root + server.path, root + "/no_such_database_\(role)")
+            let owner = server.user ?? "postgres"
+            let cleanup = [
+                admin, "-c", "REASSIGN OWNED BY \(role) TO \(owner); DROP OWNED BY \(role); DROP ROLE \(role)",
+            ]
+            do {
+                try await body(root + server.path, root + "/no_such_database_\(role)")
+            } catch {
+                _ = try? await runProgram(psql, cleanup)
+                throw error
+            }
+            try await runProgram(psql, cleanup)
         }
 
         @Test(.enabled(if: serverURL != nil))

@@ -1,3 +1,4 @@
+import ATSTestSupport
 import ArgumentParser
 import Foundation
 import InMemoryLogging
@@ -81,21 +82,14 @@ func withScratchFolder<Result>(_ body: (URL) async throws -> Result) async throw
     return try await body(folder)
 }
 
-/// Runs a program to its end; returns its status.
+/// Runs a program to its end, with a deadline; returns its status.
 @discardableResult
 func runProgram(_ path: String, _ arguments: [String], standardOutput: URL? = nil) async throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
+    var output: FileHandle?
     if let standardOutput {
         _ = FileManager.default.createFile(atPath: standardOutput.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: standardOutput)
-    } else {
-        process.standardOutput = FileHandle.nullDevice
+        output = try FileHandle(forWritingTo: standardOutput)
     }
-    process.standardError = FileHandle.nullDevice
-    let exited = Eventually<Int32>()
-    process.terminationHandler = { exited.resolve(.success($0.terminationStatus)) }
-    try process.run()
-    return try await exited.value
+    defer { try? output?.close() }
+    return try await ChildProcess.run(URL(fileURLWithPath: path), arguments, standardOutput: output)
 }

@@ -1,3 +1,4 @@
+import ATSTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -11,69 +12,6 @@ let atsExecutable: URL? = {
     return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
 }()
 
-/// Everything a child process writes to one pipe, with a way to wait for some text to arrive.
-final class PipeText: Sendable {
-    private struct State {
-        var text = ""
-        var closed = false
-        var waiters: [(predicate: @Sendable (String) -> Bool, continuation: CheckedContinuation<String, any Error>)] =
-            []
-    }
-
-    let pipe = Pipe()
-    private let state = Mutex(State())
-
-    init() {
-        // The handler holds the collector until the pipe closes (it is removed then).
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            let ready = self.state.withLock {
-                state -> [(CheckedContinuation<String, any Error>, Result<String, any Error>)] in
-                if data.isEmpty {
-                    state.closed = true
-                    handle.readabilityHandler = nil
-                } else {
-                    state.text += String(decoding: data, as: UTF8.self)
-                }
-                var ready: [(CheckedContinuation<String, any Error>, Result<String, any Error>)] = []
-                state.waiters.removeAll { waiter in
-                    if waiter.predicate(state.text) {
-                        ready.append((waiter.continuation, .success(state.text)))
-                        return true
-                    }
-                    if state.closed {
-                        ready.append((waiter.continuation, .failure(PipeClosed(text: state.text))))
-                        return true
-                    }
-                    return false
-                }
-                return ready
-            }
-            for (continuation, result) in ready { continuation.resume(with: result) }
-        }
-    }
-
-    var text: String { state.withLock { $0.text } }
-
-    /// Waits until the text so far satisfies `predicate` (or the pipe closes without it).
-    func wait(until predicate: @escaping @Sendable (String) -> Bool) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            let now = state.withLock { state -> Result<String, any Error>? in
-                if predicate(state.text) { return .success(state.text) }
-                if state.closed { return .failure(PipeClosed(text: state.text)) }
-                state.waiters.append((predicate, continuation))
-                return nil
-            }
-            if let now { continuation.resume(with: now) }
-        }
-    }
-
-    struct PipeClosed: Error, CustomStringConvertible {
-        var text: String
-        var description: String { "the pipe closed; it had: \(text)" }
-    }
-}
-
 extension SecretsAndTrust {
     @Suite struct WebhookListenProcessTests {
         /// The real executable: the port it reports, a delivery printed on standard output as it
@@ -82,20 +20,17 @@ extension SecretsAndTrust {
         func atsWebhooksListenPrintsDeliveriesAndStopsOnSIGTERM() async throws {
             let password = WebhookReceiverTests.password
             try await withTrackerSandbox(WebhookReceiverTests.sandboxConfiguration(password: password)) { sandbox in
-                let process = Process()
-                process.executableURL = atsExecutable
-                process.arguments = ["webhooks", "listen", "--port", "0"]
-                process.environment = ["TRACKER_API_PASSWORD": password]
                 let output = PipeText()
                 let errors = PipeText()
-                process.standardOutput = output.pipe
-                process.standardError = errors.pipe
-                let exited = Eventually<Int32>()
-                process.terminationHandler = { exited.resolve(.success($0.terminationStatus)) }
-                try process.run()
-                defer { if process.isRunning { process.terminate() } }
+                let listener = try ChildProcess(
+                    try #require(atsExecutable), ["webhooks", "listen", "--port", "0"],
+                    environment: ["TRACKER_API_PASSWORD": password], standardOutput: output.pipe,
+                    standardError: errors.pipe)
+                defer { if listener.process.isRunning { listener.send(SIGKILL) } }
 
-                let banner = try await errors.wait { $0.contains("Listening") && $0.contains("/ (") }
+                let banner = try await errors.wait(for: "the listener's \"Listening\" banner") {
+                    $0.contains("Listening") && $0.contains("/ (")
+                }
                 let port = try #require(
                     banner.components(separatedBy: "127.0.0.1:").last.flatMap { Int($0.prefix { $0.isNumber }) })
                 try await WebhookReceiverTests.register(
@@ -104,16 +39,17 @@ extension SecretsAndTrust {
                 try await sandbox.control.awaitWebhookDeliveriesFinished()
                 #expect(sandbox.control.webhookDeliveries().first?.attemptStatuses == [200])
 
-                let printed = try await output.wait { $0.hasSuffix("\n") }
+                let printed = try await output.wait(for: "the delivery printed as a JSON line") { $0.hasSuffix("\n") }
                 let lines = printed.split(separator: "\n")
                 #expect(lines.count == 1)
                 let object = try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any]
                 #expect(object?["event_name"] as? String == "app_status_updated")
 
-                process.terminate()  // SIGTERM
-                #expect(try await exited.value == 0)
+                listener.send(SIGTERM)
+                #expect(try await listener.exit(within: .seconds(60)) == 0)
                 #expect(
-                    try await errors.wait { $0.contains("Stopped listening") }.contains("Accepted app_status_updated"))
+                    try await errors.wait(for: "\"Stopped listening\"") { $0.contains("Stopped listening") }
+                        .contains("Accepted app_status_updated"))
                 #expect(!errors.text.contains(password) && !output.text.contains(password))
                 TrustFigures.shared.add { $0.signaturesChecked += 1 }
             }

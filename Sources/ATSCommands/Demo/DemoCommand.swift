@@ -55,6 +55,18 @@ struct DemoCommand: AsyncParsableCommand {
 struct DemoRun {
     let command: DemoCommand
     let output: CommandOutput
+    /// Called with the sandbox before it stops, so a test can read its ground truth and check the
+    /// mirror against it rather than trusting the demo's own verdict.
+    var beforeSandboxStops: (@Sendable (SandboxControl) async throws -> Void)?
+
+    init(
+        command: DemoCommand, output: CommandOutput,
+        beforeSandboxStops: (@Sendable (SandboxControl) async throws -> Void)? = nil
+    ) {
+        self.command = command
+        self.output = output
+        self.beforeSandboxStops = beforeSandboxStops
+    }
 
     func run() async throws {
         let path = URL(fileURLWithPath: command.database).standardizedFileURL.path
@@ -127,6 +139,7 @@ struct DemoRun {
             output.line(
                 "Next: `swift run ats sync --help` to mirror a real account (SQLite or PostgreSQL), "
                     + "docs/SCHEMA.md for the tables.")
+            try await beforeSandboxStops?(sandbox.control)
         }
     }
 

@@ -19,9 +19,9 @@ struct SandboxResponder: HTTPResponder {
         let path = request.uri.path
         let query = request.uri.query ?? ""
         let method = request.method.rawValue
-        let number = store.traffic.withLock { traffic -> Int in
+        let (number, hold) = store.traffic.withLock { traffic -> (Int, SandboxHeldRequest?) in
             traffic.requestCount += 1
-            return traffic.requestCount
+            return (traffic.requestCount, traffic.holds.isEmpty ? nil : traffic.takeHold(for: traffic.requestCount))
         }
         let behavior = store.behavior
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
@@ -34,10 +34,17 @@ struct SandboxResponder: HTTPResponder {
             if let fault, let canned = FaultResponses.replacement(for: fault) {
                 reply = canned
             } else {
-                reply = try await handle(request, method: method, path: path, query: query)
+                reply = try await handle(
+                    request, method: method, path: path, query: query,
+                    hold: hold?.point == .beforeHandling ? hold.map { ($0, number) } : nil)
             }
         } catch {
             reply = .error(error)
+        }
+        // Held after handling, or (refused before it got that far) held now all the same, so that a
+        // test awaiting the hold is never left waiting.
+        if let hold, hold.caught == nil {
+            _ = await hold.hold(method: method, path: path, number: number)
         }
         if latency > .zero {
             try? await Task.sleep(for: latency)
@@ -51,9 +58,11 @@ struct SandboxResponder: HTTPResponder {
         return FaultResponses.response(for: reply, fault: fault)
     }
 
-    private func handle(_ request: Request, method: String, path: String, query: String) async throws(SandboxHTTPError)
-        -> SandboxReply
-    {
+    /// Reads the request's body, then (when a test holds it before it takes effect) waits for the
+    /// release, then routes it.
+    private func handle(
+        _ request: Request, method: String, path: String, query: String, hold: (SandboxHeldRequest, Int)?
+    ) async throws(SandboxHTTPError) -> SandboxReply {
         let segments: [Substring]
         if path == "/applicant_webhooks/add_applicant" || path == "/applicant_webhooks/add_applicant/" {
             segments = []
@@ -72,6 +81,11 @@ struct SandboxResponder: HTTPResponder {
                 throw .payloadTooLarge("the request body is larger than \(limit) bytes")
             }
         }
+        // Held once the whole request has arrived, so that a client killed meanwhile does not
+        // take the body with it; dropped, it is answered without effect.
+        if let (held, number) = hold {
+            try Self.refuseIfDropped(!(await held.hold(method: method, path: path, number: number)))
+        }
         let host = request.head.authority ?? "\(store.configuration.host)"
         let call = APICall(
             method: method, path: path, segments: segments, query: QueryParameters(query), body: body,
@@ -82,6 +96,12 @@ struct SandboxResponder: HTTPResponder {
             return try api.quickApply(call)
         }
         return try api.route(call)
+    }
+
+    private static func refuseIfDropped(_ dropped: Bool) throws(SandboxHTTPError) {
+        guard !dropped else {
+            throw SandboxHTTPError(status: 503, message: "request dropped by the test before it took effect")
+        }
     }
 
     /// Checks HTTP Basic credentials (user = API key, password = API password).

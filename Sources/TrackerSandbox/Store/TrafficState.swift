@@ -11,6 +11,8 @@ struct TrafficState: Sendable {
     /// Faults waiting for a request with a given method and path ending.
     var targetedFaults: [(method: String, pathSuffix: String, fault: SandboxFault)] = []
     var requestCount = 0
+    /// Requests a test asked to hold (``SandboxControl/holdRequest(numbered:at:)``), armed first.
+    var holds: [SandboxHeldRequest] = []
     /// Requests answered (the log may keep fewer).
     private(set) var answeredCount = 0
     private var buckets: [String: TokenBucket] = [:]
@@ -25,6 +27,13 @@ struct TrafficState: Sendable {
         guard let index = targetedFaults.firstIndex(where: { $0.method == method && path.hasSuffix($0.pathSuffix) })
         else { return nil }
         return targetedFaults.remove(at: index).fault
+    }
+
+    /// Takes the hold that catches request `number`, if one is armed for it; drops disarmed holds.
+    mutating func takeHold(for number: Int) -> SandboxHeldRequest? {
+        holds.removeAll { !$0.isArmed }
+        guard let index = holds.firstIndex(where: { $0.firstNumber <= number }) else { return nil }
+        return holds.remove(at: index)
     }
 
     mutating func append(_ entry: SandboxRequestLogEntry, limit: Int) {

@@ -1,3 +1,4 @@
+import ATSTestSupport
 import Foundation
 import Testing
 
@@ -24,7 +25,8 @@ enum CommandProcess {
 
     /// Runs `ats` with `arguments` and an environment of only `environment` (plus `PATH`), so that
     /// the developer's own `TRACKER_*` variables cannot change the outcome. A run that has not
-    /// ended after `limit` is killed and reported, so a hang fails the test instead of stalling it.
+    /// ended after `limit` is killed and the call throws ``DeadlineExceeded`` naming the command,
+    /// so a hang fails the test instead of stalling it.
     static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
@@ -44,31 +46,18 @@ enum CommandProcess {
             try? err.close()
         }
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment.merging(
-            ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path],
-            uniquingKeysWith: { mine, _ in mine })
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
         let start = ContinuousClock.now
-        let (ended, finish) = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in finish.finish() }
-        try process.run()
-        let watchdog = Task {
-            try await Task.sleep(for: limit)
-            if process.isRunning { process.terminate() }
-        }
-        for await _ in ended {}
-        watchdog.cancel()
-        process.waitUntilExit()
+        let child = try ChildProcess(
+            executable, arguments,
+            environment: environment.merging(
+                ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path],
+                uniquingKeysWith: { mine, _ in mine }),
+            currentDirectory: folder, standardOutput: out, standardError: err)
+        let status = try await child.exit(within: limit)
         let elapsed = ContinuousClock.now - start
         return Outcome(
             arguments: arguments,
-            status: process.terminationStatus,
+            status: status,
             standardOutput: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

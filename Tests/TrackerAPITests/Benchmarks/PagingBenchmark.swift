@@ -99,7 +99,16 @@ extension TrackerAPIBenchmarks {
             process.standardError = FileHandle.nullDevice
             let start = ContinuousClock.now
             try process.run()
-            while process.isRunning { try await Task.sleep(for: .milliseconds(2)) }
+            // Polled rather than awaited so the figure is not skewed by a wake-up; bounded so a hung
+            // curl fails the benchmark with a reason.
+            while process.isRunning {
+                guard ContinuousClock.now - start < .seconds(600) else {
+                    process.terminate()
+                    Issue.record("curl --parallel did not finish within 600 s")
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(2))
+            }
             let seconds = (ContinuousClock.now - start).benchmarkSeconds
             #expect(process.terminationStatus == 0)
             return seconds

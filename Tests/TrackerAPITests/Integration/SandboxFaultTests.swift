@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import TrackerAPI
 import TrackerSandbox
+
+@testable import TrackerAPI
 
 /// Every sandbox fault ends in a correct result after retries, or in the right error: never a
 /// crash, a hang or a silently short list.
@@ -36,18 +37,30 @@ import TrackerSandbox
         }
     }
 
+    /// A POST is sent once whatever the fault: the sandbox's request log shows every attempt that
+    /// reached it, including those a fault answered without applying (a 500, the 502 page, the
+    /// maintenance page), where a second, blind attempt would have created the note unseen.
     @Test(arguments: faults)
     func aPostIsNeverBlindlyRetried(fault: SandboxFault) async throws {
         try await withSandboxAPI { api, sandbox in
-            let before = sandbox.control.noteCount
+            let before = sandbox.control.notes().map(\.id)
+            sandbox.control.clearRequestLog()
             sandbox.control.scriptFault(fault)
-            do {
-                _ = try await api.notes.create(.init(applicationID: 1, body: "once"))
-            } catch let error as TrackerAPIError {
-                #expect([.outcomeUnknown, .malformedResponse].contains(error.code))
+            let error = try await #require(throws: TrackerAPIError.self) {
+                try await api.notes.create(.init(applicationID: 1, body: "once"))
             }
-            // Whatever the fault, the note was created at most once.
-            #expect(sandbox.control.noteCount <= before + 1)
+            #expect(error.attempts == 1)
+            let posts = sandbox.control.requestLog().filter { $0.method == "POST" }
+            #expect(posts.count == 1, "POSTs that reached the sandbox: \(posts.map { "\($0.path) \($0.status)" })")
+            #expect(posts.first?.fault == fault)
+            // The ground truth agrees: the note exists exactly when the fault let the request through.
+            let created = sandbox.control.notes().filter { !before.contains($0.id) }
+            let takesEffect: Set<SandboxFault> = [.connectionClosedMidBody, .truncatedJSON]
+            #expect(created.count == (takesEffect.contains(fault) ? 1 : 0))
+            #expect(created.allSatisfy { $0.body == "once" && $0.applicationID == 1 })
+            if takesEffect.contains(fault) {
+                #expect([.outcomeUnknown, .malformedResponse].contains(error.code), "\(error.code)")
+            }
         }
     }
 
@@ -62,26 +75,58 @@ import TrackerSandbox
         }
     }
 
+    /// Both rate limits run on one clock, which moves only when the client waits (its backoff,
+    /// `Retry-After`, its own limiter): the verdict is the same however slow or loaded the machine,
+    /// because no real time passes between two requests as far as either side can tell.
     @Test func retryAfterIsHonouredAndAWellConfiguredClientSeesNo429() async throws {
         let sandboxConfiguration = SandboxConfiguration(applicationCount: 20, behavior: SandboxBehavior(rateLimit: 4))
         // Twelve calls at once, no client limit: the server answers 429 + Retry-After and every
         // call waits it out and succeeds.
-        try await withSandboxAPI(sandboxConfiguration) { api, sandbox in
+        try await Self.withSharedClockAPI(sandboxConfiguration, rateLimit: nil) { api, sandbox, clock in
             let counts = try await Self.concurrentUserLists(api, count: 12)
             #expect(counts == Array(repeating: sandbox.control.users().count, count: 12))
             let statuses = sandbox.control.requestLog().map(\.status)
             #expect(statuses.contains(429))
+            #expect(clock.now.offset >= .seconds(1), "the client waited out Retry-After on the shared clock")
         }
-        // The same with a client limit well under the server's: never a 429. The margin (half the
-        // server's rate, no burst) is what keeps this true when a loaded machine delays requests and
-        // they reach the server bunched together.
-        try await withSandboxAPI(
-            sandboxConfiguration,
-            client: ClientOptions(rateLimit: TrackerRateLimit(requestsPerSecond: 2, burst: 1))
-        ) { api, sandbox in
-            let counts = try await Self.concurrentUserLists(api, count: 6)
-            #expect(counts.count == 6)
-            #expect(!sandbox.control.requestLog().contains { $0.status == 429 })
+        // With a client limit under the server's: never a 429, since the client spaces its
+        // requests by half a second of the clock both sides read. (One call after another: a clock
+        // that jumps when slept on would let concurrent waiters run ahead of each other's sends.)
+        try await Self.withSharedClockAPI(
+            sandboxConfiguration, rateLimit: TrackerRateLimit(requestsPerSecond: 2, burst: 1)
+        ) { api, sandbox, clock in
+            for _ in 0..<8 { _ = try await api.users.list() }
+            #expect(sandbox.control.requestLog().map(\.status) == Array(repeating: 200, count: 8))
+            #expect(clock.now.offset >= .milliseconds(3_500), "the client's limiter spaced the calls")
+        }
+    }
+
+    /// A sandbox on a manual clock and a client whose waits advance it (``SandboxAdvancingClock``).
+    private static func withSharedClockAPI(
+        _ sandboxConfiguration: SandboxConfiguration,
+        rateLimit: TrackerRateLimit?,
+        _ body: (TrackerAPI, RunningSandbox, SandboxAdvancingClock) async throws -> Void
+    ) async throws {
+        var sandboxConfiguration = sandboxConfiguration
+        let sandboxClock = ManualSandboxClock(start: Date(timeIntervalSince1970: 1_767_225_600))
+        sandboxConfiguration.clock = sandboxClock
+        try await withTrackerSandbox(sandboxConfiguration) { sandbox in
+            var configuration = TrackerAPI.Configuration(
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
+                retryPolicy: TrackerRetryPolicy(initialBackoff: .milliseconds(5), maximumBackoff: .milliseconds(50)),
+                rateLimit: rateLimit)
+            configuration.retryPolicy.maximumAttempts = 8
+            let clock = SandboxAdvancingClock(sandboxClock: sandboxClock)
+            let api = try TrackerAPI(
+                configuration: configuration,
+                transport: HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16), clock: clock)
+            do {
+                try await body(api, sandbox, clock)
+                try await api.shutdown()
+            } catch {
+                try? await api.shutdown()
+                throw error
+            }
         }
     }
 

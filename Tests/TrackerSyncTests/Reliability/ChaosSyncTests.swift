@@ -5,8 +5,8 @@ import TrackerSandbox
 
 /// The chaos suite: seeded runs of a full and an incremental sync against a sandbox that fails 10%
 /// of requests with every fault it knows, rate-limits, jitters its latency and changes the account
-/// while it is read. After each run the mirror must equal the ground truth: nothing lost, nothing
-/// twice. Quick: 3 runs; `ATSKIT_RELIABILITY=full`: 20 (`scripts/reliability chaos`).
+/// while it is read (as the client waits, by the injected clock: ``MutatingClock``). After each run
+/// the mirror must equal the ground truth: nothing lost, nothing twice. Quick: 3 runs; `ATSKIT_RELIABILITY=full`: 20 (`scripts/reliability chaos`).
 @Suite struct ChaosSyncTests {
     /// What one run did and found.
     struct RunFigures {
@@ -20,8 +20,16 @@ import TrackerSandbox
         var duplicates = 0
         var wrongCandidates = 0
         var ambiguousTimes = 0
+        var wrongColumns = 0
+        var columnsCompared = 0
+        var brokenHistories = 0
+        var stores: Set<String> = []
 
         mutating func add(_ other: RunFigures) {
+            wrongColumns += other.wrongColumns
+            columnsCompared += other.columnsCompared
+            brokenHistories += other.brokenHistories
+            stores.formUnion(other.stores)
             faults += other.faults
             rateLimited += other.rateLimited
             retries += other.retries
@@ -34,6 +42,12 @@ import TrackerSandbox
             ambiguousTimes += other.ambiguousTimes
         }
     }
+
+    /// Account changes per second of the client's waits during the first sync (``MutatingClock``),
+    /// 15 by default: about as many changes per full-budget run as the wall-clock mutation mode
+    /// made before (9,442 over 20 runs). `ATSKIT_CHAOS_MUTATIONS_PER_SECOND` sets another rate.
+    static let mutationsPerSecond =
+        ProcessInfo.processInfo.environment["ATSKIT_CHAOS_MUTATIONS_PER_SECOND"].flatMap(Double.init) ?? 15
 
     /// Zones spread from UTC−10 to UTC+14, half-hour ones included, one per run in turn.
     static let zones = [
@@ -67,6 +81,9 @@ import TrackerSandbox
                 "records_lost": totals.lost, "deleted_records_left_live": totals.extra,
                 "duplicates": totals.duplicates, "wrong_candidates": totals.wrongCandidates,
                 "naive_times_in_a_repeated_hour": totals.ambiguousTimes,
+                "mutations_per_second_waited": Self.mutationsPerSecond,
+                "records_with_a_wrong_column": totals.wrongColumns, "columns_compared": totals.columnsCompared,
+                "broken_stage_histories": totals.brokenHistories, "stores": totals.stores.sorted(),
             ])
     }
 
@@ -84,14 +101,17 @@ import TrackerSandbox
                 configuration.behavior.faultKinds = SandboxFault.allCases
                 configuration.behavior.rateLimit = 30
                 configuration.behavior.latencyJitter = .milliseconds(8)
-                configuration.behavior.mutationRate = 250
-            }
+            },
+            clientClock: { MutatingClock(sandboxClock: $0) }
         ) { harness in
             let control = harness.sandbox.control
+            let clock = try #require(harness.clientClock as? MutatingClock)
             let naiveZone = mode == .naiveLocal ? TimeZone(identifier: zone) : nil
+            // The account changes while the first sync reads it, driven by the injected clock.
+            clock.start(control, perSecond: Self.mutationsPerSecond)
             var reports = [try await harness.sync(full: true)]
-            try control.updateBehavior { $0.mutationRate = 0 }
-            figures.mutations = control.mutationCount
+            clock.stop()
+            figures.mutations = clock.mutations
             harness.clock.advance(by: .seconds(120))
             reports.append(try await harness.sync())
             let afterIncremental = try await MirrorComparison.of(
@@ -123,6 +143,10 @@ import TrackerSandbox
             figures.duplicates = afterIncremental.duplicates + afterFull.duplicates
             figures.wrongCandidates = afterFull.wrongCandidates
             figures.ambiguousTimes = afterFull.ambiguousTimes
+            figures.wrongColumns = afterIncremental.wrongColumns + afterFull.wrongColumns
+            figures.columnsCompared = afterIncremental.columnsCompared + afterFull.columnsCompared
+            figures.brokenHistories = afterIncremental.brokenHistories + afterFull.brokenHistories
+            figures.stores = [store.rawValue]
         }
         return figures
     }

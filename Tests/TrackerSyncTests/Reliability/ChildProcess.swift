@@ -1,5 +1,6 @@
 import ATSSync
 import ATSSyncSQLite
+import ATSTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -12,46 +13,6 @@ let atsExecutable: URL? = {
     return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
 }()
 
-/// A child process whose end can be awaited.
-final class Child: Sendable {
-    private struct State {
-        var status: Int32?
-        var waiter: CheckedContinuation<Int32, Never>?
-    }
-
-    let process: Process
-    private let state = Mutex(State())
-
-    init(_ executable: URL, _ arguments: [String]) throws {
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.terminationHandler = { finished in
-            let code = finished.terminationStatus
-            let waiter = self.state.withLock { state in
-                state.status = code
-                defer { state.waiter = nil }
-                return state.waiter
-            }
-            waiter?.resume(returning: code)
-        }
-        try process.run()
-    }
-
-    /// Waits for the process to end; returns its exit status (or the signal that ended it).
-    func exit() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let done = state.withLock { state -> Int32? in
-                if state.status == nil { state.waiter = continuation }
-                return state.status
-            }
-            if let done { continuation.resume(returning: done) }
-        }
-    }
-}
-
 /// SIGKILLs: runs a command again and again, killing each run after a random number of further
 /// answers from the sandbox (so the kill lands while `ats` reads, maps or commits a page, or
 /// reconciles), until a run ends on its own. The kill moment is chosen by awaiting the sandbox's
@@ -61,6 +22,8 @@ struct KillLoop {
     let control: SandboxControl
     /// Answers to let through before each kill, drawn uniformly.
     let step: ClosedRange<Int>
+    /// The seed of the draws, so that a failing schedule can be named and tried again.
+    var seed: UInt64 = 0x5EED_C0DE
 
     struct Outcome {
         var kills = 0
@@ -69,18 +32,18 @@ struct KillLoop {
 
     func run(_ arguments: [String], kills wanted: Int) async throws -> Outcome {
         var outcome = Outcome()
-        var generator = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: seed)
         while true {
-            let child = try Child(executable, arguments)
+            let child = try ChildProcess(executable, arguments)
             guard outcome.kills < wanted else {
-                outcome.finalStatus = await child.exit()
+                outcome.finalStatus = try await child.exit()
                 return outcome
             }
-            let target = control.answeredRequestCount + Int.random(in: step, using: &generator)
+            let target = control.answeredRequestCount + step.lowerBound + random.below(step.count)
             let control = control
             let killedIt = await withTaskGroup(of: Bool.self) { group in
                 group.addTask {
-                    _ = await child.exit()
+                    _ = try? await child.exit()
                     return false
                 }
                 group.addTask {
@@ -96,7 +59,7 @@ struct KillLoop {
                 let second = await group.next() ?? false
                 return first || second
             }
-            let status = await child.exit()
+            let status = try await child.exit()
             guard killedIt else {
                 outcome.finalStatus = status
                 return outcome

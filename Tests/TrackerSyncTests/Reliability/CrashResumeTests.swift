@@ -1,5 +1,6 @@
 import ATSSync
 import ATSSyncSQLite
+import ATSTestSupport
 import Foundation
 import Testing
 import TrackerSandbox
@@ -22,7 +23,7 @@ import TrackerSandbox
         let killed = folder.appendingPathComponent("killed.sqlite").path
         let reference = folder.appendingPathComponent("reference.sqlite").path
         var kills = (firstSync: 0, fullScan: 0)
-        var rowsCompared = 0
+        var differences = MirrorDifference()
 
         try await withTrackerSandbox(configuration) { sandbox in
             func arguments(_ database: String, full: Bool = false) -> [String] {
@@ -40,7 +41,7 @@ import TrackerSandbox
             let first = try await loop.run(arguments(killed), kills: wanted / 2)
             #expect(first.finalStatus == 0, "the run that was not killed succeeds")
             kills.firstSync = first.kills
-            rowsCompared += try await Self.expectSameMirror(killed, as: reference)
+            differences.add(try await Self.expectSameMirror(killed, as: reference))
 
             // The account loses, gains and changes records; a full scan must retire exactly the
             // deleted ones even when killed while it reconciles.
@@ -49,52 +50,91 @@ import TrackerSandbox
             let full = try await loop.run(arguments(killed, full: true), kills: wanted - wanted / 2)
             #expect(full.finalStatus == 0, "the run that was not killed succeeds")
             kills.fullScan = full.kills
-            rowsCompared += try await Self.expectSameMirror(killed, as: reference)
+            differences.add(try await Self.expectSameMirror(killed, as: reference))
         }
         #expect(kills.firstSync + kills.fullScan >= wanted / 2, "the runs were killed many times")
         ReliabilityRun.publish(
             suite: "crash-sync",
             [
                 "sigkills": kills.firstSync + kills.fullScan, "sigkills_during_first_sync": kills.firstSync,
-                "sigkills_during_full_scan": kills.fullScan, "rows_compared": rowsCompared,
-                "rows_different": 0,
+                "sigkills_during_full_scan": kills.fullScan, "rows_compared": differences.rowsCompared,
+                "rows_different": differences.rowsDifferent,
+                "stage_changes_different": differences.stageChangesDifferent, "stores": ["sqlite"],
             ])
     }
 
-    /// Compares every stream's rows, the stage history and the derivation queue of two mirrors.
-    /// Returns the number of rows compared.
-    static func expectSameMirror(_ path: String, as referencePath: String) async throws -> Int {
+    /// What comparing a killed mirror with the reference found.
+    struct MirrorDifference {
+        var rowsCompared = 0
+        /// Rows missing from either side, or whose payload, update time or deletion differ.
+        var rowsDifferent = 0
+        /// Stage changes in one mirror's history and not the other's (each counted once).
+        var stageChangesDifferent = 0
+
+        mutating func add(_ other: MirrorDifference) {
+            rowsCompared += other.rowsCompared
+            rowsDifferent += other.rowsDifferent
+            stageChangesDifferent += other.stageChangesDifferent
+        }
+    }
+
+    /// Compares every stream's rows, the stage history and the derivation queue of two mirrors,
+    /// and counts the rows that differ.
+    static func expectSameMirror(_ path: String, as referencePath: String) async throws -> MirrorDifference {
         let expected = try SQLiteSyncStore(path: referencePath)
         let actual = try SQLiteSyncStore(path: path)
-        var compared = 0
+        var difference = MirrorDifference()
         for stream in StreamSchema.all.map(\.stream) {
-            let want = try await expected.storedRows(of: stream, account: "crash")
-            let got = try await actual.storedRows(of: stream, account: "crash")
-            compared += want.count
-            #expect(got.map(\.id) == want.map(\.id), "\(stream) ids")
-            #expect(got.map(\.raw) == want.map(\.raw), "\(stream) payloads")
-            #expect(got.map(\.updatedAt) == want.map(\.updatedAt), "\(stream) update times")
-            #expect(got.map { $0.deletedAt == nil } == want.map { $0.deletedAt == nil }, "\(stream) deletions")
+            let want = Dictionary(
+                try await expected.storedRows(of: stream, account: "crash").map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            let got = Dictionary(
+                try await actual.storedRows(of: stream, account: "crash").map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            difference.rowsCompared += want.count
+            var different: [String] = []
+            for id in Set(want.keys).union(got.keys) {
+                guard let wanted = want[id], let found = got[id], wanted.raw == found.raw,
+                    wanted.updatedAt == found.updatedAt, (wanted.deletedAt == nil) == (found.deletedAt == nil)
+                else {
+                    different.append(id)
+                    continue
+                }
+            }
+            difference.rowsDifferent += different.count
+            #expect(
+                different.isEmpty, "\(stream): \(different.count) rows differ, e.g. \(different.sorted().prefix(5))")
         }
         func history(_ store: SQLiteSyncStore) async throws -> [String] {
             try await store.stageHistory(of: .applications, account: "crash")
                 .map { "\($0.id) \($0.from ?? "-") \($0.to ?? "-")" }.sorted()
         }
-        #expect(try await history(actual) == (try await history(expected)), "stage history without duplicates")
+        let wantHistory = try await history(expected)
+        let gotHistory = try await history(actual)
+        difference.stageChangesDifferent =
+            wantHistory.difference(from: gotHistory).count
+        #expect(gotHistory == wantHistory, "stage history without duplicates")
         let queue = try await actual.query("SELECT count(*) FROM derivation_queue")
         #expect(queue.rows == [["0"]], "no candidate left queued")
         // A first sync builds its indexes after the last page; the killed runs must end with all of them.
         let indexes = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
         #expect(try await actual.query(indexes).rows == (try await expected.query(indexes).rows), "every index built")
-        return compared
+        return difference
     }
 
+    /// Kills land at exact points of the conversation, chosen from a seed: the sandbox holds a
+    /// request (as it arrives, or after it took effect with its answer not yet sent), the test
+    /// kills `ats`, then lets the request take effect. Actions run only when the test runs them,
+    /// so each resumed run starts with the killed run's last rejections still pending, as a slow
+    /// Tracker would leave them; `--resend-after` is long enough never to expire during the test,
+    /// so a second action can only come from a resumed run that forgot what it had sent. Nothing
+    /// here depends on how fast anything ran.
     @Test(.enabled(if: atsExecutable != nil))
     func aBulkRejectKilledAtRandomMomentsRejectsEveryApplicationExactlyOnce() async throws {
         let executable = try #require(atsExecutable)
         let wanted = ReliabilityRun.budget(quick: 6, full: 25)
         var configuration = SandboxConfiguration(seed: 5, jobCount: 6, applicationCount: 400)
-        configuration.behavior.actionDelay = .milliseconds(200)
+        configuration.actionExecution = .manual
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ats-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -105,16 +145,17 @@ import TrackerSandbox
             let control = sandbox.control
             let targets = control.applications().filter { $0.status != "Not Selected" }.prefix(150).map(\.id)
             try targets.map(String.init).joined(separator: "\n").write(to: idsFile, atomically: true, encoding: .utf8)
+            // One request at a time, so that a held request is the only one in flight when the
+            // run is killed.
             let arguments = [
                 "applications", "bulk-reject", "--base-url", sandbox.baseURL, "--api-key", sandbox.apiKey,
                 "--api-password", sandbox.apiPassword, "--file", idsFile.path, "--journal", journal,
-                "--concurrency", "4", "--resend-after", "5", "--json",
+                "--concurrency", "1", "--resend-after", "3600", "--json",
             ]
-            // Small steps: a run sends a rejection per application, so kills land between the
-            // journal's intent and the send, and between the send and the journaled answer.
-            let loop = KillLoop(executable: executable, control: control, step: 1...12)
-            let outcome = try await loop.run(arguments, kills: wanted)
+            let outcome = try await Self.killAtHeldRequests(
+                executable, arguments, control: control, kills: wanted, seed: 0xB0_1C)
             #expect(outcome.finalStatus == 0, "the run that was not killed succeeds")
+            #expect(outcome.kills == wanted, "every planned kill happened before the work was done")
 
             var actionsPerApplication: [Int: Int] = [:]
             for action in control.actions() where action.type == "set_app_status" {
@@ -129,10 +170,82 @@ import TrackerSandbox
             ReliabilityRun.publish(
                 suite: "crash-bulk-reject",
                 [
-                    "sigkills": outcome.kills, "applications": targets.count,
+                    "sigkills": outcome.kills, "sigkills_holding_a_request_before_handling": outcome.heldBeforeHandling,
+                    "sigkills_holding_an_answer": outcome.heldAfterHandling, "applications": targets.count,
                     "status_actions_sent": actionsPerApplication.values.reduce(0, +),
                     "applications_acted_on_twice": twice.count, "applications_not_rejected": notRejected.count,
+                    "stores": [String](),
                 ])
+        }
+    }
+
+    struct HeldKillOutcome {
+        var kills = 0
+        var heldBeforeHandling = 0
+        var heldAfterHandling = 0
+        var finalStatus: Int32 = -1
+    }
+
+    /// Runs `arguments` again and again; each of the first `kills` runs is SIGKILLed while the
+    /// sandbox holds one of its requests, 1 to 8 requests after it started, and the held request is
+    /// then applied (its answer lost). Actions run only when the test runs them: after each answer
+    /// a run receives, never between a kill and the next run's first answer, so a resumed run
+    /// finds the rejections the killed one sent still pending, and only its journal keeps it from
+    /// sending them again.
+    static func killAtHeldRequests(
+        _ executable: URL, _ arguments: [String], control: SandboxControl, kills wanted: Int, seed: UInt64
+    ) async throws -> HeldKillOutcome {
+        var outcome = HeldKillOutcome()
+        var random = SeededRandom(seed: seed)
+        while true {
+            let start = control.receivedRequestCount
+            let point: SandboxHoldPoint = random.below(2) == 0 ? .beforeHandling : .afterHandling
+            let hold = control.holdRequest(numbered: start + 1 + random.below(8), at: point)
+            let child = try ChildProcess(executable, arguments)
+            let executor = Task {
+                var seen = start
+                while !Task.isCancelled {
+                    try await control.awaitAnsweredRequests(atLeast: seen + 1, timeout: .seconds(600))
+                    seen = control.answeredRequestCount
+                    _ = control.runAllPendingActions()
+                }
+            }
+            defer { executor.cancel() }
+            guard outcome.kills < wanted else {
+                hold.release()
+                outcome.finalStatus = try await child.exit()
+                return outcome
+            }
+            // Whichever comes first: the hold catches a request, or the run ends on its own.
+            let caught = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    _ = try await hold.arrival(timeout: .seconds(300))
+                    return true
+                }
+                group.addTask {
+                    _ = try await child.exit()
+                    return false
+                }
+                let first = try await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+            executor.cancel()
+            guard caught else {
+                hold.release()
+                outcome.finalStatus = try await child.exit()
+                return outcome
+            }
+            child.send(SIGKILL)
+            _ = try await child.exit(within: .seconds(60))
+            hold.release(applying: true)
+            // The held request was the only one in flight: once everything received is answered,
+            // the killed run can change nothing more.
+            while control.answeredRequestCount < control.receivedRequestCount {
+                try await control.awaitAnsweredRequests(atLeast: control.receivedRequestCount, timeout: .seconds(60))
+            }
+            outcome.kills += 1
+            if point == .beforeHandling { outcome.heldBeforeHandling += 1 } else { outcome.heldAfterHandling += 1 }
         }
     }
 }

@@ -5,9 +5,21 @@ import TrackerSandbox
 
 /// A record-by-record comparison of a mirror with the sandbox's ground truth that counts what is
 /// wrong instead of stopping at the first difference, so a suite can publish "records lost: 0".
+///
+/// Every typed column people query is compared with the sandbox's models (stage, e-mail, names,
+/// dates, tags, custom fields, file metadata with the size of the file's content), as the store
+/// holds it (``MirrorColumns``); the stage history is checked as a chain per application, so a
+/// transition recorded twice is seen whatever time each run observed it at.
 struct MirrorComparison: Sendable {
     /// Records the sandbox has that the mirror lacks, or holds with an older update time or other fields.
     var lost = 0
+    /// Records whose typed columns differ from the truth (each record counted once).
+    var wrongColumns = 0
+    /// Typed column values compared.
+    var columnsCompared = 0
+    /// Stage histories that do not chain (a change whose `from` is not the previous `to`), or
+    /// whose last stage is not the application's.
+    var brokenHistories = 0
     /// Live mirror records the sandbox no longer has (only counted once deletions must have been seen).
     var extra = 0
     /// Applications in more than one live candidate, and stage changes recorded twice.
@@ -22,7 +34,9 @@ struct MirrorComparison: Sendable {
     /// The first few differences, for the failure message.
     var examples: [String] = []
 
-    var isExact: Bool { lost == 0 && extra == 0 && duplicates == 0 && wrongCandidates == 0 }
+    var isExact: Bool {
+        lost == 0 && extra == 0 && duplicates == 0 && wrongCandidates == 0 && wrongColumns == 0 && brokenHistories == 0
+    }
 
     private mutating func note(_ what: String, _ counter: WritableKeyPath<MirrorComparison, Int>) {
         self[keyPath: counter] += 1
@@ -38,21 +52,21 @@ struct MirrorComparison: Sendable {
         naiveZone: TimeZone? = nil
     ) async throws -> MirrorComparison {
         var result = MirrorComparison()
+        var ambiguousTimes = 0
         func sameTime(_ stored: Date?, _ truth: Date) -> Bool {
             guard let stored, stored != truth else { return stored == truth }
             guard let naiveZone, TimeZoneEdgeTests.sameWallTime(stored, truth, in: naiveZone) else { return false }
-            result.ambiguousTimes += 1
+            ambiguousTimes += 1
             return true
         }
         func live(_ stream: SyncStreamName) async throws -> [String: StoredRow] {
             let rows = try await store.storedRows(of: stream, account: account)
             return Dictionary(rows.filter { $0.deletedAt == nil }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        func fields(_ row: StoredRow) -> [String: TrackerJSON] {
-            (try? TrackerJSON.parse(Data(row.raw.utf8)).objectValue) ?? [:]
-        }
 
         let applications = try await live(.applications)
+        let applicationColumns = try await MirrorColumns.read(store, .applications, account: account)
+        let applicationSchema = control.applicationSchema()
         let truth = control.applications()
         for application in truth {
             result.compared += 1
@@ -60,33 +74,39 @@ struct MirrorComparison: Sendable {
                 result.note("application \(application.id) missing", \.lost)
                 continue
             }
-            let stored = fields(row)
-            if !sameTime(row.updatedAt, application.updatedAt) || stored["status"]?.stringValue != application.status
-                || stored["email"]?.stringValue != application.email
-                || stored["tags"]?.arrayValue?.compactMap(\.stringValue) != application.tags
-            {
+            if !sameTime(row.updatedAt, application.updatedAt) {
                 result.note(
                     "application \(application.id) stale: updated_at \(String(describing: row.updatedAt)) vs "
-                        + "\(application.updatedAt), status \(stored["status"]?.stringValue ?? "-") vs \(application.status), "
-                        + "tags \(stored["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []) vs \(application.tags)",
-                    \.lost)
+                        + "\(application.updatedAt)", \.lost)
+                continue
             }
+            let wrong = result.columns(
+                applicationColumns[String(application.id)] ?? [:],
+                expectedColumns(application, schema: applicationSchema), sameTime: sameTime)
+            if !wrong.isEmpty { result.note("application \(application.id): \(wrong)", \.wrongColumns) }
         }
         result.countExtra(applications.keys, truth: truth.map { String($0.id) }, "application", deletionsSeen)
 
         let jobs = try await live(.jobs)
+        let jobColumns = try await MirrorColumns.read(store, .jobs, account: account)
+        let jobSchema = control.jobSchema()
         for job in control.jobs() {
             result.compared += 1
             guard let row = jobs[String(job.id)] else {
                 result.note("job \(job.id) missing", \.lost)
                 continue
             }
-            if !sameTime(row.updatedAt, job.updatedAt) || fields(row)["title"]?.stringValue != job.title {
+            if !sameTime(row.updatedAt, job.updatedAt) {
                 result.note("job \(job.id) stale", \.lost)
+                continue
             }
+            let wrong = result.columns(
+                jobColumns[String(job.id)] ?? [:], expectedColumns(job, schema: jobSchema), sameTime: sameTime)
+            if !wrong.isEmpty { result.note("job \(job.id): \(wrong)", \.wrongColumns) }
         }
 
         let notes = try await live(.notes)
+        let noteColumns = try await MirrorColumns.read(store, .notes, account: account)
         let truthNotes = control.notes()
         for note in truthNotes {
             result.compared += 1
@@ -94,28 +114,69 @@ struct MirrorComparison: Sendable {
                 result.note("note \(note.id) missing", \.lost)
                 continue
             }
-            if !sameTime(row.updatedAt, note.updatedAt) || fields(row)["body"]?.stringValue != note.body {
+            if !sameTime(row.updatedAt, note.updatedAt) {
                 result.note("note \(note.id) stale", \.lost)
+                continue
             }
+            let wrong = result.columns(
+                noteColumns[String(note.id)] ?? [:], expectedColumns(note), sameTime: sameTime)
+            if !wrong.isEmpty { result.note("note \(note.id): \(wrong)", \.wrongColumns) }
         }
         result.countExtra(notes.keys, truth: truthNotes.map { String($0.id) }, "note", deletionsSeen)
 
         let files = try await live(.files)
+        let fileColumns = try await MirrorColumns.read(store, .files, account: account)
         let truthFiles = control.files()
         for file in truthFiles {
             result.compared += 1
-            if files[String(file.id)] == nil { result.note("file \(file.id) missing", \.lost) }
+            guard files[String(file.id)] != nil else {
+                result.note("file \(file.id) missing", \.lost)
+                continue
+            }
+            let wrong = result.columns(
+                fileColumns[String(file.id)] ?? [:], expectedColumns(file), sameTime: sameTime)
+            if !wrong.isEmpty { result.note("file \(file.id): \(wrong)", \.wrongColumns) }
         }
         result.countExtra(files.keys, truth: truthFiles.map { String($0.id) }, "file", deletionsSeen)
 
-        try await result.compareCandidates(store, account: account, truth: truth, deletionsSeen: deletionsSeen)
+        try await result.compareCandidates(
+            store, account: account, truth: truth, deletionsSeen: deletionsSeen,
+            candidateIDs: applicationColumns.mapValues { $0["candidate_id"] ?? .null })
         let history = try await store.stageHistory(of: .applications, account: account)
-        var seen: Set<String> = []
-        for change in history {
-            let key = "\(change.id)|\(change.from ?? "")|\(change.to ?? "")|\(change.observedAt.timeIntervalSince1970)"
-            if !seen.insert(key).inserted { result.note("stage change of \(change.id) recorded twice", \.duplicates) }
-        }
+        result.checkHistory(history, stages: applicationColumns.mapValues { $0["stage"] ?? .null })
+        result.ambiguousTimes = ambiguousTimes
         return result
+    }
+
+    /// Each application's recorded changes, oldest first, must chain: the first from nothing, each
+    /// next one from the previous one's stage, the last to the stage the mirror holds. The same
+    /// change twice in a row, or a "change" to the stage it was already in, is a duplicate,
+    /// whatever times the runs observed it at.
+    private mutating func checkHistory(_ history: [StageChange], stages: [String: Cell]) {
+        var byApplication: [String: [StageChange]] = [:]
+        for change in history { byApplication[change.id, default: []].append(change) }
+        for (id, changes) in byApplication {
+            var previous: StageChange?
+            var broken = false
+            for change in changes {
+                if change.from == change.to {
+                    note("stage change of \(id) to its own stage \(change.to ?? "-")", \.duplicates)
+                } else if let previous, previous.from == change.from, previous.to == change.to {
+                    note(
+                        "stage change \(change.from ?? "-") → \(change.to ?? "-") of \(id) recorded twice", \.duplicates
+                    )
+                } else if change.from != previous?.to {
+                    broken = true
+                }
+                previous = change
+            }
+            if let stage = stages[id], stage != (previous?.to).map(Cell.text) ?? .null { broken = true }
+            if broken {
+                note(
+                    "stage history of \(id) does not chain: \(changes.map { "\($0.from ?? "-")→\($0.to ?? "-")" })",
+                    \.brokenHistories)
+            }
+        }
     }
 
     private mutating func countExtra(
@@ -127,7 +188,8 @@ struct MirrorComparison: Sendable {
     }
 
     private mutating func compareCandidates(
-        _ store: any SyncStore, account: String, truth: [SandboxApplication], deletionsSeen: Bool
+        _ store: any SyncStore, account: String, truth: [SandboxApplication], deletionsSeen: Bool,
+        candidateIDs: [String: Cell]
     ) async throws {
         let rows = try await store.storedRows(of: .candidates, account: account).filter { $0.deletedAt == nil }
         var membership: [String: Int] = [:]
@@ -136,7 +198,13 @@ struct MirrorComparison: Sendable {
             let object = (try? TrackerJSON.parse(Data(row.raw.utf8)).objectValue) ?? [:]
             let ids = object["application_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
             mirrored.insert(Set(ids))
-            for id in ids { membership[id, default: 0] += 1 }
+            for id in ids {
+                membership[id, default: 0] += 1
+                // The application's `candidate_id` column names the candidate that lists it.
+                if let column = candidateIDs[id], column != .text(row.id) {
+                    note("application \(id) has candidate_id \(column), listed by \(row.id)", \.wrongCandidates)
+                }
+            }
         }
         for (id, count) in membership where count > 1 {
             note("application \(id) in \(count) live candidates", \.duplicates)

@@ -67,7 +67,7 @@ import TrackerSync
             [
                 "zones": zones.count, "timestamp_modes": SandboxTimestampMode.allCases.count,
                 "combinations": combinations, "edge_updates": edgeUpdates, "missed_updates": missed,
-                "naive_times_in_a_repeated_hour": ambiguous,
+                "naive_times_in_a_repeated_hour": ambiguous, "stores": [store.rawValue],
             ])
     }
 
