@@ -63,6 +63,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     candidateIDBenchmarks()
+    noteBenchmarks()
 
     Benchmark("Parse 1000 naive-local timestamps") { benchmark in
         let fixture = try await Fixture.load()
