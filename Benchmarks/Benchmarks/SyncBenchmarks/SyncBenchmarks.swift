@@ -64,6 +64,7 @@ let benchmarks: @Sendable () -> Void = {
 
     candidateIDBenchmarks()
     webhookBenchmarks()
+    noteBenchmarks()
 
     Benchmark("Parse 1000 naive-local timestamps") { benchmark in
         let fixture = try await Fixture.load()

@@ -1,15 +1,9 @@
-/// Decodes HTML character references: named ones a note is likely to hold, and every numeric one.
+/// Decodes HTML character references: every named one of the HTML standard (``HTMLEntityTable``)
+/// and every numeric one.
 enum HTMLEntities {
-    static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ensp": " ", "emsp": " ",
-        "thinsp": " ", "ndash": "–", "mdash": "—", "hellip": "…", "lsquo": "‘", "rsquo": "’", "ldquo": "“",
-        "rdquo": "”", "laquo": "«", "raquo": "»", "bull": "•", "middot": "·", "copy": "©", "reg": "®",
-        "trade": "™", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "deg": "°", "times": "×",
-        "divide": "÷", "plusmn": "±", "frac12": "½", "frac14": "¼", "frac34": "¾", "sect": "§", "para": "¶",
-        "eacute": "é", "egrave": "è", "ecirc": "ê", "aacute": "á", "agrave": "à", "acirc": "â", "auml": "ä",
-        "ouml": "ö", "uuml": "ü", "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß", "ccedil": "ç",
-        "ntilde": "ñ", "oacute": "ó", "iacute": "í", "uacute": "ú", "Eacute": "É", "shy": "",
-    ]
+    /// The most characters from `&` to `;` worth scanning: the longest name,
+    /// `&CounterClockwiseContourIntegral;`, spans 33.
+    private static let longestReference = 34
 
     /// The text with every recognised reference replaced; unknown ones are kept as written.
     static func decode(_ text: String) -> String {
@@ -19,7 +13,7 @@ enum HTMLEntities {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            guard character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") else {
+            guard character == "&", let semicolon = text[index...].prefix(longestReference).firstIndex(of: ";") else {
                 result.append(character)
                 index = text.index(after: index)
                 continue
@@ -43,6 +37,6 @@ enum HTMLEntities {
         if name.hasPrefix("#") {
             return UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
         }
-        return named[String(name)]
+        return HTMLEntityTable.byName[String(name)]
     }
 }

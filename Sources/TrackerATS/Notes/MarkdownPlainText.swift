@@ -10,7 +10,7 @@ enum MarkdownPlainText {
         var references: [String: String] = [:]
         var body: [Substring] = []
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let match = line.wholeMatch(of: /\s{0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?(?:\s+["'(].*["')])?\s*/) {
+            if let match = line.wholeMatch(of: MarkdownPatterns.referenceDefinition) {
                 references[String(match.1).lowercased()] = String(match.2)
             } else {
                 body.append(line)
@@ -42,23 +42,25 @@ enum MarkdownPlainText {
         -> [String]
     {
         if trimmed.isEmpty { return [""] }
-        if trimmed.wholeMatch(of: /(?:[-*_]\s*){3,}/) != nil {
+        if trimmed.wholeMatch(of: MarkdownPatterns.thematicBreak) != nil {
             // A rule, or the underline of a heading written on the line before.
             return [""]
         }
-        if trimmed.wholeMatch(of: /=+\s*/) != nil, let previous, !previous.isEmpty { return [""] }
-        if let heading = trimmed.wholeMatch(of: /#{1,6}\s+(.*?)(?:\s+#+)?\s*/) {
+        if trimmed.wholeMatch(of: MarkdownPatterns.setextUnderline) != nil, let previous, !previous.isEmpty {
+            return [""]
+        }
+        if let heading = trimmed.wholeMatch(of: MarkdownPatterns.atxHeading) {
             return ["", inline(heading.1, references), ""]
         }
-        if let quote = trimmed.wholeMatch(of: /(?:>\s?)+(.*)/) {
+        if let quote = trimmed.wholeMatch(of: MarkdownPatterns.blockQuote) {
             return ["> " + inline(quote.1, references)]
         }
         let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
         let level = String(repeating: "  ", count: min(indent / 2, 6))
-        if let item = trimmed.wholeMatch(of: /[-*+]\s+(.*)/) {
+        if let item = trimmed.wholeMatch(of: MarkdownPatterns.bulletItem) {
             return [level + "- " + inline(item.1, references)]
         }
-        if let item = trimmed.wholeMatch(of: /(\d{1,9})[.)]\s+(.*)/) {
+        if let item = trimmed.wholeMatch(of: MarkdownPatterns.orderedItem) {
             return [level + "\(item.1). " + inline(item.2, references)]
         }
         var text = inline(trimmed, references)
@@ -73,7 +75,7 @@ enum MarkdownPlainText {
     /// Inline markup removed: code spans kept literally, links as "text (url)", emphasis dropped.
     static func inline(_ text: Substring, _ references: [String: String]) -> String {
         // Escapes first, so an escaped `*` is never read as emphasis.
-        var result = String(text).replacing(/\\([\\`*_{}\[\]()#+\-.!>~|<])/) { match in
+        var result = String(text).replacing(MarkdownPatterns.backslashEscape) { match in
             let scalar = match.1.unicodeScalars.first.map { $0.value } ?? 0
             return String(Character(Unicode.Scalar(escapeBase + scalar) ?? " "))
         }
@@ -93,32 +95,32 @@ enum MarkdownPlainText {
 
     private static func markup(_ text: String, _ references: [String: String]) -> String {
         var result = text
-        result = result.replacing(/!\[([^\]]*)\]\([^)]*\)/) { String($0.1) }
-        result = result.replacing(/\[([^\]]+)\]\(\s*<?([^)\s>]*)>?(?:\s+["'][^"']*["'])?\s*\)/) { match in
+        result = result.replacing(MarkdownPatterns.image) { String($0.1) }
+        result = result.replacing(MarkdownPatterns.inlineLink) { match in
             PlainTextNote.link(text: emphasis(String(match.1)), url: String(match.2))
         }
-        result = result.replacing(/\[([^\]]+)\]\[([^\]]*)\]/) { match in
+        result = result.replacing(MarkdownPatterns.fullReferenceLink) { match in
             let key = (match.2.isEmpty ? match.1 : match.2).lowercased()
             return PlainTextNote.link(text: emphasis(String(match.1)), url: references[key])
         }
-        result = result.replacing(/\[([^\]]+)\]/) { match in
+        result = result.replacing(MarkdownPatterns.shortcutReferenceLink) { match in
             guard let url = references[match.1.lowercased()] else { return String(match.0) }
             return PlainTextNote.link(text: emphasis(String(match.1)), url: url)
         }
-        result = result.replacing(/<((?:https?|ftp):\/\/[^>\s]+)>/) { String($0.1) }
-        result = result.replacing(/<mailto:([^>\s]+)>/) { String($0.1) }
-        result = result.replacing(/<br\s*\/?>/.ignoresCase()) { _ in "\n" }
-        result = result.replacing(/<\/?[A-Za-z][^<>]*>/) { _ in "" }
+        result = result.replacing(MarkdownPatterns.autolink) { String($0.1) }
+        result = result.replacing(MarkdownPatterns.mailtoAutolink) { String($0.1) }
+        result = result.replacing(MarkdownPatterns.lineBreakTag) { _ in "\n" }
+        result = result.replacing(MarkdownPatterns.htmlTag) { _ in "" }
         return emphasis(result)
     }
 
     private static func emphasis(_ text: String) -> String {
         var result = text
-        result = result.replacing(/\*\*(\S(?:.*?\S)?)\*\*/) { String($0.1) }
-        result = result.replacing(/(^|[^A-Za-z0-9_])__(\S(?:.*?\S)?)__(?=$|[^A-Za-z0-9_])/) { String($0.1 + $0.2) }
-        result = result.replacing(/~~(\S(?:.*?\S)?)~~/) { String($0.1) }
-        result = result.replacing(/\*(\S(?:.*?\S)?)\*/) { String($0.1) }
-        result = result.replacing(/(^|[^A-Za-z0-9_])_(\S(?:.*?\S)?)_(?=$|[^A-Za-z0-9_])/) { String($0.1 + $0.2) }
+        result = result.replacing(MarkdownPatterns.strongAsterisks) { String($0.1) }
+        result = result.replacing(MarkdownPatterns.strongUnderscores) { String($0.1 + $0.2) }
+        result = result.replacing(MarkdownPatterns.strikethrough) { String($0.1) }
+        result = result.replacing(MarkdownPatterns.emphasisAsterisk) { String($0.1) }
+        result = result.replacing(MarkdownPatterns.emphasisUnderscore) { String($0.1 + $0.2) }
         return result
     }
 }
