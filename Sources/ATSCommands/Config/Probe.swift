@@ -1,4 +1,0 @@
-import Configuration
-import TOMLKit
-
-func probeTOML() throws -> Int { try TOMLTable(string: "a = 1").count }
