@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+import TrackerAPI
 import TrackerSandbox
 
 @testable import ATSCommands
@@ -113,7 +114,7 @@ private let acme = """
         #expect(text.contains("Profile: acme (from default_profile)"))
         #expect(text.contains("https://acme.applicant-tracking.com/api/v1"))
         #expect(text.contains("environment ACME_TRACKER_PASSWORD (api_password_env of 'acme')"))
-        #expect(text.contains("profile 'acme' (\(path):10)"))
+        #expect(text.contains("Rejected   ") && text.contains("profile 'acme', line 10"))
 
         let json = CapturedOutput()
         try parse(["config", "show", "--config", path, "--json"], as: ConfigShowCommand.self).execute(

@@ -56,7 +56,7 @@ struct ConfigShowCommand: AsyncParsableCommand {
             + (settings.fileExists ? ")" : "; not there)")
         let profile = settings.profile.map { "\($0.name) (from \(settings.profileChosenBy ?? "?"))" } ?? "none"
         let rows = SettingKey.allCases.map { key in
-            (key.rawValue, Self.shown(key, settings), settings.source(of: key).description)
+            (key.rawValue, Self.shown(key, settings), settings.source(of: key).brief)
         }
         if json {
             output.line(
@@ -70,11 +70,14 @@ struct ConfigShowCommand: AsyncParsableCommand {
         }
         output.line("Configuration file: \(file)")
         output.line("Profile: \(profile)")
-        let table = TextTable(
-            columns: [.init(title: "SETTING", width: 17), .init(title: "VALUE", width: 48), .init(title: "FROM", width: 60)],
-            output: output)
-        table.header()
-        for row in rows { table.row([row.0, row.1 ?? "-", row.2]) }
+        // Plain columns, never cut: a value or a source is what a person checks here.
+        let width = max(5, rows.map { ($0.1 ?? "-").count }.max() ?? 0)
+        output.line("SETTING           " + "VALUE".padding(toLength: width, withPad: " ", startingAt: 0) + "  FROM")
+        for row in rows {
+            output.line(
+                row.0.padding(toLength: 18, withPad: " ", startingAt: 0)
+                    + (row.1 ?? "-").padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.2)
+        }
     }
 
     /// The value as shown: secrets redacted, a database URL without its password.

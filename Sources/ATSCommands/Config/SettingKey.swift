@@ -1,4 +1,5 @@
 import Configuration
+import Foundation
 
 /// A setting of an account's connection that flags, the environment and a profile can give.
 enum SettingKey: String, CaseIterable, Sendable {
@@ -72,5 +73,11 @@ enum SettingSource: Sendable, Equatable, CustomStringConvertible {
         case .defaultValue: "default"
         case .unset: "not set"
         }
+    }
+
+    /// The description without the file's path (`ats config show` prints it once, above).
+    var brief: String {
+        guard case .profile(let name, _, let line) = self else { return description }
+        return "profile '\(name)'" + (line.map { ", line \($0)" } ?? "")
     }
 }

@@ -261,7 +261,8 @@ struct BulkRejectionRun {
                 case .success(let note): items[id]?.reasonNote = note
                 case .failure(let why):
                     let warning = "Rejected, but the reason note could not be added: \(why.message)"
-                    items[id]?.warning = items[id]?.warning.map { $0 + "; " + warning } ?? warning
+                    let earlier = items[id]?.warning
+                    items[id]?.warning = earlier.map { $0 + "; " + warning } ?? warning
                 }
             }
         }
