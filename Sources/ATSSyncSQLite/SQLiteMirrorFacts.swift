@@ -23,8 +23,10 @@ public enum SQLiteMirrorFacts {
         return try queue.read { db in
             guard try db.tableExists("applications") else { return [] }
             var chosen = account
-            let has = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM applications WHERE account = ?)", arguments: [account]) ?? false
+            let has =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM applications WHERE account = ?)", arguments: [account])
+                ?? false
             if !has {
                 let accounts = try String.fetchAll(db, sql: "SELECT DISTINCT account FROM applications LIMIT 2")
                 guard accounts.count == 1, let only = accounts.first else { return [] }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import TrackerAPI
+import TrackerATS
 import TrackerSandbox
 
 @testable import ATSCommands
@@ -135,21 +136,27 @@ private let acme = """
             return captured.lines.first
         }
         #if !os(macOS)
-        #expect(try path([], ["HOME": "/home/ada"]) == "/home/ada/.config/ats/config.toml")
-        #expect(try path([], ["HOME": "/home/ada", "XDG_CONFIG_HOME": "/cfg"]) == "/cfg/ats/config.toml")
-        #expect(try path([], ["HOME": "/home/ada", "XDG_CONFIG_HOME": "relative"]) == "/home/ada/.config/ats/config.toml")
+            #expect(try path([], ["HOME": "/home/ada"]) == "/home/ada/.config/ats/config.toml")
+            #expect(try path([], ["HOME": "/home/ada", "XDG_CONFIG_HOME": "/cfg"]) == "/cfg/ats/config.toml")
+            #expect(
+                try path([], ["HOME": "/home/ada", "XDG_CONFIG_HOME": "relative"])
+                    == "/home/ada/.config/ats/config.toml")
         #else
-        #expect(try path([], ["HOME": "/Users/ada"]) == "/Users/ada/Library/Application Support/ats/config.toml")
+            #expect(try path([], ["HOME": "/Users/ada"]) == "/Users/ada/Library/Application Support/ats/config.toml")
         #endif
         #expect(try path([], ["HOME": "/home/ada", "ATS_CONFIG": "/etc/ats.toml"]) == "/etc/ats.toml")
         #expect(try path(["--config", "./mine.toml"], ["ATS_CONFIG": "/etc/ats.toml"]) == "./mine.toml")
     }
 
     @Test(arguments: [
-        ("[profiles.acme]\nbase_url = \"https://x.example/api/v1\"\napi_password = \"hunter2\"\n", ":3:",
-            "api_password_env"),
-        ("[profiles.acme]\nbase_url = \"https://x.example/api/v1\"\ntimezone = \"UTC\"\nbase_ulr = \"x\"\n", ":4:",
-            "unknown key 'base_ulr' in [profiles.acme]"),
+        (
+            "[profiles.acme]\nbase_url = \"https://x.example/api/v1\"\napi_password = \"hunter2\"\n", ":3:",
+            "api_password_env"
+        ),
+        (
+            "[profiles.acme]\nbase_url = \"https://x.example/api/v1\"\ntimezone = \"UTC\"\nbase_ulr = \"x\"\n", ":4:",
+            "unknown key 'base_ulr' in [profiles.acme]"
+        ),
         ("[profiles.acme]\nbase_url = \"https://x.example/api/v1\n", ":2:", "not valid TOML"),
         ("[profiles.acme]\nrate_limit = \"fast\"\n", ":2:", "rate_limit must be a number"),
         ("[profiles.acme]\nknown_stages = \"New\"\n", ":2:", "known_stages must be a list"),
@@ -173,8 +180,11 @@ private let acme = """
         let folder = ConfigFolder()
         defer { folder.remove() }
         let path = try folder.write(acme)
-        let wrongProfile = try parse(["jobs", "list", "--config", path, "--profile", "initech"], as: JobsListCommand.self)
-        let missing = try #require(throws: CommandFailure.self) { try wrongProfile.connection.settings(environment: [:]) }
+        let wrongProfile = try parse(
+            ["jobs", "list", "--config", path, "--profile", "initech"], as: JobsListCommand.self)
+        let missing = try #require(throws: CommandFailure.self) {
+            try wrongProfile.connection.settings(environment: [:])
+        }
         #expect(missing.message.contains("no [profiles.initech] section"))
         #expect(missing.message.contains("acme, globex"))
 
@@ -257,6 +267,39 @@ private let acme = """
             }
             #expect(again.lines.first?.contains("was already rejected ('Rejected')") == true)
             #expect(sandbox.control.application(id: id)?.status == "Rejected")
+        }
+    }
+
+    @Test func aProfileGivesSyncItsMirrorAndTheMirrorGivesTheStages() async throws {
+        let folder = ConfigFolder()
+        defer { folder.remove() }
+        var configuration = SandboxConfiguration(jobCount: 4, applicationCount: 60)
+        configuration.statuses = ["New", "Review", "Interview", "Hired", "Rejected"]
+        try await withTrackerSandbox(configuration) { sandbox in
+            let mirror = folder.url.appendingPathComponent("acme.sqlite").path
+            let path = try folder.write(
+                """
+                [profiles.acme]
+                base_url = "\(sandbox.baseURL)"
+                api_key = "\(sandbox.apiKey)"
+                api_password_env = "ACME_TRACKER_PASSWORD"
+                database = "\(mirror)"
+                """)
+            let environment = ["ATS_CONFIG": path, "ATS_PROFILE": "acme", "ACME_TRACKER_PASSWORD": sandbox.apiPassword]
+            let sync = try parse(["sync", "--quiet"], as: SyncCommand.self)
+            try await sync.execute(environment: environment, output: CapturedOutput().output)
+            #expect(FileManager.default.fileExists(atPath: mirror))
+
+            let id = try #require(sandbox.control.applications().first { $0.status == "New" }?.id)
+            let move = try parse(["applications", "move", "\(id)", "Hired"], as: ApplicationsMoveCommand.self)
+            let moved = CapturedOutput()
+            try await move.connection.withClient(environment: environment, flags: move.settingFlags) { client in
+                try await move.execute(client, output: moved.output)
+                // The stages came from the mirror: the account's applications were not read for them.
+                #expect(await client.metadata.loadCount(of: .applicationStatuses) == 0)
+                #expect(Set(await client.metadata.applicationStatuses()).isSuperset(of: ["New", "Hired", "Rejected"]))
+            }
+            #expect(moved.lines.first?.contains("to 'Hired'") == true)
         }
     }
 }

@@ -21,7 +21,9 @@ struct ConfigLocation: Sendable, Equatable {
     ///   - environment: The process environment.
     static func resolve(flag: String?, environment: [String: String]) -> ConfigLocation {
         if let flag, !flag.isEmpty { return ConfigLocation(path: flag, origin: .flag) }
-        if let path = environment["ATS_CONFIG"], !path.isEmpty { return ConfigLocation(path: path, origin: .environment) }
+        if let path = environment["ATS_CONFIG"], !path.isEmpty {
+            return ConfigLocation(path: path, origin: .environment)
+        }
         return ConfigLocation(path: defaultPath(environment: environment), origin: .platformDefault)
     }
 
@@ -33,11 +35,11 @@ struct ConfigLocation: Sendable, Equatable {
     static func defaultPath(environment: [String: String]) -> String {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "~"
         #if os(macOS)
-        return home + "/Library/Application Support/ats/config.toml"
+            return home + "/Library/Application Support/ats/config.toml"
         #else
-        // The XDG base-directory rule: a relative XDG_CONFIG_HOME is invalid and ignored.
-        if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") { return base + "/ats/config.toml" }
-        return home + "/.config/ats/config.toml"
+            // The XDG base-directory rule: a relative XDG_CONFIG_HOME is invalid and ignored.
+            if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") { return base + "/ats/config.toml" }
+            return home + "/.config/ats/config.toml"
         #endif
     }
 

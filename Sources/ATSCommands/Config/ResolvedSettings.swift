@@ -81,7 +81,8 @@ enum SettingsResolver {
     ) throws -> ResolvedSettings {
         let location = ConfigLocation.resolve(flag: configFlag, environment: environment)
         let file = try location.load()
-        let (profile, chosenBy) = try chooseProfile(flag: profileFlag, environment: environment, file: file, at: location)
+        let (profile, chosenBy) = try chooseProfile(
+            flag: profileFlag, environment: environment, file: file, at: location)
         let given = environment.filter { !$0.value.isEmpty }
         var profileValues: [AbsoluteConfigKey: ConfigValue] = [:]
         if let profile {
@@ -91,7 +92,9 @@ enum SettingsResolver {
         }
         var defaults: [AbsoluteConfigKey: ConfigValue] = [:]
         for key in SettingKey.allCases {
-            if let value = key.defaultValue { defaults[AbsoluteConfigKey(key.configKey)] = ConfigValue(.string(value), isSecret: false) }
+            if let value = key.defaultValue {
+                defaults[AbsoluteConfigKey(key.configKey)] = ConfigValue(.string(value), isSecret: false)
+            }
         }
         var flagValues: [AbsoluteConfigKey: ConfigValue] = [:]
         for (key, value) in flags {

@@ -94,7 +94,8 @@ struct SyncCommand: AsyncParsableCommand {
     /// The command's work; tests call it with their own environment and output.
     func execute(environment: [String: String], output: CommandOutput) async throws {
         // --database, else ATS_DATABASE, else the profile's database, else tracker.sqlite.
-        let settings = try connection.settings(environment: environment, flags: database.map { [.database: .text($0)] } ?? [:])
+        let settings = try connection.settings(
+            environment: environment, flags: database.map { [.database: .text($0)] } ?? [:])
         let target = try SyncDatabase(settings.text(.database) ?? "tracker.sqlite")
         let streams = try selectedStreams()
         let level = try CommandLogging.level(flag: connection.logLevel, environment: environment)

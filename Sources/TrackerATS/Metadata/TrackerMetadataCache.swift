@@ -1,7 +1,7 @@
 public import ATSCore
+import Foundation
 public import Logging
 public import TrackerAPI
-import Foundation
 
 /// Caches what a Tracker account is configured with: job categories, application statuses, the
 /// workflow configuration and the custom-field schemas.

@@ -49,9 +49,11 @@ enum StatusNames {
     /// Not Moving Forward, Not Qualified.
     static func rejectionLike(_ statuses: [String]) -> [String] {
         statuses.filter { status in
-            let words = " " + fold(status).map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") {
-                $0.append($1)
-            }.split(separator: " ").joined(separator: " ") + " "
+            let words =
+                " "
+                + fold(status).map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") {
+                    $0.append($1)
+                }.split(separator: " ").joined(separator: " ") + " "
             return rejectionPhrases.contains { words.contains(" \($0)") }
         }
     }

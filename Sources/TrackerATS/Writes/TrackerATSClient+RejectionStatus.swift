@@ -47,7 +47,8 @@ extension TrackerATSClient {
         if let known = StatusNames.match(configured, in: await metadata.applicationStatuses()) { return known }
         let learned = try await learnStatuses(operation)
         if let known = StatusNames.match(configured, in: learned) { return known }
-        if let hint = StatusNames.didYouMean(StatusNames.suggestions(for: configured, in: learned, containment: false)) {
+        if let hint = StatusNames.didYouMean(StatusNames.suggestions(for: configured, in: learned, containment: false))
+        {
             throw inputError(
                 operation,
                 "The rejection status '\(configured)' is not one the account's applications are in. \(hint) "
