@@ -185,6 +185,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
                 BulkRejectionRequest(applications: targets, options: RejectionOptions(reason: "Position closed")))
             #expect(report.count("failed") == targets.count)
             #expect(report.items.allSatisfy { $0.reasonNote == nil })
+            #expect(report.items.allSatisfy { $0.outcome.failure?.hasSuffix("No reason note was written.") == true })
             #expect(sandbox.requests("POST", "/notes").isEmpty)
         }
     }

@@ -290,6 +290,13 @@ struct BulkRejectionRun {
     private mutating func settle(_ id: ApplicationID, _ outcome: BulkRejectionOutcome, journals: Bool = true)
         async throws
     {
+        var outcome = outcome
+        // A failure says what was not done: the reason note is written only for a rejection that took effect.
+        if case .failed(let why) = outcome, items[id]?.reasonNote == nil, request.options.recordsReasonAsNote,
+            !(request.options.reason?.trimmingSpaces.isEmpty ?? true)
+        {
+            outcome = .failed(why + (why.hasSuffix(".") ? "" : ".") + " No reason note was written.")
+        }
         if items[id]?.outcome == nil {
             settledCount += 1
             if outcome.failure != nil { failedCount += 1 }
