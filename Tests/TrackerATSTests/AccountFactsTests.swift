@@ -147,7 +147,8 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
             let error = try await #require(throws: ATSError.self) {
                 try await client.reject(id.applicationID, options: RejectionOptions(reason: "Filled"))
             }
-            #expect(error.message.contains("Sent: set_app_status action"))
+            #expect(error.message.contains(". Sent: set_app_status action"))
+            #expect(error.suggestion?.contains("rejecting it again is safe") == true)
             #expect(error.message.contains("The reason note was not written."))
             #expect(sandbox.requests("POST", "/actions").count == 1)
             #expect(sandbox.requests("POST", "/notes").isEmpty)

@@ -111,8 +111,10 @@ private struct RejectionProgress {
             : "Sent: " + sent.joined(separator: " and ") + "."
         let hasReason = !(reason?.trimmingSpaces.isEmpty ?? true)
         let notDone = hasReason ? " The reason note was not written." : ""
-        failure.message += " \(done)\(notDone)"
-        if failure.suggestion == nil, !sent.isEmpty {
+        let ending = failure.message.hasSuffix(".") ? " " : ". "
+        failure.message += ending + done + notDone
+        // The action's own advice ("send the action again") is not what to do about a rejection.
+        if !sent.isEmpty {
             failure.suggestion =
                 "Read application \(application) to see its status now; rejecting it again is safe (an application "
                 + "already in '\(status)' is left alone)."
