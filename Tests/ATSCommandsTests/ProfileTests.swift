@@ -101,6 +101,18 @@ private let acme = """
         #expect(chosenByEnvironment.profileChosenBy == "ATS_PROFILE")
     }
 
+    @Test func theSandboxTakesNoProfileUnlessOneIsNamed() throws {
+        let folder = ConfigFolder()
+        defer { folder.remove() }
+        let path = try folder.write(acme)
+        let implicit = try parse(["sync", "--sandbox", "--config", path], as: SyncCommand.self)
+        let settings = try implicit.connection.settings(environment: ["ATS_PROFILE": "acme"])
+        #expect(settings.profile == nil)
+        #expect(settings.text(.database) == "tracker.sqlite")
+        let named = try parse(["sync", "--sandbox", "--config", path, "--profile", "globex"], as: SyncCommand.self)
+        #expect(try named.connection.settings(environment: [:]).profile?.name == "globex")
+    }
+
     @Test func configShowRedactsSecretsAndNamesSources() throws {
         let folder = ConfigFolder()
         defer { folder.remove() }

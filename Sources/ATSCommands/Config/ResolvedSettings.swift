@@ -71,18 +71,24 @@ enum SettingsResolver {
     ///   - profileFlag: `--profile`, when given.
     ///   - flags: The settings given as flags.
     ///   - environment: The process environment.
+    ///   - implicitProfile: Whether `ATS_PROFILE` and the file's `default_profile` choose a profile
+    ///     (false for `--sandbox`, so that a default account's mirror or settings never meet sandbox data).
     /// - Throws: ``CommandFailure`` for a bad configuration file, a missing profile, or a value of the
     ///   wrong type (naming where it came from).
     static func resolve(
         configFlag: String?,
         profileFlag: String?,
         flags: [SettingKey: SettingValue],
-        environment: [String: String]
+        environment: [String: String],
+        implicitProfile: Bool = true
     ) throws -> ResolvedSettings {
         let location = ConfigLocation.resolve(flag: configFlag, environment: environment)
         let file = try location.load()
+        var chooser = environment
+        if !implicitProfile { chooser["ATS_PROFILE"] = nil }
         let (profile, chosenBy) = try chooseProfile(
-            flag: profileFlag, environment: environment, file: file, at: location)
+            flag: profileFlag, environment: chooser, file: implicitProfile ? file : file.map(\.withoutDefault),
+            at: location)
         let given = environment.filter { !$0.value.isEmpty }
         var profileValues: [AbsoluteConfigKey: ConfigValue] = [:]
         if let profile {
@@ -219,6 +225,15 @@ enum SettingsResolver {
         case .rateLimit: "number"
         default: "text"
         }
+    }
+}
+
+extension ProfileFile {
+    /// The file without its `default_profile`.
+    fileprivate var withoutDefault: ProfileFile {
+        var file = self
+        file.defaultProfile = nil
+        return file
     }
 }
 

@@ -87,7 +87,7 @@ struct ConnectionOptions: ParsableArguments {
         if let timezone { given[.timezone] = .text(timezone) }
         return try SettingsResolver.resolve(
             configFlag: profileOptions.config, profileFlag: profileOptions.profile, flags: given,
-            environment: environment)
+            environment: environment, implicitProfile: !sandbox)
     }
 
     /// The connection the flags, the environment and the profile describe.
