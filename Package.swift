@@ -39,6 +39,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Property-based testing for the fuzz suite only (Tests/FuzzTests); no library depends on it.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Profiles: TOMLKit reads the `ats` configuration file; swift-configuration (already in the graph
+        // through AsyncHTTPClient) layers flags over the environment over the profile.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: [
         // The provider-neutral vocabulary. No networking, storage or server imports.
@@ -143,6 +147,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // `ats webhooks listen` is an HTTP server.
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // Profiles (`--profile`, `ats config show`).
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

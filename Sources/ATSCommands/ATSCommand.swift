@@ -8,13 +8,14 @@ public struct ATSCommand: AsyncParsableCommand {
         abstract: "Integrate with the Tracker applicant tracking system.",
         discussion: """
             Every command reads the server and credentials from --base-url, --api-key, --api-password and \
-            --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE.
+            --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE, or \
+            from a profile of the configuration file (--profile, ATS_PROFILE; see `ats config show`).
             """,
         subcommands: [
             DemoCommand.self, SyncCommand.self, SandboxCommand.self, CoverageCommand.self, JobsCommand.self,
             ApplicationsCommand.self,
             CandidatesCommand.self, NotesCommand.self, FilesCommand.self, CustomFieldsCommand.self,
-            ActionsCommand.self, TriggersCommand.self, WebhooksCommand.self,
+            ActionsCommand.self, TriggersCommand.self, WebhooksCommand.self, ConfigCommand.self,
         ]
     )
 

@@ -50,7 +50,9 @@ import TrackerSandbox
                 #expect(error.message.contains("'\(status)'"))
             }
             #expect(error.suggestion?.contains("knownStatuses") == true)
-            #expect(sandbox.control.requestLog().isEmpty)
+            // The account's statuses were read to learn them; nothing was written.
+            #expect(
+                sandbox.control.requestLog().allSatisfy { $0.method == "GET" && $0.path.hasSuffix("/applications") })
         }
     }
 

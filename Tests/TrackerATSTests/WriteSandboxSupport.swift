@@ -20,6 +20,7 @@ func withWriteSandbox<Result: Sendable>(
     writes: TrackerATSClient.WriteSettings = testWriteSettings,
     rateLimit: TrackerRateLimit? = nil,
     maximumAttempts: Int = 5,
+    configuresStatuses: Bool = true,
     sandbox tweaks: [SandboxTweak] = [],
     _ body: (TrackerATSClient, RunningSandbox, SandboxTimeClock) async throws -> Result
 ) async throws -> Result {
@@ -41,7 +42,8 @@ func withWriteSandbox<Result: Sendable>(
         apiConfiguration.retryPolicy.overallTimeout = .seconds(3600)
         let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)
         let api = try TrackerAPI(configuration: apiConfiguration, transport: transport, clock: clock)
-        let settings = TrackerATSClient.Configuration(knownStatuses: sandbox.control.statuses, writes: writes)
+        let settings = TrackerATSClient.Configuration(
+            knownStatuses: configuresStatuses ? sandbox.control.statuses : [], writes: writes)
         let client = TrackerATSClient(api: api, configuration: settings, clock: clock)
         do {
             let result = try await body(client, sandbox, clock)
@@ -62,6 +64,7 @@ enum SandboxTweak {
     case faultRate(Double)
     case maximumFileBytes(Int)
     case maximumRequestBodyBytes(Int)
+    case statuses([String])
 
     func apply(to configuration: inout SandboxConfiguration) {
         switch self {
@@ -71,6 +74,7 @@ enum SandboxTweak {
         case .faultRate(let rate): configuration.behavior.faultRate = rate
         case .maximumFileBytes(let bytes): configuration.maximumFileBytes = bytes
         case .maximumRequestBodyBytes(let bytes): configuration.maximumRequestBodyBytes = bytes
+        case .statuses(let statuses): configuration.statuses = statuses
         }
     }
 }

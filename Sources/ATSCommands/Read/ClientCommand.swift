@@ -7,6 +7,9 @@ protocol ClientCommand: AsyncParsableCommand {
     /// The server and credentials.
     var connection: ConnectionOptions { get }
 
+    /// Settings given by the command's own flags, which override the environment and the profile.
+    var settingFlags: [SettingKey: SettingValue] { get }
+
     /// Checks the flags that only make sense together, before anything is connected or started.
     func checkBeforeConnecting() throws
 
@@ -15,12 +18,14 @@ protocol ClientCommand: AsyncParsableCommand {
 }
 
 extension ClientCommand {
+    var settingFlags: [SettingKey: SettingValue] { [:] }
+
     func checkBeforeConnecting() throws {}
 
     func run() async throws {
         try await reporting {
             try checkBeforeConnecting()
-            try await connection.withClient { client in
+            try await connection.withClient(flags: settingFlags) { client in
                 try await execute(client, output: .standard)
                 if let note = TimeZoneAdvice.note(for: client) { standardError(note) }
             }

@@ -39,12 +39,17 @@ struct ConnectionOptions: ParsableArguments {
     )
     var logLevel: String?
 
-    /// Where to connect, resolved from the flags, then the environment.
+    /// `--config` and `--profile`: the configuration file and the profile in it.
+    @OptionGroup var profileOptions: ProfileOptions
+
+    /// Where to connect, resolved from the flags, then the environment, then the profile.
     struct Resolved {
         var configuration: TrackerAPI.Configuration?
         var timeZone: TimeZone?
         var candidateIDSecret: [UInt8]?
         var logLevel: Logger.Level?
+        /// Every setting with where it came from.
+        var settings: ResolvedSettings
     }
 
     /// A Tracker server to talk to: a real one, or the embedded sandbox.
@@ -59,6 +64,8 @@ struct ConnectionOptions: ParsableArguments {
         var candidateIDSecret: [UInt8]?
         /// The embedded sandbox, when that is what this is.
         var sandbox: RunningSandbox?
+        /// The resolved settings (rejection status, known stages, mirror…), when they were resolved.
+        var settings: ResolvedSettings?
 
         /// How candidate ids are derived: the same rule as ``TrackerATSClient``'s.
         var identity: CandidateIdentity {
@@ -67,16 +74,34 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    /// The connection the flags and the environment describe.
-    /// - Parameter environment: The process environment.
-    /// - Throws: ``CommandFailure`` naming what is missing or wrong.
-    func resolve(environment: [String: String]) throws -> Resolved {
-        let zoneName = timezone ?? environment["TRACKER_TIMEZONE"]
+    /// The settings the flags, the environment and the profile give.
+    /// - Parameters:
+    ///   - environment: The process environment.
+    ///   - flags: Settings given by the command's own flags (such as `--rejection-status`).
+    /// - Throws: ``CommandFailure`` for a bad configuration file or profile.
+    func settings(environment: [String: String], flags: [SettingKey: SettingValue] = [:]) throws -> ResolvedSettings {
+        var given = flags
+        if let baseURL { given[.baseURL] = .text(baseURL) }
+        if let apiKey { given[.apiKey] = .text(apiKey) }
+        if let apiPassword { given[.apiPassword] = .text(apiPassword) }
+        if let timezone { given[.timezone] = .text(timezone) }
+        return try SettingsResolver.resolve(
+            configFlag: profileOptions.config, profileFlag: profileOptions.profile, flags: given,
+            environment: environment, implicitProfile: !sandbox)
+    }
+
+    /// The connection the flags, the environment and the profile describe.
+    /// - Parameters:
+    ///   - environment: The process environment.
+    ///   - flags: Settings given by the command's own flags.
+    /// - Throws: ``CommandFailure`` naming what is missing or wrong, and where it came from.
+    func resolve(environment: [String: String], flags: [SettingKey: SettingValue] = [:]) throws -> Resolved {
+        let settings = try settings(environment: environment, flags: flags)
         var zone: TimeZone?
-        if let zoneName, !zoneName.isEmpty {
+        if let zoneName = settings.text(.timezone) {
             guard let known = TimeZone(identifier: zoneName) else {
                 throw CommandFailure.usage(
-                    "Unknown time zone '\(zoneName)' (from \(timezone == nil ? "TRACKER_TIMEZONE" : "--timezone")). "
+                    "Unknown time zone '\(zoneName)'\(settings.origin(of: .timezone)). "
                         + "Use an IANA name such as America/Los_Angeles, Pacific/Honolulu or UTC.")
             }
             zone = known
@@ -89,28 +114,38 @@ struct ConnectionOptions: ParsableArguments {
                     "--sandbox starts its own server with its own credentials; drop --base-url, --api-key and "
                         + "--api-password, or drop --sandbox to use them.")
             }
-            return Resolved(configuration: nil, timeZone: zone, candidateIDSecret: secret, logLevel: level)
+            return Resolved(
+                configuration: nil, timeZone: zone, candidateIDSecret: secret, logLevel: level, settings: settings)
         }
-        let url = baseURL ?? environment["TRACKER_BASE_URL"]
-        let key = apiKey ?? environment["TRACKER_API_KEY"]
-        let password = apiPassword ?? environment["TRACKER_API_PASSWORD"]
-        guard let url, !url.isEmpty else {
+        guard let url = settings.text(.baseURL) else {
             throw CommandFailure.usage(
-                "No Tracker server given. Pass --base-url (or set TRACKER_BASE_URL) to the API root, such as "
-                    + "https://api.applicant-tracking.com/api/v1, or add --sandbox to try a local sandbox.")
+                "No Tracker server given. Pass --base-url (or set TRACKER_BASE_URL, or base_url in a profile) to the "
+                    + "API root, such as https://api.applicant-tracking.com/api/v1, or add --sandbox to try a local "
+                    + "sandbox.")
         }
-        guard let key, !key.isEmpty, let password, !password.isEmpty else {
+        guard let key = settings.text(.apiKey), let password = settings.text(.apiPassword) else {
+            if let profile = settings.profile, let variable = profile.apiPasswordEnv, settings.text(.apiKey) != nil {
+                throw CommandFailure.usage(
+                    "Profile '\(profile.name)' takes the API password from the environment variable \(variable), "
+                        + "which is not set. Set it (export \(variable)=…) or pass --api-password.")
+            }
             throw CommandFailure.usage(
                 "No Tracker credentials given. Pass --api-key and --api-password (or set TRACKER_API_KEY and "
-                    + "TRACKER_API_PASSWORD) from Tracker's \"Account Details → API\" page, or add --sandbox.")
+                    + "TRACKER_API_PASSWORD, or api_key and api_password_env in a profile) from Tracker's "
+                    + "\"Account Details → API\" page, or add --sandbox.")
         }
         var configuration = TrackerAPI.Configuration(
             baseURL: url, apiKey: key, apiPassword: password, accountTimeZone: zone)
         // A person is waiting: an unreachable server should be reported in seconds, not minutes.
         configuration.timeouts.connect = .seconds(5)
         configuration.retryPolicy.maximumAttempts = 3
+        if let rate = settings.rateLimit {
+            configuration.rateLimit = TrackerRateLimit(requestsPerSecond: rate, burst: max(1, Int(rate)))
+        }
         if let level { configuration.logger = CommandLogging.logger(label: "ats.tracker", level: level) }
-        return Resolved(configuration: configuration, timeZone: zone, candidateIDSecret: secret, logLevel: level)
+        return Resolved(
+            configuration: configuration, timeZone: zone, candidateIDSecret: secret, logLevel: level,
+            settings: settings)
     }
 
     /// The candidate-id key from `--candidate-id-secret` or `ATS_CANDIDATE_ID_SECRET`, when given.
@@ -127,15 +162,16 @@ struct ConnectionOptions: ParsableArguments {
     /// - Throws: ``CommandFailure`` or what `body` throws.
     func withConnection(
         environment: [String: String] = ProcessInfo.processInfo.environment,
+        flags: [SettingKey: SettingValue] = [:],
         sandboxConfiguration: SandboxConfiguration = SandboxConfiguration(),
         _ body: (Connection) async throws -> Void
     ) async throws {
-        let resolved = try resolve(environment: environment)
+        let resolved = try resolve(environment: environment, flags: flags)
         if let configuration = resolved.configuration {
             try await body(
                 Connection(
                     configuration: configuration, timeZone: resolved.timeZone, knownStatuses: [],
-                    candidateIDSecret: resolved.candidateIDSecret))
+                    candidateIDSecret: resolved.candidateIDSecret, settings: resolved.settings))
             return
         }
         var settings = sandboxConfiguration
@@ -151,28 +187,39 @@ struct ConnectionOptions: ParsableArguments {
             try await body(
                 Connection(
                     configuration: configuration, timeZone: zone, knownStatuses: sandbox.control.statuses,
-                    candidateIDSecret: resolved.candidateIDSecret, sandbox: sandbox))
+                    candidateIDSecret: resolved.candidateIDSecret, sandbox: sandbox, settings: resolved.settings))
         }
     }
 
     /// Runs `body` with a client: against the configured server, or an embedded sandbox.
+    ///
+    /// The client knows the account's statuses from the known stages setting and, when a SQLite
+    /// mirror is given (`--database`, `ATS_DATABASE` or a profile's `database`) and exists, from
+    /// the mirror; it learns the rest from the account when a command needs them.
     /// - Parameters:
     ///   - environment: The process environment.
-    ///   - writes: How the client's writes wait and resend.
+    ///   - flags: Settings given by the command's own flags (such as `--rejection-status`).
+    ///   - writes: How the client's writes wait and resend; its rejection status, when nil, is the
+    ///     resolved setting.
     ///   - body: The work.
     /// - Throws: ``CommandFailure`` or what `body` throws.
     func withClient(
         environment: [String: String] = ProcessInfo.processInfo.environment,
+        flags: [SettingKey: SettingValue] = [:],
         writes: TrackerATSClient.WriteSettings = TrackerATSClient.WriteSettings(),
         _ body: (TrackerATSClient) async throws -> Void
     ) async throws {
-        try await withConnection(environment: environment) { connection in
+        try await withConnection(environment: environment, flags: flags) { connection in
+            var writes = writes
+            if writes.rejectionStatus == nil { writes.rejectionStatus = connection.settings?.text(.rejectionStatus) }
+            let statuses = connection.knownStatuses + (connection.settings?.knownStages ?? [])
             try await TrackerATSClient.withTrackerATSClient(
                 api: connection.configuration,
                 configuration: TrackerATSClient.Configuration(
-                    knownStatuses: connection.knownStatuses, candidateIDSecret: connection.candidateIDSecret,
+                    knownStatuses: statuses, candidateIDSecret: connection.candidateIDSecret,
                     logger: connection.configuration.logger, writes: writes)
             ) { client in
+                await MirrorStatuses.observe(in: connection, client: client)
                 try await body(client)
             }
         }

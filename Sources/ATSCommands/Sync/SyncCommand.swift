@@ -25,7 +25,7 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(
         help: """
             The mirror: a SQLite file (created if missing) or a postgres://user:password@host/db URL \
-            (env ATS_DATABASE).
+            (env ATS_DATABASE, or database in a profile; default tracker.sqlite).
             """
     )
     var database: String?
@@ -93,11 +93,14 @@ struct SyncCommand: AsyncParsableCommand {
 
     /// The command's work; tests call it with their own environment and output.
     func execute(environment: [String: String], output: CommandOutput) async throws {
-        let target = try SyncDatabase(database ?? environment["ATS_DATABASE"] ?? "tracker.sqlite")
+        // --database, else ATS_DATABASE, else the profile's database, else tracker.sqlite.
+        let settings = try connection.settings(
+            environment: environment, flags: database.map { [.database: .text($0)] } ?? [:])
+        let target = try SyncDatabase(settings.text(.database) ?? "tracker.sqlite")
         let streams = try selectedStreams()
         let level = try CommandLogging.level(flag: connection.logLevel, environment: environment)
         let logger = CommandLogging.logger(label: "ats.sync", level: level ?? .warning)
-        let tuning = SyncTuning(pageSize: pageSize, rateLimit: rateLimit, logLevel: level)
+        let tuning = SyncTuning(pageSize: pageSize, rateLimit: rateLimit ?? settings.rateLimit, logLevel: level)
         let printer = SyncReportPrinter(output: output)
         if let accounts {
             let fleet = try FleetFile(path: accounts)

@@ -23,6 +23,7 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
     @Argument(help: "Application ids.") var ids: [String] = []
     @Option(help: "A file of application ids; - reads standard input.") var file: String?
     @OptionGroup var rejection: RejectionArguments
+    @OptionGroup var facts: AccountFactsOptions
     @Option(help: "A journal file that makes the run resumable (created if missing).") var journal: String?
     @Option(help: "Applications worked on at once.") var concurrency: Int = 8
     @Option(help: "The longest wait, in seconds, for Tracker to apply the rejections.") var timeout: Int = 300
@@ -33,6 +34,8 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
             """)
     var resendAfter: Int = 600
     @Flag(help: "Print JSON Lines, one application per line.") var json = false
+
+    var settingFlags: [SettingKey: SettingValue] { facts.settingFlags.merging(rejection.settingFlags) { $1 } }
 
     func checkBeforeConnecting() throws {
         guard concurrency >= 1 else { throw CommandFailure.usage("--concurrency must be at least 1.") }
@@ -49,7 +52,7 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
                 arguments: ids, file: file, standardInput: .standardInput,
                 standardInputIsTerminal: BulkRejectProgressDisplay.standardInputIsTerminal)
             let writes = TrackerATSClient.WriteSettings(inDoubtSettleTime: .seconds(resendAfter))
-            try await connection.withClient(writes: writes) {
+            try await connection.withClient(flags: settingFlags, writes: writes) {
                 try await execute($0, ids: ids, output: .standard, progress: .standardError)
             }
         }
@@ -67,6 +70,7 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
         output: CommandOutput,
         progress: BulkRejectProgressDisplay?
     ) async throws {
+        await client.metadata.observe(statuses: facts.knownStages)
         let journalFile = journal.map { FileBulkRejectionJournal(url: URL(fileURLWithPath: $0)) }
         var onProgress: (@Sendable (BulkRejectionProgress) -> Void)?
         if let progress { onProgress = { progress.update($0) } }

@@ -11,7 +11,9 @@ struct ApplicationsMoveCommand: ClientCommand {
             Tracker runs the move as a set_app_status workflow action, asynchronously; by default the command \
             waits until it has run and reads the application back. With --only-from, nothing is sent unless the \
             application is still in that stage, so a recruiter's move is never overwritten. Tracker cannot list \
-            its statuses: stages are those configured or seen in data; add others with --known-stage.
+            its statuses: a stage must be one the account's applications are in (learned from the account, or \
+            from the mirror given with --database), or named with --known-stage or known_stages in a profile; \
+            a name that is not gets "did you mean" and nothing is sent.
             """
     )
 
@@ -20,8 +22,7 @@ struct ApplicationsMoveCommand: ClientCommand {
     @Argument(help: "The stage (status name) to move it to.") var stage: String
     @Option(name: .customLong("only-from"), help: "Move only if the application is still in this stage.")
     var onlyFrom: String?
-    @Option(name: .customLong("known-stage"), help: "A status name the account has (repeatable).")
-    var knownStages: [String] = []
+    @OptionGroup var facts: AccountFactsOptions
     @OptionGroup var waiting: WaitOptions
     @Flag(help: "Print one JSON object.") var json = false
 
@@ -29,8 +30,10 @@ struct ApplicationsMoveCommand: ClientCommand {
         try waiting.check()
     }
 
+    var settingFlags: [SettingKey: SettingValue] { facts.settingFlags }
+
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
-        await client.metadata.observe(statuses: knownStages)
+        await client.metadata.observe(statuses: facts.knownStages)
         let result = try await client.moveToStage(
             StageMoveRequest(
                 application: ApplicationID(id), to: StageID(stage), onlyFromStage: onlyFrom.map(StageID.init),

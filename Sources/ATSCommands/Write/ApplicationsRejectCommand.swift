@@ -4,10 +4,21 @@ import TrackerATS
 
 /// The options `reject` and `bulk-reject` share.
 struct RejectionArguments: ParsableArguments {
+    @Option(
+        help: """
+            The status that means rejected (env TRACKER_REJECTION_STATUS, or rejection_status in a profile). \
+            Default: the account's one status that reads like a rejection (Rejected, Not Selected, Declined…).
+            """)
+    var rejectionStatus: String?
     @Option(help: "Why, for a person. Tracker has no rejection reasons: it is kept as a note on the application.")
     var reason: String?
     @Flag(name: .customLong("no-note"), help: "Do not keep the reason as a note.") var noNote = false
     @Flag(help: "Archive the application too.") var archive = false
+
+    /// The settings these flags give.
+    var settingFlags: [SettingKey: SettingValue] {
+        rejectionStatus.map { [.rejectionStatus: .text($0)] } ?? [:]
+    }
 
     func options(wait: ATSWaitPolicy) -> RejectionOptions {
         RejectionOptions(reason: reason, recordsReasonAsNote: !noNote, archives: archive, wait: wait)
@@ -20,8 +31,10 @@ struct ApplicationsRejectCommand: ClientCommand {
         commandName: "reject",
         abstract: "Reject one application.",
         discussion: """
-            Moves the application to the rejection status ("Not Selected" unless configured otherwise) and, \
-            with --archive, archives it. An application already rejected is left alone.
+            Moves the application to the rejection status (--rejection-status; by default the account's one \
+            status that reads like a rejection, such as Rejected or Not Selected) and, with --archive, archives \
+            it. An application already rejected is left alone. The reason is kept as a note once Tracker has \
+            applied the rejection, never before.
             """
     )
 
@@ -29,13 +42,17 @@ struct ApplicationsRejectCommand: ClientCommand {
     @Argument(help: "The application's id.") var id: String
     @OptionGroup var rejection: RejectionArguments
     @OptionGroup var waiting: WaitOptions
+    @OptionGroup var facts: AccountFactsOptions
     @Flag(help: "Print one JSON object.") var json = false
+
+    var settingFlags: [SettingKey: SettingValue] { facts.settingFlags.merging(rejection.settingFlags) { $1 } }
 
     func checkBeforeConnecting() throws {
         try waiting.check()
     }
 
     func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+        await client.metadata.observe(statuses: facts.knownStages)
         let result = try await client.reject(ApplicationID(id), options: rejection.options(wait: waiting.policy))
         var reasonText = "no reason given"
         var noteID: String?

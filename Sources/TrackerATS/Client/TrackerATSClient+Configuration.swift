@@ -60,7 +60,7 @@ extension TrackerATSClient {
             "TrackerATSClient.Configuration(knownStatuses: \(knownStatuses), lookBack: \(lookBack), "
                 + "candidateIDSecret: \(candidateIDSecret == nil ? "derived" : "<redacted>"), "
                 + "metadataTimeToLive: \(metadataTimeToLive), batchConcurrency: \(batchConcurrency), "
-                + "rejectionStatus: \(writes.rejectionStatus))"
+                + "rejectionStatus: \(writes.rejectionStatus ?? "found among the account's statuses"))"
         }
     }
 }

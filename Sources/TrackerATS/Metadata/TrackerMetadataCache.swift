@@ -1,9 +1,14 @@
 public import ATSCore
+import Foundation
 public import Logging
 public import TrackerAPI
 
 /// Caches what a Tracker account is configured with: job categories, application statuses, the
 /// workflow configuration and the custom-field schemas.
+///
+/// Tracker cannot list its statuses, so they are learned: the configured ones, every one seen in
+/// data (``observe(statuses:)``), and, on demand, those of the account's applications
+/// (``learnedApplicationStatuses()``, which reads the application list once per time to live).
 ///
 /// Each part is loaded on first use and kept for ``timeToLive`` (measured with the injected clock,
 /// so tests advance time instead of sleeping). Concurrent callers share one load. A custom-field
@@ -19,10 +24,13 @@ public actor TrackerMetadataCache {
         case workflow
         /// The application and job custom-field schemas.
         case customFieldSchemas
+        /// The statuses of the account's applications (read from the application list).
+        case applicationStatuses
     }
 
     private enum Payload: Sendable {
         case jobCategories([String])
+        case applicationStatuses([String])
         case workflow(TrackerWorkflowConfiguration)
         case customFieldSchemas(TrackerCustomFieldSchemas)
     }
@@ -36,6 +44,9 @@ public actor TrackerMetadataCache {
     public nonisolated let timeToLive: Duration
     /// The shortest time between two schema reloads caused by unknown custom-field keys.
     public nonisolated let missRefreshInterval: Duration
+    /// The most applications read to learn the account's statuses (the most recently updated first
+    /// when Tracker honours `updated_after`; see ``learnedApplicationStatuses()``).
+    public nonisolated let statusScanLimit: Int
 
     private let api: TrackerAPI
     private let logger: Logger
@@ -52,6 +63,7 @@ public actor TrackerMetadataCache {
     ///   - knownStatuses: The account's configured status names, listed first and in this order.
     ///   - timeToLive: How long a loaded part is used.
     ///   - missRefreshInterval: The shortest time between schema reloads caused by unknown keys.
+    ///   - statusScanLimit: The most applications read to learn statuses (default 20,000).
     ///   - clock: The clock that measures age.
     ///   - logger: Where loads are logged at debug level.
     public init<C: Clock>(
@@ -59,12 +71,14 @@ public actor TrackerMetadataCache {
         knownStatuses: [String] = [],
         timeToLive: Duration = .seconds(15 * 60),
         missRefreshInterval: Duration = .seconds(60),
+        statusScanLimit: Int = 20_000,
         clock: C = ContinuousClock(),
         logger: Logger = TrackerAPI.loggingDisabled
     ) where C.Duration == Duration {
         self.api = api
         self.timeToLive = timeToLive
         self.missRefreshInterval = missRefreshInterval
+        self.statusScanLimit = max(1, statusScanLimit)
         self.logger = logger
         let origin = clock.now
         self.now = { origin.duration(to: clock.now) }
@@ -87,6 +101,27 @@ public actor TrackerMetadataCache {
     /// Never loads anything: Tracker has no endpoint that lists statuses.
     /// - Returns: The status names.
     public func applicationStatuses() -> [String] { knownStatuses }
+
+    /// ``applicationStatuses()`` after learning the statuses the account's applications are in.
+    ///
+    /// Reads the application list (1,000 per request) up to ``statusScanLimit`` applications, the
+    /// ones updated in the last year first, then the list from its start when that found fewer than
+    /// the limit; the result is kept for ``timeToLive`` like every other part. A status no
+    /// application is in cannot be learned: configure it (``TrackerATSClient/Configuration/knownStatuses``).
+    /// - Returns: The configured statuses in their order, then every other status seen or learned.
+    /// - Throws: ``TrackerAPIError`` when the application list cannot be read.
+    public func learnedApplicationStatuses() async throws -> [String] {
+        if case .applicationStatuses(let learned) = try await payload(.applicationStatuses) {
+            observe(statuses: learned)
+        }
+        return knownStatuses
+    }
+
+    /// Whether the account's applications have been read for their statuses within the time to live.
+    public var hasLearnedApplicationStatuses: Bool {
+        guard let loadedAt = slots[.applicationStatuses]?.loadedAt else { return false }
+        return now() - loadedAt < timeToLive
+    }
 
     /// The action catalogue, event types and triggers.
     /// - Returns: The workflow configuration.
@@ -187,7 +222,9 @@ public actor TrackerMetadataCache {
         }
         // An unstructured task, so that every caller waiting for this load shares it and one
         // caller's cancellation does not fail the others; it is always awaited below.
-        let task = Task { [api, logger] in try await Self.load(part, api: api, logger: logger) }
+        let task = Task { [api, logger, statusScanLimit] in
+            try await Self.load(part, api: api, statusScanLimit: statusScanLimit, logger: logger)
+        }
         slots[part] = Slot(task: task, loadedAt: nil)
         loadCounts[part, default: 0] += 1
         do {
@@ -200,7 +237,9 @@ public actor TrackerMetadataCache {
         }
     }
 
-    private static func load(_ part: Part, api: TrackerAPI, logger: Logger) async throws -> Payload {
+    private static func load(_ part: Part, api: TrackerAPI, statusScanLimit: Int, logger: Logger) async throws
+        -> Payload
+    {
         logger.debug("Loading Tracker metadata", metadata: ["ats.metadata.part": "\(part.rawValue)"])
         switch part {
         case .jobCategories:
@@ -209,6 +248,8 @@ public actor TrackerMetadataCache {
                 if let category = job.category?.trimmingSpaces, !category.isEmpty { categories.insert(category) }
             }
             return .jobCategories(categories.sorted())
+        case .applicationStatuses:
+            return .applicationStatuses(try await scanStatuses(api: api, limit: statusScanLimit, logger: logger))
         case .workflow:
             async let actions = api.workflow.actionCatalogue(logger: logger)
             async let events = api.workflow.eventTypes(logger: logger)
@@ -227,5 +268,34 @@ public actor TrackerMetadataCache {
                 )
             )
         }
+    }
+
+    /// The distinct statuses of up to `limit` applications, in the order first seen: those updated in
+    /// the last year (the statuses a workflow uses now), then, when that read fewer than `limit`, the
+    /// list from its start (a server that ignores `updated_after` answers the same list both times,
+    /// and the second read is skipped when the first already reached the limit).
+    private static func scanStatuses(api: TrackerAPI, limit: Int, logger: Logger) async throws -> [String] {
+        var statuses: [String] = []
+        var seen: Set<String> = []
+        var read = 0
+        let recent = Date(timeIntervalSinceNow: -365 * 86_400)
+        for updatedAfter in [recent, nil] as [Date?] {
+            guard read < limit else { break }
+            var budget = limit - read
+            let request = TrackerApplicationListRequest(updatedAfter: updatedAfter, pageSize: min(1000, budget))
+            for try await application in api.applications.list(request, logger: logger) {
+                if let status = application.status?.rawValue.trimmingSpaces, !status.isEmpty,
+                    seen.insert(status).inserted
+                {
+                    statuses.append(status)
+                }
+                read += 1
+                budget -= 1
+                if budget == 0 { break }
+            }
+        }
+        logger.debug(
+            "Learned the account's statuses", metadata: ["ats.statuses": "\(statuses.count)", "ats.read": "\(read)"])
+        return statuses
     }
 }

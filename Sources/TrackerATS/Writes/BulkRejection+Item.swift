@@ -74,7 +74,6 @@ struct BulkRejectionSendResult: Sendable {
     let application: ApplicationID
     let answer: Answer
     let references: [String]
-    let reasonNote: NoteID?
     let warning: String?
 }
 

@@ -69,6 +69,7 @@ struct BulkRejectionRun {
     private mutating func check(_ ids: [ApplicationID]) async throws {
         guard !ids.isEmpty else { return }
         let read = try await client.snapshots(of: ids)
+        var rejectedNow: [ApplicationID] = []
         for id in ids {
             let snapshot = read[id] ?? .unreadable("Tracker did not answer for it.")
             snapshots[id] = snapshot
@@ -81,31 +82,25 @@ struct BulkRejectionRun {
             case .found:
                 let wasSent = items[id]?.mayHaveBeenSent ?? false
                 if target.isRejected(snapshot) {
-                    try await settle(id, wasSent ? .rejected : .alreadyRejected)
+                    if wasSent { rejectedNow.append(id) } else { try await settle(id, .alreadyRejected) }
                 } else {
                     items[id]?.phase = wasSent ? .confirming : .send
                 }
             }
         }
+        try await settleRejected(rejectedNow)
     }
 
     private mutating func send(_ ids: [ApplicationID]) async throws {
         guard !ids.isEmpty else { return }
-        let reason = request.options.recordsReasonAsNote ? request.options.reason?.trimmingSpaces : nil
-        let note = reason.flatMap { $0.isEmpty ? nil : "Rejection reason: " + $0 }
-        let jobs = ids.map { id in
-            (
-                id, target.actions(for: snapshots[id] ?? .missing, application: id),
-                items[id]?.reasonNote == nil ? note : nil
-            )
-        }
+        let jobs = ids.map { id in (id, target.actions(for: snapshots[id] ?? .missing, application: id)) }
         let (client, journal) = (client, request.journal)
         let width = max(1, request.maximumConcurrency)
         try await withThrowingTaskGroup(of: BulkRejectionSendResult.self) { group in
             var pending = jobs.makeIterator()
             func addNext() -> Bool {
-                guard let (id, actions, note) = pending.next() else { return false }
-                group.addTask { try await Self.send(actions, for: id, note: note, client: client, journal: journal) }
+                guard let (id, actions) = pending.next() else { return false }
+                group.addTask { try await Self.send(actions, for: id, client: client, journal: journal) }
                 return true
             }
             for _ in 0..<width {
@@ -127,7 +122,6 @@ struct BulkRejectionRun {
         items[id]?.references += result.references
         items[id]?.roundsWithoutEffect = 0
         items[id]?.unchangedRounds = 0
-        if let note = result.reasonNote { items[id]?.reasonNote = note }
         if let warning = result.warning { items[id]?.warning = warning }
         sentCount += 1
         switch result.answer {
@@ -164,6 +158,7 @@ struct BulkRejectionRun {
             let sentBefore = sentCount
             let read = try await client.snapshots(of: pending)
             var unchanged: [ApplicationID] = []
+            var rejectedNow: [ApplicationID] = []
             for id in pending {
                 let snapshot = read[id] ?? .unreadable("not read")
                 switch snapshot {
@@ -172,12 +167,13 @@ struct BulkRejectionRun {
                 case .found:
                     snapshots[id] = snapshot
                     if target.isRejected(snapshot) {
-                        try await settle(id, .rejected)
+                        rejectedNow.append(id)
                     } else {
                         unchanged.append(id)
                     }
                 }
             }
+            try await settleRejected(rejectedNow)
             try await examine(unchanged)
             // Rejections sent again this round need Tracker's time to run: poll them from the start.
             if sentCount > sentBefore {
@@ -249,6 +245,30 @@ struct BulkRejectionRun {
         try await send(resend)
     }
 
+    /// Settles applications that show the rejection this run (or an earlier one) sent, writing the
+    /// reason note first for those that need one: only now is the rejection known to have taken
+    /// effect, so a rejection that failed never leaves a note. A note that cannot be written is a
+    /// warning on a rejected application, not a failure.
+    private mutating func settleRejected(_ ids: [ApplicationID]) async throws {
+        guard !ids.isEmpty else { return }
+        let reason = request.options.recordsReasonAsNote ? request.options.reason?.trimmingSpaces : nil
+        if let reason, !reason.isEmpty {
+            let needing = ids.filter { items[$0]?.reasonNote == nil }
+            let written = try await BulkRejectionNotes.write(
+                "Rejection reason: " + reason, on: needing, client: client, width: max(1, request.maximumConcurrency))
+            for (id, result) in written {
+                switch result {
+                case .success(let note): items[id]?.reasonNote = note
+                case .failure(let why):
+                    let warning = "Rejected, but the reason note could not be added: \(why.message)"
+                    let earlier = items[id]?.warning
+                    items[id]?.warning = earlier.map { $0 + "; " + warning } ?? warning
+                }
+            }
+        }
+        for id in ids { try await settle(id, .rejected) }
+    }
+
     /// When the earliest lost send among `ids` may be sent again.
     private func nextResendDue(_ ids: [ApplicationID]) -> Duration? {
         ids.compactMap { id -> Duration? in
@@ -270,6 +290,13 @@ struct BulkRejectionRun {
     private mutating func settle(_ id: ApplicationID, _ outcome: BulkRejectionOutcome, journals: Bool = true)
         async throws
     {
+        var outcome = outcome
+        // A failure says what was not done: the reason note is written only for a rejection that took effect.
+        if case .failed(let why) = outcome, items[id]?.reasonNote == nil, request.options.recordsReasonAsNote,
+            !(request.options.reason?.trimmingSpaces.isEmpty ?? true)
+        {
+            outcome = .failed(why + (why.hasSuffix(".") ? "" : ".") + " No reason note was written.")
+        }
         if items[id]?.outcome == nil {
             settledCount += 1
             if outcome.failure != nil { failedCount += 1 }
@@ -292,11 +319,10 @@ struct BulkRejectionRun {
                 phase: phase, total: order.count, settled: settledCount, sent: sentCount, failed: failedCount))
     }
 
-    /// Sends one application's actions (and its reason note), journaling before and after.
+    /// Sends one application's actions, journaling before and after.
     private static func send(
         _ actions: [TrackerActionCreateRequest],
         for id: ApplicationID,
-        note: String?,
         client: TrackerATSClient,
         journal: (any BulkRejectionJournal)?
     ) async throws -> BulkRejectionSendResult {
@@ -313,29 +339,16 @@ struct BulkRejectionRun {
                     inDoubt = true
                 } else if references.isEmpty && !inDoubt {
                     let why = "Tracker refused the rejection: \(error)"
-                    return BulkRejectionSendResult(
-                        application: id, answer: .refused(why), references: [], reasonNote: nil, warning: nil)
+                    return BulkRejectionSendResult(application: id, answer: .refused(why), references: [], warning: nil)
                 } else {
                     warning = "Part of the rejection was refused: \(error)"
                 }
             }
         }
-        var noteID: NoteID?
-        if let note, !references.isEmpty || inDoubt {
-            do {
-                let request = TrackerNoteCreateRequest(
-                    applicationID: TrackerApplicationID(rawValue: id.rawValue), body: note)
-                noteID = NoteID(try await client.api.notes.create(request, logger: client.logger).id.rawValue)
-            } catch {
-                warning = "The reason note could not be added: \(error)"
-            }
-        }
         try await journal?.record(
-            BulkRejectionJournalEntry(
-                application: id, step: inDoubt ? .unknown : .accepted, references: references, reasonNote: noteID))
+            BulkRejectionJournalEntry(application: id, step: inDoubt ? .unknown : .accepted, references: references))
         return BulkRejectionSendResult(
-            application: id, answer: inDoubt ? .inDoubt : .accepted, references: references, reasonNote: noteID,
-            warning: warning)
+            application: id, answer: inDoubt ? .inDoubt : .accepted, references: references, warning: warning)
     }
 }
 

@@ -34,20 +34,32 @@ extension TrackerATSClient {
             suggestion: suggestion)
     }
 
-    /// The status name for a stage id, checked against the known statuses (configured ones and
-    /// every one seen in data).
-    /// - Throws: ``ATSError`` with ``ATSError/Code/invalidInput`` listing the known statuses.
+    /// The account's spelling of a stage name: one of the known statuses (configured, seen in
+    /// data, or learned from the account's applications when the name is not known yet), matched
+    /// exactly or ignoring case.
+    /// - Throws: ``ATSError`` with ``ATSError/Code/invalidInput`` naming the closest known statuses
+    ///   ("did you mean") and listing the others; nothing has been sent.
     func knownStatus(_ stage: StageID, operation: ATSOperation) async throws -> String {
-        let known = await metadata.applicationStatuses()
-        let wanted = stage.rawValue.trimmingSpaces
-        if let exact = known.first(where: { $0 == wanted }) { return exact }
-        // Tracker's statuses are names people type; accept a difference of case only.
-        if let folded = known.first(where: { $0.lowercased() == wanted.lowercased() }) { return folded }
-        let list = known.isEmpty ? "none are configured or seen yet" : known.map { "'\($0)'" }.joined(separator: ", ")
+        if let known = StatusNames.match(stage.rawValue, in: await metadata.applicationStatuses()) { return known }
+        let learned = try await learnStatuses(operation)
+        if let known = StatusNames.match(stage.rawValue, in: learned) { return known }
+        let list = learned.isEmpty ? "none are configured or seen" : learned.map { "'\($0)'" }.joined(separator: ", ")
+        let hint = StatusNames.didYouMean(StatusNames.suggestions(for: stage.rawValue, in: learned))
         throw inputError(
-            operation, "Tracker does not know the stage '\(stage)'. Known stages: \(list).",
-            suggestion: "Tracker cannot list its statuses: add the account's status names to "
-                + "TrackerATSClient.Configuration.knownStatuses (CLI: --known-stage NAME).")
+            operation,
+            "Tracker does not know the stage '\(stage)'; nothing was sent. \(hint.map { $0 + " " } ?? "")"
+                + "Known stages: \(list).",
+            suggestion: "Stages are learned from the statuses the account's applications are in; a status no "
+                + "application is in yet must be named: add it to TrackerATSClient.Configuration.knownStatuses "
+                + "(command line: --known-stage NAME, or known_stages in a profile).")
+    }
+
+    /// Every status known, after reading the account's applications for theirs (once per cache
+    /// time to live).
+    func learnStatuses(_ operation: ATSOperation) async throws -> [String] {
+        try await translating(operation, subject: "the account's application statuses") {
+            try await metadata.learnedApplicationStatuses()
+        }
     }
 
     /// Sends an action that was checked already, translating failures.

@@ -3,8 +3,10 @@ extension TrackerATSClient {
     /// asynchronous actions, and which uploads it lets through.
     public struct WriteSettings: Sendable, Hashable {
         /// The applicant status that means "rejected" ("Workflow → Applicant Status" in Tracker).
-        /// Default "Not Selected", the name in Tracker's default workflow.
-        public var rejectionStatus: String
+        /// Default nil: the one status of the account that reads like a rejection ("Not Selected" in
+        /// Tracker's default workflow, "Rejected", "Declined"…), see
+        /// ``TrackerATSClient/resolvedRejectionStatus(for:)``.
+        public var rejectionStatus: String?
         /// The first wait between two polls of a pending action (default 0.5 s).
         public var pollInterval: Duration
         /// The longest wait between two polls; each wait is 1.5 times the previous (default 5 s).
@@ -38,7 +40,7 @@ extension TrackerATSClient {
 
         /// Creates write settings; every parameter has the documented default.
         /// - Parameters:
-        ///   - rejectionStatus: The status that means rejected.
+        ///   - rejectionStatus: The status that means rejected (default: found among the account's).
         ///   - pollInterval: The first wait between polls.
         ///   - maximumPollInterval: The longest wait between polls.
         ///   - inDoubtSettleTime: How long a lost write is left to show its effect.
@@ -46,7 +48,7 @@ extension TrackerATSClient {
         ///   - uploadContentTypes: Accepted content types by extension.
         ///   - perRecordReadLimit: When bulk reads switch from single records to the list.
         public init(
-            rejectionStatus: String = "Not Selected",
+            rejectionStatus: String? = nil,
             pollInterval: Duration = .milliseconds(500),
             maximumPollInterval: Duration = .seconds(5),
             inDoubtSettleTime: Duration = .seconds(600),

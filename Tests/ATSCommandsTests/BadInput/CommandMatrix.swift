@@ -56,6 +56,8 @@ enum CommandMatrix {
                 usesDatabase: true),
             Leaf(path: ["sandbox"], arguments: [], malformed: (["--port", "http"], "--port"), usesServer: false),
             Leaf(path: ["coverage"], arguments: [], malformed: nil, usesServer: false),
+            Leaf(path: ["config", "show"], arguments: [], malformed: nil, usesServer: false),
+            Leaf(path: ["config", "path"], arguments: [], malformed: nil, usesServer: false),
             // Listens for Tracker's deliveries rather than calling it; the trust suite covers it.
             Leaf(
                 path: ["webhooks", "listen"], arguments: ["--port", "0"], malformed: (["--port", "http"], "--port"),
