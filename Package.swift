@@ -193,6 +193,7 @@ let package = Package(
                 "ATSSyncSQLite",
                 "ATSSyncPostgres",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -283,7 +284,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ATSCommandsTests",
-            dependencies: ["ATSCommands", "TrackerAPI"],
+            dependencies: ["ATSCommands", "TrackerAPI", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ]

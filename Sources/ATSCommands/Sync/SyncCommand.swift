@@ -65,6 +65,18 @@ struct SyncCommand: AsyncParsableCommand {
     )
     var rateLimit: Double?
 
+    @Option(
+        defaultAsFlag: LockWait.untilFree,
+        help: ArgumentHelp(
+            """
+            When another sync is using the mirror (or, with PostgreSQL, the account), wait for it to \
+            finish: up to SECONDS, or as long as it takes without a number. Without this option the \
+            sync is refused at once, naming the process that holds the mirror.
+            """,
+            valueName: "seconds")
+    )
+    var waitForLock: LockWait?
+
     @Flag(help: "Print the run report as one JSON object instead of a table.")
     var json = false
 
@@ -72,6 +84,11 @@ struct SyncCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if let waitForLock, accounts != nil, waitForLock.limit != .zero {
+            throw ValidationError(
+                "--wait-for-lock cannot be combined with --accounts: a fleet skips an account another process is "
+                    + "syncing and comes back to it on its next pass.")
+        }
         if let pageSize, !(1...5000).contains(pageSize) {
             throw ValidationError("--page-size takes 1 to 5000 records, not \(pageSize).")
         }
@@ -115,7 +132,7 @@ struct SyncCommand: AsyncParsableCommand {
             var connection = connection
             tuning.apply(to: &connection.configuration)
             let name = SyncRunner.accountName(account, connection: connection)
-            try await target.withStore(logger: logger) { store, lock in
+            try await target.withStore(logger: logger, lockWait: waitForLock?.limit ?? .zero) { store, lock in
                 let runner = SyncRunner(
                     connection: connection, store: store, account: name, streams: streams,
                     progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
@@ -127,8 +144,9 @@ struct SyncCommand: AsyncParsableCommand {
                 }
                 guard acquired else {
                     throw CommandFailure.failed(
-                        "Another `ats sync` is syncing account \(name) into \(target) right now. Wait for it "
-                            + "to finish, or give this one a different --account or --database.")
+                        "Another sync is running on account \(name) in \(target). This one did not start, and "
+                            + "nothing was written. Run it again when that one has finished, pass --wait-for-lock "
+                            + "[SECONDS] to wait for it, or give a different --account or --database.")
                 }
             }
         }
