@@ -68,6 +68,8 @@ public enum SQLiteMirrorFile {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "ATSKit mirror check"
+        // A sync writing the file may hold SQLite's locks for a moment (a checkpoint).
+        configuration.busyMode = .timeout(10)
         let queue = try DatabaseQueue(path: location, configuration: configuration)
         defer { try? queue.close() }
         return try queue.read { db in

@@ -96,12 +96,18 @@ public enum SQLiteMirrorLock {
         let lockFile = lockPath(forMirror: path)
         let deadline = limit.map { ContinuousClock.now.advanced(by: $0) }
         var told = false
+        var unnamedHolderTries = 0
         while true {
             switch try attempt(lockFile) {
             case .acquired(let held):
                 return held
             case .lockedARemovedFile:
                 continue
+            case .busy(nil) where unnamedHolderTries < 5:
+                // The holder has just taken the lock and is writing its name: a moment later, the
+                // refusal can say who it is.
+                unnamedHolderTries += 1
+                try await Task.sleep(for: .milliseconds(10))
             case .busy(let holder):
                 let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
                 if let remaining, remaining <= .zero { throw Busy(path: path, holder: holder) }

@@ -63,10 +63,11 @@ struct DemoRun {
 
     func run() async throws {
         let path = URL(fileURLWithPath: command.database).standardizedFileURL.path
-        // Only a file an earlier demo made is replaced: anything else is refused untouched.
-        let replacing = try Self.checkReplaceable(path)
+        try SQLiteFileCheck.check(path)
         do {
             try await SQLiteMirrorLock.withLock(mirror: path) {
+                // Only a file an earlier demo made is replaced: anything else is refused untouched.
+                let replacing = try Self.checkReplaceable(path)
                 if replacing { try Self.removeOldDemo(at: path) }
                 let store = try SQLiteSyncStore(path: path)
                 try await store.prepare()
@@ -151,7 +152,7 @@ struct DemoRun {
     /// Whether `path` holds a mirror an earlier demo made, to be replaced; nothing there is fine too.
     /// - Throws: ``CommandFailure`` for any other file, which the demo must not touch.
     static func checkReplaceable(_ path: String) throws -> Bool {
-        switch try SQLiteFileCheck.check(path) {
+        switch try SQLiteFileCheck.mirrorContents(path) {
         case .nothing:
             return false
         case .mirror(isDemo: true):

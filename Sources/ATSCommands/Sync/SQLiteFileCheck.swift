@@ -13,12 +13,16 @@ enum SQLiteFileCheck {
     private static let magic = Array("SQLite format 3\u{0}".utf8)
 
     /// Throws ``CommandFailure`` when `path` cannot safely hold a mirror: it cannot be written, is
-    /// not an SQLite file, is damaged, or is an SQLite database that is not an ATSKit mirror.
+    /// not an SQLite file, or is damaged.
     /// - Parameter path: The database file (it need not exist yet).
-    /// - Returns: What the file holds.
-    @discardableResult
-    static func check(_ path: String) throws -> SQLiteMirrorContents {
+    static func check(_ path: String) throws {
         try checkFile(path)
+    }
+
+    /// What the file at `path` holds; throws ``CommandFailure`` for an SQLite database that is not an
+    /// ATSKit mirror. Call it holding the mirror's lock, so that no sync is halfway through creating it.
+    /// - Parameter path: The database file, which ``check(_:)`` accepted.
+    static func mirrorContents(_ path: String) throws -> SQLiteMirrorContents {
         let contents: SQLiteMirrorContents
         do {
             contents = try SQLiteMirrorFile.contents(at: path)

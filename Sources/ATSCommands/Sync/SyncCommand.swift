@@ -132,7 +132,7 @@ struct SyncCommand: AsyncParsableCommand {
             var connection = connection
             tuning.apply(to: &connection.configuration)
             let name = SyncRunner.accountName(account, connection: connection)
-            try await target.withStore(logger: logger, lockWait: waitForLock?.limit ?? .zero) { store, lock in
+            try await target.withStore(logger: logger, lockWait: lockWait) { store, lock in
                 let runner = SyncRunner(
                     connection: connection, store: store, account: name, streams: streams,
                     progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
@@ -150,6 +150,12 @@ struct SyncCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+
+    /// How long to wait for another sync: not at all without `--wait-for-lock`, nil for no limit.
+    private var lockWait: Duration? {
+        guard let waitForLock else { return .zero }
+        return waitForLock.limit
     }
 
     /// Runs `pass` once, or with `--watch` again and again until SIGINT or SIGTERM.

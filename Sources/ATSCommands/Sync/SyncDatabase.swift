@@ -57,6 +57,7 @@ enum SyncDatabase: CustomStringConvertible {
             try SQLiteFileCheck.check(path)
             do {
                 try await SQLiteMirrorLock.withLock(mirror: path, waitingUpTo: lockWait, onWait: Self.sayWaiting) {
+                    _ = try SQLiteFileCheck.mirrorContents(path)
                     try await Self.withSQLiteStore(path: path) { store in
                         try await body(store) { _, work in
                             try await work()
