@@ -136,7 +136,8 @@ public enum SQLiteMirrorLock {
                 return .busy(holder)
             }
             close(descriptor)
-            throw SQLiteStoreError.cannotCreate(path: lockFile, reason: "cannot lock it: \(String(cString: strerror(code)))")
+            throw SQLiteStoreError.cannotCreate(
+                path: lockFile, reason: "cannot lock it: \(String(cString: strerror(code)))")
         }
         var locked = stat()
         var named = stat()

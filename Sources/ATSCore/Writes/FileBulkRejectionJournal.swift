@@ -88,8 +88,8 @@ public actor FileBulkRejectionJournal: BulkRejectionJournal {
         if let handle { return handle }
         if !FileManager.default.fileExists(atPath: url.path) {
             // The journal names the applications and the reasons: readable by its owner only.
-            guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            else {
+            let ownerOnly: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
+            guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: ownerOnly) else {
                 throw failure("cannot be created (check the folder exists and is writable)")
             }
         }

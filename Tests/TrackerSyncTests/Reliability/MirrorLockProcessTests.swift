@@ -120,7 +120,9 @@ private struct BehindClock: SandboxClock {
                 if end.status == 0 {
                     ran += 1
                 } else {
-                    #expect(end.status == 1 && end.standardError.contains("Another sync is running (pid "), "\(end.standardError)")
+                    #expect(
+                        end.status == 1 && end.standardError.contains("Another sync is running (pid "),
+                        "\(end.standardError)")
                     #expect(!end.standardError.contains("database is locked"))
                     refused += 1
                 }
