@@ -132,21 +132,24 @@ struct SyncCommand: AsyncParsableCommand {
             var connection = connection
             tuning.apply(to: &connection.configuration)
             let name = SyncRunner.accountName(account, connection: connection)
-            try await target.withStore(logger: logger, lockWait: lockWait) { store, lock in
-                let runner = SyncRunner(
-                    connection: connection, store: store, account: name, streams: streams,
-                    progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
-                let acquired = try await lock(name) {
-                    try await repeating { first in
+            // The mirror is held for one pass at a time: between the passes of a --watch, another
+            // sync (a cron job's --full, say) can take its turn, and the watch's next pass waits for
+            // it or, refused, tries again after the interval.
+            try await repeating { first in
+                try await target.withStore(logger: logger, lockWait: lockWait) { store, lock in
+                    let runner = SyncRunner(
+                        connection: connection, store: store, account: name, streams: streams,
+                        progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
+                    let acquired = try await lock(name) {
                         let report = try await runner.run(full: full && first)
                         try printer.print(report, json: json, database: target.description, account: name)
                     }
-                }
-                guard acquired else {
-                    throw CommandFailure.failed(
-                        "Another sync is running on account \(name) in \(target). This one did not start, and "
-                            + "nothing was written. Run it again when that one has finished, pass --wait-for-lock "
-                            + "[SECONDS] to wait for it, or give a different --account or --database.")
+                    guard acquired else {
+                        throw CommandFailure.failed(
+                            "Another sync is running on account \(name) in \(target). This one did not start, and "
+                                + "nothing was written. Run it again when that one has finished, pass --wait-for-lock "
+                                + "[SECONDS] to wait for it, or give a different --account or --database.")
+                    }
                 }
             }
         }
