@@ -129,8 +129,9 @@ struct SyncCommand: AsyncParsableCommand {
             return
         }
         try await connection.withConnection(environment: environment) { connection in
-            var connection = connection
-            tuning.apply(to: &connection.configuration)
+            var tuned = connection
+            tuning.apply(to: &tuned.configuration)
+            let connection = tuned
             let name = SyncRunner.accountName(account, connection: connection)
             // The mirror is held for one pass at a time: between the passes of a --watch, another
             // sync (a cron job's --full, say) can take its turn, and the watch's next pass waits for

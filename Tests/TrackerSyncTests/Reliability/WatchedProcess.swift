@@ -42,22 +42,22 @@ final class WatchedProcess: Sendable {
         process.standardError = pipe
         self.process = process
         self.arguments = arguments
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            self?.update { snapshot in
-                if data.isEmpty {
-                    snapshot.errorClosed = true
-                } else {
-                    snapshot.standardError += String(decoding: data, as: UTF8.self)
-                }
-            }
-        }
         process.terminationHandler = { [weak self] finished in
             let status = finished.terminationStatus
             self?.update { $0.status = status }
         }
         try process.run()
+        // A thread of its own reads the pipe with blocking reads: a readability handler was seen
+        // to deliver nothing of what a short-lived child wrote before it exited.
+        let reader = pipe.fileHandleForReading
+        Thread.detachNewThread { [weak self] in
+            while true {
+                let data = reader.availableData
+                guard !data.isEmpty else { break }
+                self?.update { $0.standardError += String(decoding: data, as: UTF8.self) }
+            }
+            self?.update { $0.errorClosed = true }
+        }
     }
 
     /// Sends a signal (SIGSTOP, SIGCONT, SIGKILL).
@@ -69,7 +69,9 @@ final class WatchedProcess: Sendable {
     /// - Throws: ``Timeout`` (after killing it) when it has not ended within `limit`.
     @discardableResult
     func end(within limit: Duration) async throws -> Snapshot {
-        try await wait("`ats \(arguments.prefix(1).joined())` to end", within: limit) { $0.hasEnded }
+        let ended = try await wait("`ats \(arguments.prefix(1).joined())` to end", within: limit) { $0.status != nil }
+        // What it wrote before it ended is normally read by now; give the pipe's end a moment.
+        return (try? await wait("the end of its standard error", within: .seconds(5)) { $0.hasEnded }) ?? ended
     }
 
     /// Waits until `condition` holds for what the child has shown.
@@ -89,11 +91,14 @@ final class WatchedProcess: Sendable {
             return first
         }
         if let reached, condition(reached) { return reached }
-        let seen = state.withLock { $0.snapshot.standardError }
-        if process.isRunning { signal(SIGKILL) }
+        let seen = state.withLock { $0.snapshot }
+        let running = process.isRunning
+        if running { signal(SIGKILL) }
         throw Timeout(
-            description: "waited \(limit) for \(what) (pid \(processIdentifier)); it was killed. Its standard error: "
-                + seen.suffix(800))
+            description: "waited \(limit) for \(what) (pid \(processIdentifier), "
+                + (running ? "still running, now killed" : "no longer running") + ", exit status seen: "
+                + "\(seen.status.map(String.init) ?? "none"), standard error closed: \(seen.errorClosed)). "
+                + "Its standard error: " + seen.standardError.suffix(800))
     }
 
     private func update(_ change: (inout Snapshot) -> Void) {
