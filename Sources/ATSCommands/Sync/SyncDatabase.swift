@@ -3,6 +3,7 @@ import ATSSyncPostgres
 import ATSSyncSQLite
 import Foundation
 import Logging
+import Synchronization
 
 /// Where `ats sync` keeps the mirror: a SQLite file or a PostgreSQL database.
 enum SyncDatabase: CustomStringConvertible {
@@ -86,7 +87,9 @@ enum SyncDatabase: CustomStringConvertible {
     /// was there before is never removed.
     private static func withSQLiteStore(path: String, _ body: (SQLiteSyncStore) async throws -> Void) async throws {
         let store = try SQLiteSyncStore(path: path)
-        if !store.createdFile, let mode = SQLiteMirrorFile.permissionsReadableByOthers(at: path) {
+        if !store.createdFile, let mode = SQLiteMirrorFile.permissionsReadableByOthers(at: path),
+            warnedAboutPermissions.withLock({ $0.insert(path).inserted })
+        {
             standardError(
                 "Warning: \(path) can be read by other users of this machine (permissions \(String(mode, radix: 8))); "
                     + "it holds personal data. Make it private with: chmod 600 \(path)\n")
@@ -102,6 +105,9 @@ enum SyncDatabase: CustomStringConvertible {
             throw error
         }
     }
+
+    /// Mirrors this process has already warned about (a --watch opens its mirror every pass).
+    private static let warnedAboutPermissions = Mutex<Set<String>>([])
 
     private static func sayWaiting(_ holder: SQLiteMirrorLock.Holder?) {
         standardError("Another sync is running\(holder.map { " (\($0))" } ?? ""); waiting for it to finish.\n")
