@@ -202,6 +202,7 @@ let package = Package(
                 "ATSSyncSQLite",
                 "ATSSyncPostgres",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -295,7 +296,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ATSCommandsTests",
-            dependencies: ["ATSCommands", "ATSTestSupport", "TrackerAPI"],
+            dependencies: [
+                "ATSCommands", "ATSTestSupport", "TrackerAPI", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

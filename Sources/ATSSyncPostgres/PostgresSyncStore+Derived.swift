@@ -141,20 +141,21 @@ enum PostgresDerivationQueue {
         _ derivation: StreamDerivation,
         table: String,
         account: String,
-        scanID: String,
+        scan: ReconcilingScan,
         connection: PostgresConnection,
         logger: Logger
     ) async throws {
         var binds = PostgresBindings()
         binds.append(derivation.stream.rawValue)
         binds.append(account)
-        binds.append(scanID)
+        binds.append(scan.id)
+        binds.append(scan.startedAt)
         try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
                     INSERT INTO derivation_queue (account, stream, group_key)
                     SELECT account, $1, "\(derivation.groupColumn)" FROM "\(table)"
-                    WHERE account = $2 AND scan_id <> $3 AND deleted_at IS NULL
+                    WHERE account = $2 AND scan_id <> $3 AND last_seen_at <= $4 AND deleted_at IS NULL
                         AND "\(derivation.groupColumn)" IS NOT NULL
                     ON CONFLICT DO NOTHING
                     """, binds: binds), logger: logger)

@@ -98,7 +98,7 @@ public struct PostgresSyncStore: SyncStore {
     public func complete(
         _ state: StreamState,
         account: String,
-        reconcilingScan: String?,
+        reconcilingScan: ReconcilingScan?,
         at: Date,
         derivations: [StreamDerivation]
     ) async throws -> Int {
@@ -107,21 +107,24 @@ public struct PostgresSyncStore: SyncStore {
         let logger = logger
         return try await client.withTransaction(logger: logger) { connection in
             var deleted = 0
-            if let scanID = reconcilingScan {
+            if let scan = reconcilingScan {
                 for derivation in derivations {
                     try await PostgresDerivationQueue.queueUnseen(
-                        derivation, table: table, account: account, scanID: scanID, connection: connection,
+                        derivation, table: table, account: account, scan: scan, connection: connection,
                         logger: logger)
                 }
+                // Rows another run stamped after this scan began are not the scan's to judge (ReconcilingScan).
                 var binds = PostgresBindings()
                 binds.append(at)
                 binds.append(account)
-                binds.append(scanID)
+                binds.append(scan.id)
+                binds.append(scan.startedAt)
                 let rows = try await connection.query(
                     PostgresQuery(
                         unsafeSQL: """
                             UPDATE "\(table)" SET deleted_at = $1
-                            WHERE account = $2 AND scan_id <> $3 AND deleted_at IS NULL RETURNING id
+                            WHERE account = $2 AND scan_id <> $3 AND last_seen_at <= $4 AND deleted_at IS NULL
+                            RETURNING id
                             """, binds: binds), logger: logger)
                 for try await _ in rows { deleted += 1 }
             }

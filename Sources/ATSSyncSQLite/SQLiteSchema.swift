@@ -74,6 +74,21 @@ enum SQLiteSchema {
                         PRIMARY KEY (account, stream, group_key))
                     """)
         }
+        migrator.registerMigration("v3-mirror-metadata") { db in
+            // Facts about the mirror itself, one row each; `purpose` = `demo` marks a file `ats demo`
+            // made, the only kind of file the demo may replace.
+            try db.execute(
+                sql: """
+                    CREATE TABLE mirror_metadata (
+                        key TEXT NOT NULL PRIMARY KEY,
+                        value TEXT NOT NULL)
+                    """)
+        }
         return migrator
     }
+
+    /// The table of facts about the mirror (migration `v3-mirror-metadata`).
+    static let metadataTable = "mirror_metadata"
+    /// The `purpose` of a mirror that `ats demo` made.
+    static let demoPurpose = "demo"
 }

@@ -6,15 +6,31 @@ import GRDB
 ///
 /// One `DatabasePool` per file for the store's lifetime (WAL mode, so that people can query the
 /// mirror while a sync writes). Each page and its checkpoint are one write transaction.
+///
+/// The store writes only into a mirror: an SQLite file with other tables is refused before
+/// anything is written to it (``SQLiteMirrorContents/otherDatabase(tables:)``). A new mirror is
+/// created readable by its owner only (0600), since it holds people's applications.
+/// Two stores must not write one file at once: hold ``SQLiteMirrorLock`` around a sync.
 public final class SQLiteSyncStore: SyncStore {
     let writer: any DatabaseWriter
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
+    /// The file, or nil for a mirror in memory.
+    public let path: String?
+    /// Whether this store created the file (there was none at `path`).
+    public let createdFile: Bool
 
     /// Opens (or creates) the mirror at a path.
     /// - Parameter path: The SQLite file.
-    /// - Throws: ``SQLiteStoreError`` when the file cannot be opened as a database.
+    /// - Throws: ``SQLiteStoreError`` when the file cannot be opened as a database, or is an SQLite
+    ///   database that is not an ATSKit mirror (then it is left untouched).
     public init(path: String) throws {
+        if case .otherDatabase(let tables) = try SQLiteMirrorFile.contents(at: path) {
+            throw SQLiteStoreError.notAMirror(path: path, tables: tables)
+        }
+        self.path = path
+        let created = try SQLiteMirrorFile.createPrivately(at: path)
+        createdFile = created
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // In WAL mode, NORMAL syncs the log at checkpoints rather than at every commit. A crash
@@ -38,6 +54,7 @@ public final class SQLiteSyncStore: SyncStore {
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch {
+            if created { SQLiteMirrorFile.remove(at: path) }
             throw SQLiteStoreError.cannotOpen(path: path, underlying: error)
         }
     }
@@ -46,6 +63,8 @@ public final class SQLiteSyncStore: SyncStore {
     /// - Throws: When SQLite cannot allocate it.
     public init() throws {
         writer = try DatabaseQueue()
+        path = nil
+        createdFile = false
     }
 
     /// Creates or migrates the tables.
@@ -58,7 +77,7 @@ public final class SQLiteSyncStore: SyncStore {
                 for schema in StreamSchema.all { try FirstSyncBulkLoad.restoreIndexes(db, schema: schema) }
             }
         } catch {
-            throw SQLiteStoreError.cannotMigrate(underlying: error)
+            throw SQLiteStoreError.cannotMigrate(path: path, underlying: error)
         }
     }
 
@@ -124,7 +143,7 @@ public final class SQLiteSyncStore: SyncStore {
     public func complete(
         _ state: StreamState,
         account: String,
-        reconcilingScan: String?,
+        reconcilingScan: ReconcilingScan?,
         at: Date,
         derivations: [StreamDerivation]
     ) async throws -> Int {
@@ -135,23 +154,26 @@ public final class SQLiteSyncStore: SyncStore {
         return try await writer.write { db in
             var deleted = 0
             if let schema { try FirstSyncBulkLoad.restoreIndexes(db, schema: schema) }
-            if let scanID = reconcilingScan {
+            if let scan = reconcilingScan {
+                // Rows another run stamped after this scan began are not the scan's to judge
+                // (ReconcilingScan); the timestamps are fixed-width UTC text, which sorts as instants.
+                let startedAt = ISO8601Text.string(scan.startedAt)
                 for derivation in derivations {
                     try db.execute(
                         sql: """
                             INSERT OR IGNORE INTO derivation_queue (account, stream, group_key)
                             SELECT account, ?, "\(derivation.groupColumn)" FROM "\(table)"
-                            WHERE account = ? AND scan_id <> ? AND deleted_at IS NULL
+                            WHERE account = ? AND scan_id <> ? AND last_seen_at <= ? AND deleted_at IS NULL
                                 AND "\(derivation.groupColumn)" IS NOT NULL
                             """,
-                        arguments: [derivation.stream.rawValue, account, scanID])
+                        arguments: [derivation.stream.rawValue, account, scan.id, startedAt])
                 }
                 try db.execute(
                     sql: """
                         UPDATE "\(table)" SET deleted_at = ?
-                        WHERE account = ? AND scan_id <> ? AND deleted_at IS NULL
+                        WHERE account = ? AND scan_id <> ? AND last_seen_at <= ? AND deleted_at IS NULL
                         """,
-                    arguments: [deletedAt, account, scanID])
+                    arguments: [deletedAt, account, scan.id, startedAt])
                 deleted = db.changesCount
             }
             try Self.saveState(db, stateArguments)

@@ -155,6 +155,26 @@ private func jsonObject(_ line: String) throws -> [String: Any] {
         #expect(try String(contentsOf: outside, encoding: .utf8) == "precious")
     }
 
+    @Test func downloadsAndTheFoldersMadeForThemAreReadableByTheirOwnerOnly() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ats-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("cvs")
+        let attachment = Attachment(id: "9", applicationID: "1", filename: "cv.pdf", kind: .resume)
+        let body = AsyncStream<Data> { continuation in
+            continuation.yield(Data("Ada Byron".utf8))
+            continuation.finish()
+        }
+        let saved = try await SafeFileWriter.save(
+            ATSFileDownload(attachment: attachment, contentType: nil, contentLength: nil, body: ATSStream(body)),
+            into: folder)
+        func mode(_ url: URL) throws -> Int? {
+            (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int).map { $0 & 0o777 }
+        }
+        #expect(try mode(saved.url) == 0o600)
+        #expect(try mode(folder) == 0o700)
+        #expect(try mode(root) == 0o700)
+    }
+
     @Test func missingSettingsAreExplainedWithoutThePassword() throws {
         let none = try parse(["jobs", "list"], as: JobsListCommand.self)
         let noServer = try #require(throws: CommandFailure.self) { try none.connection.resolve(environment: [:]) }

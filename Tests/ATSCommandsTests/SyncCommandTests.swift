@@ -117,6 +117,11 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
     @Test func theDemoMirrorsChangesAndFindsExactlyThemOnReSync() async throws {
         let path = temporaryDatabase()
         defer { removeDatabase(path) }
+        // An earlier demo's mirror (marked as such) is what the demo may replace.
+        let earlier = try SQLiteSyncStore(path: path)
+        try await earlier.prepare()
+        try await earlier.markAsDemo()
+        try earlier.close()
         let command = try #require(
             try ATSCommand.parseAsRoot(["demo", "--database", path, "--applications", "600", "--quiet"]) as? DemoCommand
         )
@@ -166,6 +171,8 @@ private func syncCommand(_ arguments: [String]) throws -> SyncCommand {
             #expect(change[1] == "Screening", "both changes started in Screening")
         }
         let lines = captured.lines
+        #expect(lines.contains { $0.contains("(the previous demo's file was replaced)") })
+        #expect(try SQLiteMirrorFile.contents(at: path) == .mirror(isDemo: true), "the new mirror is marked too")
         #expect(!lines.contains { $0.contains("✗") })
         #expect(lines.contains { $0.hasPrefix("5. The mirror is \(path)") })
     }

@@ -80,7 +80,8 @@ import Testing
                     state.completeWindow()
                     for target in [reference, store] as [any SyncStore] {
                         _ = try await target.complete(
-                            state, account: account, reconcilingScan: "none", at: seenAt, derivations: [queue])
+                            state, account: account, reconcilingScan: ReconcilingScan(id: "none", startedAt: seenAt),
+                            at: seenAt, derivations: [queue])
                     }
                 }
             }
@@ -103,6 +104,39 @@ import Testing
         let first = (1...6).map { record($0, version: 1) }
         let second = [record(1, version: 1), record(2, version: 2, stage: "Hired")]
         try await compare(kind, pages: [first, second], deletingAfterFirst: true)
+    }
+
+    /// Two runs on one mirror (the false-delete class of Nango #1132): a full scan reads rows 1–5
+    /// while another run stores row 8 (new) and row 9 (already stored) after the scan began. The
+    /// scan never read 8 or 9, yet must tombstone only 6 and 7, which nobody has seen since before it.
+    @Test(arguments: StoreKind.available) func aFullScanNeverTombstonesARowAnotherRunWroteAfterItStarted(
+        kind: StoreKind
+    ) async throws {
+        let account = "two-runs-\(UUID().uuidString)"
+        try await kind.withStore { store in
+            try await store.prepare()
+            let before = seen.addingTimeInterval(-600)
+            func commit(_ ids: [Int], scan: String, at time: Date) async throws {
+                var state = StreamState(stream: .applications)
+                state.begin(SyncWindow(lower: nil, upper: time, isFullScan: false), scanID: scan, startedAt: time)
+                _ = try await store.commit(
+                    ids.map { record($0, version: 1) }, stream: .applications, account: account, scanID: scan,
+                    seenAt: time, state: state, derivations: [queue])
+            }
+            try await commit([1, 2, 3, 4, 5, 6, 7, 9], scan: "earlier", at: before)
+            var full = StreamState(stream: .applications)
+            full.begin(SyncWindow(lower: nil, upper: seen, isFullScan: true), scanID: "full", startedAt: seen)
+            try await commit([1, 2, 3], scan: "full", at: seen.addingTimeInterval(1))
+            try await commit([8, 9], scan: "other run", at: seen.addingTimeInterval(2))
+            try await commit([4, 5], scan: "full", at: seen.addingTimeInterval(3))
+            full.completeWindow()
+            let deleted = try await store.complete(
+                full, account: account, reconcilingScan: ReconcilingScan(id: "full", startedAt: seen),
+                at: seen.addingTimeInterval(4), derivations: [queue])
+            let rows = try await store.storedRows(of: .applications, account: account)
+            #expect(rows.filter { $0.deletedAt != nil }.map(\.id).sorted() == ["6", "7"])
+            #expect(deleted == 2)
+        }
     }
 
     @Test(arguments: StoreKind.available) func aRecordTwiceInOnePageIsComparedWithItsFirstCopy(kind: StoreKind)
@@ -172,7 +206,9 @@ import Testing
         #expect(try await indexes() == "3")  // candidate_id and updated_at are built at the end
         state.completeWindow()
         for target in [reference, store] as [any SyncStore] {
-            _ = try await target.complete(state, account: "a", reconcilingScan: "first", at: seen, derivations: [queue])
+            _ = try await target.complete(
+                state, account: "a", reconcilingScan: ReconcilingScan(id: "first", startedAt: seen), at: seen,
+                derivations: [queue])
         }
         #expect(try await indexes() == "5")
         let queued = try await store.queuedGroups(for: queue, account: "a", limit: 100)

@@ -56,7 +56,7 @@ final class DyingStore: SyncStore {
     }
 
     func complete(
-        _ state: StreamState, account: String, reconcilingScan: String?, at: Date, derivations: [StreamDerivation]
+        _ state: StreamState, account: String, reconcilingScan: ReconcilingScan?, at: Date, derivations: [StreamDerivation]
     ) async throws -> Int {
         try write()
         return try await base.complete(

@@ -20,7 +20,12 @@ struct DemoCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The SQLite file to create (replaced if it exists).")
+    @Option(
+        help: """
+            The SQLite file to create. A file an earlier `ats demo` made is replaced; any other existing file \
+            is left untouched and the demo refuses to start.
+            """
+    )
     var database = "demo.sqlite"
 
     @Option(help: "How many applications the sandbox holds.")
@@ -70,9 +75,25 @@ struct DemoRun {
 
     func run() async throws {
         let path = URL(fileURLWithPath: command.database).standardizedFileURL.path
-        // Only a mirror is replaced: a read-only file or one that is not SQLite is refused untouched.
         try SQLiteFileCheck.check(path)
-        let replaced = try removeOldMirror(at: path)
+        do {
+            try await SQLiteMirrorLock.withLock(mirror: path) {
+                // Only a file an earlier demo made is replaced: anything else is refused untouched.
+                let replacing = try Self.checkReplaceable(path)
+                if replacing { try Self.removeOldDemo(at: path) }
+                let store = try SQLiteSyncStore(path: path)
+                try await store.prepare()
+                try await store.markAsDemo()
+                try await run(store: store, path: path, replaced: replacing)
+            }
+        } catch let busy as SQLiteMirrorLock.Busy {
+            throw CommandFailure.failed(
+                "\(busy.description.prefix(1).uppercased())\(busy.description.dropFirst()). The demo did not start; "
+                    + "run it again when that has finished, or give --database another file.")
+        }
+    }
+
+    private func run(store: SQLiteSyncStore, path: String, replaced: Bool) async throws {
         var settings = SandboxConfiguration(
             seed: command.seed, jobCount: max(command.applications / 400, 5), applicationCount: command.applications)
         settings.behavior.timeZone = TimeZone(identifier: "America/Chicago") ?? .gmt
@@ -95,8 +116,6 @@ struct DemoRun {
                     accountTimeZone: settings.behavior.timeZone),
                 timeZone: settings.behavior.timeZone, knownStatuses: sandbox.control.statuses,
                 candidateIDSecret: nil, sandbox: sandbox)
-            let store = try SQLiteSyncStore(path: path)
-            try await store.prepare()
             let runner = SyncRunner(
                 connection: connection, store: store, account: "demo", streams: StreamSchema.all.map(\.stream),
                 progress: command.quiet ? nil : SyncProgressDisplay(),
@@ -143,11 +162,29 @@ struct DemoRun {
         }
     }
 
-    /// Removes a mirror a previous demo left (its account no longer exists); answers whether there was one.
-    private func removeOldMirror(at path: String) throws -> Bool {
+    /// Whether `path` holds a mirror an earlier demo made, to be replaced; nothing there is fine too.
+    /// - Throws: ``CommandFailure`` for any other file, which the demo must not touch.
+    static func checkReplaceable(_ path: String) throws -> Bool {
+        switch try SQLiteFileCheck.mirrorContents(path) {
+        case .nothing:
+            return false
+        case .mirror(isDemo: true):
+            return true
+        case .mirror(isDemo: false):
+            throw CommandFailure.failed(
+                "\(path) is an ATSKit mirror that `ats demo` did not make: it may hold a real account's data, so the "
+                    + "demo leaves it untouched. Give the demo a file of its own, such as --database demo.sqlite.")
+        case .emptyDatabase, .otherDatabase:
+            throw CommandFailure.failed(
+                "\(path) already exists and `ats demo` did not make it, so the demo leaves it untouched. Give the "
+                    + "demo a new file, such as --database demo.sqlite.")
+        }
+    }
+
+    /// Removes the mirror an earlier demo left (its sandbox account no longer exists).
+    private static func removeOldDemo(at path: String) throws {
         let files = FileManager.default
-        guard files.fileExists(atPath: path) else { return false }
-        for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: path + suffix) {
+        for suffix in [""] + SQLiteMirrorFile.sideFileSuffixes where files.fileExists(atPath: path + suffix) {
             do {
                 try files.removeItem(atPath: path + suffix)
             } catch {
@@ -156,6 +193,5 @@ struct DemoRun {
                         + "--database with another file.")
             }
         }
-        return true
     }
 }

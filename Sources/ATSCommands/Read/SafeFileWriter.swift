@@ -66,7 +66,9 @@ enum SafeFileWriter {
     static func save(_ download: ATSFileDownload, into folder: URL) async throws -> Saved {
         let directory = folder.standardizedFileURL
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // Downloads are people's documents (CVs, letters): folders ATSKit creates are its owner's only.
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw CommandFailure.failed("Cannot create the folder \(directory.path): \(error.localizedDescription)")
         }
@@ -97,7 +99,7 @@ enum SafeFileWriter {
             guard url.deletingLastPathComponent().standardizedFileURL.path == directory.path else {
                 throw CommandFailure.failed("Refusing to write \(candidate): it is not inside \(directory.path).")
             }
-            let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+            let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
             if descriptor >= 0 { return (url, descriptor) }
             guard errno == EEXIST else {
                 throw CommandFailure.failed("Cannot create \(url.path): \(String(cString: strerror(errno))).")

@@ -1,3 +1,4 @@
+import ATSSyncSQLite
 import Foundation
 
 /// Checks a SQLite mirror's path before SQLite touches it, so that a file that must not be written
@@ -11,9 +12,35 @@ enum SQLiteFileCheck {
     /// SQLite's file header: the first 16 bytes of every database.
     private static let magic = Array("SQLite format 3\u{0}".utf8)
 
-    /// Throws ``CommandFailure`` when `path` cannot safely hold a mirror.
+    /// Throws ``CommandFailure`` when `path` cannot safely hold a mirror: it cannot be written, is
+    /// not an SQLite file, or is damaged.
     /// - Parameter path: The database file (it need not exist yet).
     static func check(_ path: String) throws {
+        try checkFile(path)
+    }
+
+    /// What the file at `path` holds; throws ``CommandFailure`` for an SQLite database that is not an
+    /// ATSKit mirror. Call it holding the mirror's lock, so that no sync is halfway through creating it.
+    /// - Parameter path: The database file, which ``check(_:)`` accepted.
+    static func mirrorContents(_ path: String) throws -> SQLiteMirrorContents {
+        let contents: SQLiteMirrorContents
+        do {
+            contents = try SQLiteMirrorFile.contents(at: path)
+        } catch {
+            throw CommandFailure.failed(
+                "\(path) cannot be read as an SQLite database (\(error)). It was left untouched; give a new file "
+                    + "or an existing ATSKit mirror as --database.")
+        }
+        if case .otherDatabase(let tables) = contents {
+            let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+            throw CommandFailure.failed(
+                "\(path) is an SQLite database that is not an ATSKit mirror (its tables: \(shown)). It was left "
+                    + "untouched; give a new file (such as tracker.sqlite) or an existing ATSKit mirror as --database.")
+        }
+        return contents
+    }
+
+    private static func checkFile(_ path: String) throws {
         let files = FileManager.default
         var isFolder: ObjCBool = false
         let exists = files.fileExists(atPath: path, isDirectory: &isFolder)

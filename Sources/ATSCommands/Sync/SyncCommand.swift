@@ -65,6 +65,18 @@ struct SyncCommand: AsyncParsableCommand {
     )
     var rateLimit: Double?
 
+    @Option(
+        defaultAsFlag: LockWait.untilFree,
+        help: ArgumentHelp(
+            """
+            When another sync is using the mirror (or, with PostgreSQL, the account), wait for it to \
+            finish: up to SECONDS, or as long as it takes without a number. Without this option the \
+            sync is refused at once, naming the process that holds the mirror.
+            """,
+            valueName: "seconds")
+    )
+    var waitForLock: LockWait?
+
     @Flag(help: "Print the run report as one JSON object instead of a table.")
     var json = false
 
@@ -72,6 +84,11 @@ struct SyncCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if let waitForLock, accounts != nil, waitForLock.limit != .zero {
+            throw ValidationError(
+                "--wait-for-lock cannot be combined with --accounts: a fleet skips an account another process is "
+                    + "syncing and comes back to it on its next pass.")
+        }
         if let pageSize, !(1...5000).contains(pageSize) {
             throw ValidationError("--page-size takes 1 to 5000 records, not \(pageSize).")
         }
@@ -115,26 +132,37 @@ struct SyncCommand: AsyncParsableCommand {
             return
         }
         try await connection.withConnection(environment: environment) { connection in
-            var connection = connection
-            tuning.apply(to: &connection.configuration)
+            var tuned = connection
+            tuning.apply(to: &tuned.configuration)
+            let connection = tuned
             let name = SyncRunner.accountName(account, connection: connection)
-            try await target.withStore(logger: logger) { store, lock in
-                let runner = SyncRunner(
-                    connection: connection, store: store, account: name, streams: streams,
-                    progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
-                let acquired = try await lock(name) {
-                    try await repeating { first in
+            // The mirror is held for one pass at a time: between the passes of a --watch, another
+            // sync (a cron job's --full, say) can take its turn, and the watch's next pass waits for
+            // it or, refused, tries again after the interval.
+            try await repeating { first in
+                try await target.withStore(logger: logger, lockWait: lockWait) { store, lock in
+                    let runner = SyncRunner(
+                        connection: connection, store: store, account: name, streams: streams,
+                        progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
+                    let acquired = try await lock(name) {
                         let report = try await runner.run(full: full && first)
                         try printer.print(report, json: json, database: target.description, account: name)
                     }
-                }
-                guard acquired else {
-                    throw CommandFailure.failed(
-                        "Another `ats sync` is syncing account \(name) into \(target) right now. Wait for it "
-                            + "to finish, or give this one a different --account or --database.")
+                    guard acquired else {
+                        throw CommandFailure.failed(
+                            "Another sync is running on account \(name) in \(target). This one did not start, and "
+                                + "nothing was written. Run it again when that one has finished, pass --wait-for-lock "
+                                + "[SECONDS] to wait for it, or give a different --account or --database.")
+                    }
                 }
             }
         }
+    }
+
+    /// How long to wait for another sync: not at all without `--wait-for-lock`, nil for no limit.
+    private var lockWait: Duration? {
+        guard let waitForLock else { return .zero }
+        return waitForLock.limit
     }
 
     /// Runs `pass` once, or with `--watch` again and again until SIGINT or SIGTERM.

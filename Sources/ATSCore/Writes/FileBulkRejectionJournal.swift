@@ -87,7 +87,9 @@ public actor FileBulkRejectionJournal: BulkRejectionJournal {
     private func openHandle() throws -> FileHandle {
         if let handle { return handle }
         if !FileManager.default.fileExists(atPath: url.path) {
-            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            // The journal names the applications and the reasons: readable by its owner only.
+            let ownerOnly: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
+            guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: ownerOnly) else {
                 throw failure("cannot be created (check the folder exists and is writable)")
             }
         }

@@ -280,7 +280,9 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
             state.completeWindow()
         }
         run.deleted = try await store.complete(
-            state, account: source.account, reconcilingScan: reconcile ? checkpoint.scanID : nil, at: now(),
+            state, account: source.account,
+            reconcilingScan: reconcile ? ReconcilingScan(id: checkpoint.scanID, startedAt: checkpoint.startedAt) : nil,
+            at: now(),
             derivations: source.derivations(fedBy: state.stream))
         run.completed = true
     }

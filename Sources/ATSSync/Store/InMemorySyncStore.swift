@@ -140,15 +140,16 @@ public final class InMemorySyncStore: SyncStore {
     public func complete(
         _ state: StreamState,
         account: String,
-        reconcilingScan: String?,
+        reconcilingScan: ReconcilingScan?,
         at: Date,
         derivations: [StreamDerivation]
     ) async throws -> Int {
         let key = Key(account: account, stream: state.stream)
         return contents.withLock { contents in
             var deleted = 0
-            if let scanID = reconcilingScan, var rows = contents.rows[key] {
-                for (id, row) in rows where row.scanID != scanID && row.deletedAt == nil {
+            if let scan = reconcilingScan, var rows = contents.rows[key] {
+                for (id, row) in rows
+                where scan.missed(scanID: row.scanID, lastSeenAt: row.lastSeenAt) && row.deletedAt == nil {
                     rows[id]?.deletedAt = at
                     contents.queue([row.record], for: derivations, account: account)
                     deleted += 1

@@ -49,11 +49,12 @@ public protocol SyncStore: Sendable {
     ) async throws -> PageOutcome
 
     /// Completes a window: saves the state and, after a complete full scan, marks as deleted every row
-    /// of the stream not stamped with `scanID` — in one transaction.
+    /// of the stream the scan missed (``ReconcilingScan/missed(scanID:lastSeenAt:)``: not stamped
+    /// with its id, and last seen no later than it started) — in one transaction.
     /// - Parameters:
     ///   - state: The stream's state after ``StreamState/completeWindow()``.
     ///   - account: The account.
-    ///   - reconcilingScan: The scan id of a complete full scan, or nil to mark nothing deleted.
+    ///   - reconcilingScan: A complete full scan, or nil to mark nothing deleted.
     ///   - at: The deletion time to record.
     ///   - derivations: The derived streams built from this one: queue the group of every row marked
     ///     deleted.
@@ -62,7 +63,7 @@ public protocol SyncStore: Sendable {
     func complete(
         _ state: StreamState,
         account: String,
-        reconcilingScan: String?,
+        reconcilingScan: ReconcilingScan?,
         at: Date,
         derivations: [StreamDerivation]
     ) async throws -> Int

@@ -1,5 +1,6 @@
 import ATSSyncSQLite
 import Foundation
+import GRDB
 import Testing
 
 /// `sync` and `demo` given a database they must not write: read-only, corrupt, or not SQLite at all.
@@ -12,6 +13,8 @@ extension CommandLineBadInputTests {
         case randomBytes = "random bytes"
         case truncatedSQLite = "truncated SQLite file"
         case notSQLite = "not an SQLite file"
+        case otherSQLite = "another program's SQLite database"
+        case otherSQLiteInWALMode = "another program's SQLite database in WAL mode"
 
         /// Makes it in `folder`; answers the path to pass as --database.
         func make(in folder: URL) async throws -> String {
@@ -33,6 +36,15 @@ extension CommandLineBadInputTests {
                     .write(to: URL(fileURLWithPath: path))
             case .notSQLite:
                 try Data("name,email\nAda Byron,ada@example.com\n".utf8).write(to: URL(fileURLWithPath: path))
+            case .otherSQLite, .otherSQLiteInWALMode:
+                let queue = try DatabaseQueue(path: path)
+                let wal = self == .otherSQLiteInWALMode
+                try await queue.writeWithoutTransaction { db in
+                    if wal { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                    try db.execute(sql: "CREATE TABLE contacts (name TEXT, email TEXT)")
+                    try db.execute(sql: "INSERT INTO contacts VALUES ('Ada Byron', 'ada@example.com')")
+                }
+                try queue.close()
             }
             return path
         }
