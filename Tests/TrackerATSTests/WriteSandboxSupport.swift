@@ -20,6 +20,7 @@ func withWriteSandbox<Result: Sendable>(
     writes: TrackerATSClient.WriteSettings = testWriteSettings,
     rateLimit: TrackerRateLimit? = nil,
     maximumAttempts: Int = 5,
+    retryPolicy: TrackerRetryPolicy? = nil,
     sandbox tweaks: [SandboxTweak] = [],
     _ body: (TrackerATSClient, RunningSandbox, SandboxTimeClock) async throws -> Result
 ) async throws -> Result {
@@ -39,6 +40,7 @@ func withWriteSandbox<Result: Sendable>(
             rateLimit: rateLimit)
         apiConfiguration.retryPolicy.maximumAttempts = maximumAttempts
         apiConfiguration.retryPolicy.overallTimeout = .seconds(3600)
+        if let retryPolicy { apiConfiguration.retryPolicy = retryPolicy }
         let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)
         let api = try TrackerAPI(configuration: apiConfiguration, transport: transport, clock: clock)
         let settings = TrackerATSClient.Configuration(knownStatuses: sandbox.control.statuses, writes: writes)

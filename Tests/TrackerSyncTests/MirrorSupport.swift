@@ -82,6 +82,7 @@ func withMirror(
     pageSize: Int = 50,
     start: Date = mirrorStart,
     configure: (inout SandboxConfiguration) -> Void = { _ in },
+    client: (inout TrackerAPI.Configuration) -> Void = { _ in },
     _ body: (MirrorHarness) async throws -> Void
 ) async throws {
     let clock = ManualSandboxClock(start: start)
@@ -99,6 +100,7 @@ func withMirror(
                 retryPolicy: TrackerRetryPolicy(initialBackoff: .milliseconds(2), maximumBackoff: .milliseconds(20)),
                 rateLimit: nil, pageSize: pageSize)
             settings.retryPolicy.maximumAttempts = 8
+            client(&settings)
             // The client's waits (backoff, Retry-After) advance the sandbox's clock instead of
             // sleeping, so its rate-limit buckets refill as they would in real time.
             let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)

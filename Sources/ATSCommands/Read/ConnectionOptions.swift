@@ -159,16 +159,20 @@ struct ConnectionOptions: ParsableArguments {
     /// - Parameters:
     ///   - environment: The process environment.
     ///   - writes: How the client's writes wait and resend.
+    ///   - adjust: Changes to the API settings (unattended commands' retry policy and rate).
     ///   - body: The work.
     /// - Throws: ``CommandFailure`` or what `body` throws.
     func withClient(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         writes: TrackerATSClient.WriteSettings = TrackerATSClient.WriteSettings(),
+        adjusting adjust: (inout TrackerAPI.Configuration) -> Void = { _ in },
         _ body: (TrackerATSClient) async throws -> Void
     ) async throws {
         try await withConnection(environment: environment) { connection in
+            var api = connection.configuration
+            adjust(&api)
             try await TrackerATSClient.withTrackerATSClient(
-                api: connection.configuration,
+                api: api,
                 configuration: TrackerATSClient.Configuration(
                     knownStatuses: connection.knownStatuses, candidateIDSecret: connection.candidateIDSecret,
                     logger: connection.configuration.logger, writes: writes)
