@@ -16,15 +16,15 @@ import TrackerSandbox
         configuration.rateLimit = nil
     }
 
+    private static func limitedAndFaulty(_ configuration: inout SandboxConfiguration) {
+        configuration.behavior.rateLimit = 5
+        configuration.behavior.faultRate = 0.05
+        configuration.behavior.faultKinds = SandboxFault.allCases
+    }
+
     @Test func aRateLimitedFaultyAccountIsMirroredWithEveryRecord() async throws {
         try await withMirror(
-            .sqlite, applications: 400, pageSize: 25,
-            configure: { configuration in
-                configuration.behavior.rateLimit = 5
-                configuration.behavior.faultRate = 0.05
-                configuration.behavior.faultKinds = SandboxFault.allCases
-            },
-            client: Self.unattended
+            .sqlite, applications: 400, pageSize: 25, configure: Self.limitedAndFaulty, client: Self.unattended
         ) { harness in
             let first = try await harness.sync(full: true)
             #expect(first.streams.allSatisfy { $0.completed })
@@ -44,18 +44,20 @@ import TrackerSandbox
         }
     }
 
+    private static func slow(_ configuration: inout SandboxConfiguration) {
+        // Latency makes the streams' requests overlap at the sandbox: unbounded, the applications,
+        // notes and files streams would have 4 pages each on the wire (9 were seen at once).
+        configuration.behavior.latency = .milliseconds(3)
+    }
+
+    private static func threeInFlight(_ configuration: inout TrackerAPI.Configuration) {
+        configuration.maximumRequestsInFlight = 3
+        configuration.pagesInFlight = 4
+    }
+
     @Test func theInFlightBoundHoldsOverEveryStreamOfARun() async throws {
         try await withMirror(
-            .sqlite, applications: 400, pageSize: 20,
-            configure: { configuration in
-                // Latency makes the streams' requests overlap at the sandbox: unbounded, the
-                // applications, notes and files streams would have 4 pages each on the wire.
-                configuration.behavior.latency = .milliseconds(3)
-            },
-            client: { configuration in
-                configuration.maximumRequestsInFlight = 3
-                configuration.pagesInFlight = 4
-            }
+            .sqlite, applications: 400, pageSize: 20, configure: Self.slow, client: Self.threeInFlight
         ) { harness in
             let report = try await harness.sync(full: true)
             #expect(report.streams.allSatisfy { $0.completed })

@@ -48,8 +48,9 @@ final class RequestBudget: Sendable {
             defer { state.nextTicket += 1 }
             return state.nextTicket
         }
+        typealias Waiter = CheckedContinuation<RequestWindow.Grant, any Error>
         let grant = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RequestWindow.Grant, any Error>) in
+            try await withCheckedThrowingContinuation { (continuation: Waiter) in
                 let (woken, cancelled) = state.withLock { state in
                     if Task.isCancelled { return (state.dispatch(), true) }
                     state.waiting[ticket] = continuation
@@ -60,7 +61,7 @@ final class RequestBudget: Sendable {
                 if cancelled { continuation.resume(throwing: CancellationError()) }
             }
         } onCancel: {
-            let removed = state.withLock { state -> CheckedContinuation<RequestWindow.Grant, any Error>? in
+            let removed = state.withLock { state -> Waiter? in
                 guard state.window.remove(ticket: ticket, lane: lane) else { return nil }
                 return state.waiting.removeValue(forKey: ticket)
             }
