@@ -64,9 +64,10 @@ import TrackerSandbox
 
     @Test func retryAfterIsHonouredAndAWellConfiguredClientSeesNo429() async throws {
         let sandboxConfiguration = SandboxConfiguration(applicationCount: 20, behavior: SandboxBehavior(rateLimit: 4))
-        // Twelve calls at once, no client limit: the server answers 429 + Retry-After and every
-        // call waits it out and succeeds.
-        try await withSandboxAPI(sandboxConfiguration) { api, sandbox in
+        // Twelve calls at once, no client limit (and room for all twelve in flight): the server
+        // answers 429 + Retry-After and every call waits it out and succeeds.
+        try await withSandboxAPI(sandboxConfiguration, client: ClientOptions(maximumRequestsInFlight: 12)) {
+            api, sandbox in
             let counts = try await Self.concurrentUserLists(api, count: 12)
             #expect(counts == Array(repeating: sandbox.control.users().count, count: 12))
             let statuses = sandbox.control.requestLog().map(\.status)
