@@ -72,6 +72,28 @@ actor DyingJournal: BulkRejectionJournal {
         }
     }
 
+    /// What `ats applications bulk-reject` does on an account limited to 5 requests per second
+    /// (and failing 5% of them) when it sets no client-side rate: the patient policy waits out
+    /// every 429, and every application still ends rejected exactly once.
+    @Test func aRateLimitedAccountSlowsABulkRejectionDownButDoesNotFailIt() async throws {
+        try await withWriteSandbox(
+            applications: 300, rateLimit: nil, retryPolicy: .patient, sandbox: [.rateLimit(5), .faultRate(0.05)]
+        ) { client, sandbox, _ in
+            let targets = sandbox.applicationIDs(notInStatus: "Not Selected").prefix(120)
+            let report = try await client.bulkReject(
+                BulkRejectionRequest(
+                    applications: targets.map(\.applicationID), maximumConcurrency: 8,
+                    journal: InMemoryBulkRejectionJournal()))
+            #expect(report.isComplete, "failures: \(report.failures.prefix(3))")
+            let applied = sandbox.appliedStatusActions()
+            for id in targets {
+                #expect(sandbox.control.application(id: id)?.status == "Not Selected", "application \(id)")
+                #expect(applied[id] == 1, "application \(id) was rejected \(applied[id] ?? 0) times")
+            }
+            #expect(sandbox.control.requestLog().contains { $0.status == 429 }, "the account's limit was reached")
+        }
+    }
+
     @Test func aRunKilledAfterSendingButBeforeJournalingResumesWithoutActingTwice() async throws {
         try await withWriteSandbox(applications: 400) { client, sandbox, _ in
             let targets = sandbox.applicationIDs(notInStatus: "Not Selected").prefix(150).map(\.applicationID)

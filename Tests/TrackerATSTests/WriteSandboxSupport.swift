@@ -21,6 +21,7 @@ func withWriteSandbox<Result: Sendable>(
     rateLimit: TrackerRateLimit? = nil,
     maximumAttempts: Int = 5,
     configuresStatuses: Bool = true,
+    retryPolicy: TrackerRetryPolicy? = nil,
     sandbox tweaks: [SandboxTweak] = [],
     _ body: (TrackerATSClient, RunningSandbox, SandboxTimeClock) async throws -> Result
 ) async throws -> Result {
@@ -40,6 +41,7 @@ func withWriteSandbox<Result: Sendable>(
             rateLimit: rateLimit)
         apiConfiguration.retryPolicy.maximumAttempts = maximumAttempts
         apiConfiguration.retryPolicy.overallTimeout = .seconds(3600)
+        if let retryPolicy { apiConfiguration.retryPolicy = retryPolicy }
         let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)
         let api = try TrackerAPI(configuration: apiConfiguration, transport: transport, clock: clock)
         let settings = TrackerATSClient.Configuration(

@@ -85,6 +85,7 @@ func withMirror(
     start: Date = mirrorStart,
     configure: (inout SandboxConfiguration) -> Void = { _ in },
     clientClock: ((ManualSandboxClock) -> any Clock<Duration>)? = nil,
+    client: (inout TrackerAPI.Configuration) -> Void = { _ in },
     _ body: (MirrorHarness) async throws -> Void
 ) async throws {
     let clock = ManualSandboxClock(start: start)
@@ -102,17 +103,18 @@ func withMirror(
                 retryPolicy: TrackerRetryPolicy(initialBackoff: .milliseconds(2), maximumBackoff: .milliseconds(20)),
                 rateLimit: nil, pageSize: pageSize)
             settings.retryPolicy.maximumAttempts = 8
+            client(&settings)
             // The client's waits (backoff, Retry-After) advance the sandbox's clock instead of
             // sleeping, so its rate-limit buckets refill as they would in real time.
             let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)
-            let client = clientClock?(clock) ?? SandboxAdvancingClock(sandboxClock: clock)
-            let api = try TrackerAPI(configuration: settings, transport: transport, clock: client)
+            let waits = clientClock?(clock) ?? SandboxAdvancingClock(sandboxClock: clock)
+            let api = try TrackerAPI(configuration: settings, transport: transport, clock: waits)
             let source = TrackerSyncSource(
                 api: api, account: "sandbox-\(UUID().uuidString.prefix(8))",
                 identity: CandidateIdentity(secret: Array("test secret".utf8)),
                 accountTimeZone: clientKnowsZone ? accountZone : nil, pageSize: pageSize)
             let harness = MirrorHarness(
-                sandbox: sandbox, api: api, store: store, clock: clock, source: source, clientClock: client)
+                sandbox: sandbox, api: api, store: store, clock: clock, source: source, clientClock: waits)
             do {
                 try await body(harness)
                 try await api.shutdown()

@@ -32,12 +32,14 @@ struct CommandFailure: Error, CustomStringConvertible {
             if error.code == .transport {
                 text += " If the server is a local sandbox, start it with `ats sandbox`, or pass --sandbox."
             }
+            if error.code == .rateLimited { text += " " + UnattendedRequests.rateLimitedAdvice }
             return .failed(text)
         case let error as TrackerAPIError:
             var text = sentence("\(error)")
             if error.code == .transportFailure || error.code == .timedOut {
                 text += " If the server is a local sandbox, start it with `ats sandbox`, or pass --sandbox."
             }
+            if error.code == .rateLimited { text += " " + UnattendedRequests.rateLimitedAdvice }
             return .failed(text)
         case is CancellationError:
             return .failed("Cancelled.")

@@ -201,20 +201,24 @@ struct ConnectionOptions: ParsableArguments {
     ///   - flags: Settings given by the command's own flags (such as `--rejection-status`).
     ///   - writes: How the client's writes wait and resend; its rejection status, when nil, is the
     ///     resolved setting.
+    ///   - adjust: Changes to the API settings (unattended commands' retry policy and rate).
     ///   - body: The work.
     /// - Throws: ``CommandFailure`` or what `body` throws.
     func withClient(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         flags: [SettingKey: SettingValue] = [:],
         writes: TrackerATSClient.WriteSettings = TrackerATSClient.WriteSettings(),
+        adjusting adjust: (inout TrackerAPI.Configuration) -> Void = { _ in },
         _ body: (TrackerATSClient) async throws -> Void
     ) async throws {
         try await withConnection(environment: environment, flags: flags) { connection in
             var writes = writes
             if writes.rejectionStatus == nil { writes.rejectionStatus = connection.settings?.text(.rejectionStatus) }
             let statuses = connection.knownStatuses + (connection.settings?.knownStages ?? [])
+            var api = connection.configuration
+            adjust(&api)
             try await TrackerATSClient.withTrackerATSClient(
-                api: connection.configuration,
+                api: api,
                 configuration: TrackerATSClient.Configuration(
                     knownStatuses: statuses, candidateIDSecret: connection.candidateIDSecret,
                     logger: connection.configuration.logger, writes: writes)

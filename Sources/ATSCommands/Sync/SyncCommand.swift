@@ -59,8 +59,9 @@ struct SyncCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            At most this many requests per second to Tracker (default: no limit beyond 4 requests in flight; \
-            a 429 answer pauses every request for its Retry-After). See docs/PERFORMANCE.md.
+            At most this many requests per second to Tracker (default: no limit beyond 4 requests in flight \
+            over all streams; a 429 answer halves them and pauses every request for its Retry-After, which \
+            is waited out, never a failure). See docs/PERFORMANCE.md.
             """
     )
     var rateLimit: Double?

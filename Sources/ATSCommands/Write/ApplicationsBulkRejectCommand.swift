@@ -1,6 +1,7 @@
 import ATSCore
 import ArgumentParser
 import Foundation
+import TrackerAPI
 import TrackerATS
 
 /// `ats applications bulk-reject`: rejects many applications, resumably.
@@ -15,7 +16,9 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
             found. Failures are reported per application and never stop the others; the command exits non-zero \
             when any failed. With --journal FILE, every step is recorded before it is taken: if the run is \
             interrupted (Ctrl-C, a crash, a lost connection), run the same command with the same journal to \
-            finish it; nothing is rejected twice. Progress is shown on standard error.
+            finish it; nothing is rejected twice. Progress is shown on standard error. A rate-limited account \
+            slows the run down but does not fail it: 429 answers are waited out, and halve the requests in \
+            flight until Tracker accepts them again.
             """
     )
 
@@ -25,24 +28,59 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
     @OptionGroup var rejection: RejectionArguments
     @OptionGroup var facts: AccountFactsOptions
     @Option(help: "A journal file that makes the run resumable (created if missing).") var journal: String?
-    @Option(help: "Applications worked on at once.") var concurrency: Int = 8
-    @Option(help: "The longest wait, in seconds, for Tracker to apply the rejections.") var timeout: Int = 300
+    @Option(help: "Applications worked on, and requests in flight, at once.") var concurrency: Int = 8
+    @Option(
+        help: """
+            The longest wait, in seconds, for Tracker to apply the rejections once they are sent (default: \
+            --resend-after plus 600, so a rejection whose answer was lost can be sent again and confirmed).
+            """)
+    var timeout: Int?
     @Option(
         help: """
             Seconds an application whose rejection was sent but not answered (a lost connection, a killed \
-            run) is given to show the rejection before a resumed run sends it again.
+            run) is given to show the rejection before it is sent again.
             """)
-    var resendAfter: Int = 600
+    var resendAfter: Int = 300
+    @Option(help: "At most this many requests per second to Tracker (default 10).") var rateLimit: Double?
     @Flag(help: "Print JSON Lines, one application per line.") var json = false
 
     var settingFlags: [SettingKey: SettingValue] { facts.settingFlags.merging(rejection.settingFlags) { $1 } }
 
+    /// The least time between sending a lost rejection again and giving up on confirming it.
+    static let resendMargin = 60
+
+    /// `--timeout`, or its default: long enough to send a lost rejection again and see it applied.
+    var confirmationTimeout: Int { timeout ?? resendAfter + 600 }
+
     func checkBeforeConnecting() throws {
         guard concurrency >= 1 else { throw CommandFailure.usage("--concurrency must be at least 1.") }
-        guard timeout > 0 else { throw CommandFailure.usage("--timeout must be a positive number of seconds.") }
         guard resendAfter > 0 else {
             throw CommandFailure.usage("--resend-after must be a positive number of seconds.")
         }
+        if let timeout {
+            guard timeout > 0 else { throw CommandFailure.usage("--timeout must be a positive number of seconds.") }
+            // A rejection whose answer was lost is sent again only after --resend-after, and must
+            // then show before --timeout: a shorter timeout turns one lost answer into a failure.
+            guard timeout >= resendAfter + Self.resendMargin else {
+                let smaller =
+                    timeout > Self.resendMargin
+                    ? ", or --resend-after \(timeout - Self.resendMargin) or less with this timeout" : ""
+                throw CommandFailure.usage(
+                    "--timeout \(timeout) is too short for --resend-after \(resendAfter): a rejection whose answer "
+                        + "was lost is sent again only after \(resendAfter) s and must then show before the timeout. "
+                        + "Give --timeout \(resendAfter + Self.resendMargin) or more\(smaller).")
+            }
+        }
+        if let rateLimit, !(rateLimit > 0 && rateLimit.isFinite) {
+            throw CommandFailure.usage("--rate-limit takes a number of requests per second above 0, not \(rateLimit).")
+        }
+    }
+
+    /// Unattended settings: the patient retry policy, `--concurrency` requests in flight, `--rate-limit`.
+    func adjust(_ configuration: inout TrackerAPI.Configuration) {
+        UnattendedRequests.apply(to: &configuration)
+        configuration.maximumRequestsInFlight = concurrency
+        if let rateLimit { configuration.rateLimit = UnattendedRequests.rateLimit(rateLimit) }
     }
 
     func run() async throws {
@@ -52,7 +90,7 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
                 arguments: ids, file: file, standardInput: .standardInput,
                 standardInputIsTerminal: BulkRejectProgressDisplay.standardInputIsTerminal)
             let writes = TrackerATSClient.WriteSettings(inDoubtSettleTime: .seconds(resendAfter))
-            try await connection.withClient(flags: settingFlags, writes: writes) {
+            try await connection.withClient(flags: settingFlags, writes: writes, adjusting: { adjust(&$0) }) {
                 try await execute($0, ids: ids, output: .standard, progress: .standardError)
             }
         }
@@ -76,7 +114,7 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
         if let progress { onProgress = { progress.update($0) } }
         let request = BulkRejectionRequest(
             applications: ids.map(ApplicationID.init),
-            options: rejection.options(wait: ATSWaitPolicy(level: .verified, timeout: .seconds(timeout))),
+            options: rejection.options(wait: ATSWaitPolicy(level: .verified, timeout: .seconds(confirmationTimeout))),
             maximumConcurrency: concurrency,
             journal: journalFile,
             progress: onProgress)

@@ -2,14 +2,19 @@ import Foundation
 import Logging
 
 extension TrackerAPI {
-    /// Classifies a non-2xx answer. A 429's `Retry-After` also pauses the shared rate limiter.
+    /// Classifies a non-2xx answer. A 429's `Retry-After` also holds back every request of the
+    /// client (the request budget and the rate limiter), not just the one that was refused.
     func statusFailure(_ response: TrackerHTTPResponse, _ endpoint: TrackerEndpoint) async -> (
         RetryState.Failure, TrackerAPIError
     ) {
         let body = (try? await response.body.collect(upTo: 64 * 1024)) ?? Data()
         let retryAfter = response.headers["Retry-After"].flatMap { RetryAfter.parse($0, now: Date()) }
-        if response.status == 429, let rateLimiter {
-            await rateLimiter.pause(for: retryAfter ?? configuration.retryPolicy.initialBackoff)
+        if response.status == 429 {
+            // Capped: a wait the policy would not sit out must not stall the client's later calls.
+            if let retryAfter { budget.pause(for: min(retryAfter, configuration.retryPolicy.maximumRetryAfter)) }
+            if let rateLimiter {
+                await rateLimiter.pause(for: retryAfter ?? configuration.retryPolicy.initialBackoff)
+            }
         }
         let code: TrackerAPIError.Code
         switch response.status {

@@ -23,10 +23,12 @@ extension TrackerAPI {
         decode: @Sendable (ReceivedResponse) throws -> Value
     ) async throws -> Value {
         let limit = configuration.maximumResponseBytes
-        return try await performAttempts(endpoint, logger: logger) { response in
+        return try await performAttempts(endpoint, logger: logger) { response, slot in
             let body: Data
             do {
                 body = try await response.body.collect(upTo: limit)
+                // The answer is in: the next request may use the place while this one decodes.
+                slot.release(.answered)
             } catch is TrackerBodyTooLargeError {
                 throw TrackerAPIError(
                     code: .malformedResponse,
@@ -50,14 +52,16 @@ extension TrackerAPI {
     /// Sends a request with rate limiting and retries until a 2xx head arrives, and hands back
     /// the streaming body. The body itself is never retried: a broken download surfaces as the
     /// transport's error while iterating.
+    /// Its place in the request budget is given back when the head arrives, so a download read
+    /// slowly (or never) does not hold up other calls.
     func performStreaming(_ endpoint: TrackerEndpoint, logger: Logger?) async throws -> TrackerHTTPResponse {
-        try await performAttempts(endpoint, logger: logger) { $0 }
+        try await performAttempts(endpoint, logger: logger) { response, _ in response }
     }
 
     private func performAttempts<Value: Sendable>(
         _ endpoint: TrackerEndpoint,
         logger: Logger?,
-        onSuccess: (TrackerHTTPResponse) async throws -> Value
+        onSuccess: (TrackerHTTPResponse, RequestBudgetSlot) async throws -> Value
     ) async throws -> Value {
         let logger = logger ?? configuration.logger
         guard !isClosed else {
@@ -69,13 +73,24 @@ extension TrackerAPI {
         let request = makeRequest(endpoint, bodyReads: bodyReads)
         while true {
             try checkCancellation(endpoint)
+            // Every attempt, retries included, waits for its turn in the client-wide window first
+            // and only then for the rate limiter, so the limiter's order is the window's fair order.
+            let slot: RequestBudgetSlot
+            do { slot = try await budget.acquire(lane: RequestLane.current) } catch { throw cancelledError(endpoint) }
             if let rateLimiter {
-                do { try await rateLimiter.acquire() } catch { throw cancelledError(endpoint) }
+                do {
+                    try await rateLimiter.acquire()
+                } catch {
+                    slot.release(.failed)
+                    throw cancelledError(endpoint)
+                }
             }
             state.beginAttempt()
             let attemptStart = clock.now()
             let remaining = state.remaining(now: attemptStart)
-            guard remaining > .zero else {
+            guard remaining > .zero, !Task.isCancelled else {
+                slot.release(.failed)
+                if Task.isCancelled { throw cancelledError(endpoint) }
                 throw finalError(
                     TrackerAPIError(code: .timedOut, endpoint: endpoint.label),
                     attempts: state.attempts - 1,
@@ -88,6 +103,7 @@ extension TrackerAPI {
                 timeout: min(configuration.timeouts.request, remaining),
                 logger: logger,
                 bodyReads: bodyReads,
+                slot: slot,
                 onSuccess: onSuccess
             )
             let (failure, error): (RetryState.Failure, TrackerAPIError)
@@ -101,6 +117,7 @@ extension TrackerAPI {
             }
             try checkCancellation(endpoint)
             if bodyReads.wasRead { state.streamedBodyWasSent() }
+            state.record(failure)
             let decision = state.decide(after: failure, now: clock.now(), randomUnit: Double.random(in: 0..<1))
             switch decision {
             case .retry(let wait):
@@ -135,8 +152,11 @@ extension TrackerAPI {
         timeout: Duration,
         logger: Logger,
         bodyReads: BodyReadMark,
-        onSuccess: (TrackerHTTPResponse) async throws -> Value
+        slot: RequestBudgetSlot,
+        onSuccess: (TrackerHTTPResponse, RequestBudgetSlot) async throws -> Value
     ) async -> AttemptOutcome<Value> {
+        // Whatever happens below, the place is given back; the first release says how it went.
+        defer { slot.release(.failed) }
         let started = clock.now()
         logger.trace(
             "Tracker request sent",
@@ -164,10 +184,13 @@ extension TrackerAPI {
             )
             guard (200..<300).contains(response.status) else {
                 let (failure, error) = await statusFailure(response, endpoint)
+                slot.release(response.status == 429 ? .rateLimited : .answered)
                 return .failed(failure, error)
             }
             do {
-                return .success(try await onSuccess(response))
+                let value = try await onSuccess(response, slot)
+                slot.release(.answered)
+                return .success(value)
             } catch let error as TrackerAPIError where error.code == .malformedResponse {
                 return .failed(.malformed, error)
             }

@@ -5,7 +5,8 @@ import Synchronization
 /// The wire-level Tracker client: one per account, shared by every task that talks to it.
 ///
 /// It owns one HTTP client (closed by ``shutdown()``, or use ``withTrackerAPI(configuration:_:)``),
-/// one rate limiter and one set of server observations. Endpoints are grouped into cheap
+/// one request budget (the requests in flight, shared fairly by every call), one rate limiter and
+/// one set of server observations. Endpoints are grouped into cheap
 /// resource values: ``jobs``, ``applications``, ``notes``, ``files``, ``workflow``,
 /// ``actions``, ``triggers``, ``webhooks`` and ``users``.
 ///
@@ -23,6 +24,7 @@ public final class TrackerAPI: Sendable {
     let transport: any TrackerTransport
     let clock: TrackerClock
     let rateLimiter: RateLimiter?
+    let budget: RequestBudget
     let roots: EndpointRoots
     let metrics: TrackerMetrics
     let authorization: String
@@ -41,7 +43,7 @@ public final class TrackerAPI: Sendable {
         try Self.validate(configuration)
         let transport = HTTPClientTransport(
             connectTimeout: configuration.timeouts.connect,
-            maximumConnections: max(8, configuration.pagesInFlight * 2)
+            maximumConnections: max(8, configuration.maximumRequestsInFlight * 2)
         )
         try self.init(configuration: configuration, transport: transport, clock: ContinuousClock())
     }
@@ -60,6 +62,7 @@ public final class TrackerAPI: Sendable {
         let trackerClock = TrackerClock(clock)
         self.clock = trackerClock
         self.rateLimiter = configuration.rateLimit.map { RateLimiter(limit: $0, clock: trackerClock) }
+        self.budget = RequestBudget(maximumInFlight: configuration.maximumRequestsInFlight, clock: trackerClock)
         self.roots = try EndpointRoots(baseURL: configuration.baseURL, companyID: configuration.companyID)
         self.metrics = TrackerMetrics(factory: configuration.metricsFactory)
         let credentials = Data("\(configuration.apiKey):\(configuration.apiPassword)".utf8).base64EncodedString()
@@ -138,6 +141,9 @@ public final class TrackerAPI: Sendable {
         guard !configuration.apiKey.isEmpty else { throw invalid("apiKey is empty") }
         guard (1...5000).contains(configuration.pageSize) else { throw invalid("pageSize must be 1...5000") }
         guard configuration.pagesInFlight >= 1 else { throw invalid("pagesInFlight must be at least 1") }
+        guard configuration.maximumRequestsInFlight >= 1 else {
+            throw invalid("maximumRequestsInFlight must be at least 1")
+        }
         guard configuration.retryPolicy.maximumAttempts >= 1 else {
             throw invalid("retryPolicy.maximumAttempts must be at least 1")
         }

@@ -32,8 +32,18 @@ extension TrackerAPI {
         public var pageSize: Int
         /// How many page requests one paging sequence keeps on the network at once (at least 1).
         /// A page gives its slot to the next one as soon as its body has arrived, so decoding
-        /// overlaps the network; at most twice this many pages are held in memory.
+        /// overlaps the network; at most twice this many pages are held in memory. The client-wide
+        /// ``maximumRequestsInFlight`` bounds every sequence together.
         public var pagesInFlight: Int
+        /// How many requests the whole client keeps on the network at once, over every call and
+        /// every paging sequence together (at least 1; default 4).
+        ///
+        /// Waiting calls take turns fairly: each paging sequence waits in a lane of its own, every
+        /// other call in one shared lane, and the lanes are served round-robin. The bound adapts:
+        /// a 429 answer halves it (down to 1) and answers grow it back by about one request per
+        /// window's worth, up to this value. A 429 with `Retry-After` also holds back every
+        /// request of the client until that time has passed.
+        public var maximumRequestsInFlight: Int
         /// How paging guards against records shifting between pages while the data changes.
         public var pagingConsistency: TrackerPagingConsistency
         /// The largest response body read into memory (downloads stream and are not limited).
@@ -61,6 +71,7 @@ extension TrackerAPI {
         ///   - rateLimit: The client-side rate limit.
         ///   - pageSize: Records per page.
         ///   - pagesInFlight: Pages fetched ahead.
+        ///   - maximumRequestsInFlight: Requests in flight over the whole client.
         ///   - pagingConsistency: The guard against shifting pages.
         ///   - logger: The logger.
         ///   - metricsFactory: The metrics factory.
@@ -75,6 +86,7 @@ extension TrackerAPI {
             rateLimit: TrackerRateLimit? = .default,
             pageSize: Int = 1000,
             pagesInFlight: Int = 4,
+            maximumRequestsInFlight: Int = 4,
             pagingConsistency: TrackerPagingConsistency = .default,
             logger: Logger = TrackerAPI.loggingDisabled,
             metricsFactory: (any MetricsFactory)? = nil
@@ -89,6 +101,7 @@ extension TrackerAPI {
             self.rateLimit = rateLimit
             self.pageSize = pageSize
             self.pagesInFlight = pagesInFlight
+            self.maximumRequestsInFlight = maximumRequestsInFlight
             self.pagingConsistency = pagingConsistency
             self.maximumResponseBytes = 256 * 1024 * 1024
             self.logger = logger
@@ -104,6 +117,7 @@ extension TrackerAPI {
                 "baseURL: \(Self.withoutCredentials(baseURL))", "apiKey: \(keyHint)", "apiPassword: <redacted>",
                 "accountTimeZone: \(accountTimeZone?.identifier ?? "unknown")",
                 "pageSize: \(pageSize)", "pagesInFlight: \(pagesInFlight)",
+                "maximumRequestsInFlight: \(maximumRequestsInFlight)",
                 "rateLimit: \(rateLimit.map { "\($0.requestsPerSecond)/s" } ?? "none")",
             ]
             if let companyID { parts.insert("companyID: \(companyID)", at: 1) }

@@ -2,7 +2,8 @@
 ///
 /// Page requests run in their own tasks so that several can be in flight while the caller
 /// works on the current page. This deliberately steps outside structured concurrency, bounded
-/// by three rules: at most `pagesInFlight` forward requests are on the network at once and at
+/// by three rules: at most `pagesInFlight` forward requests are on the network at once (and the
+/// client's request budget, shared with every other sequence, bounds them all together) and at
 /// most twice that many pages exist (fetching, decoding or waiting to be read), every task is
 /// cancelled when iteration ends, fails, is cancelled or the iterator is dropped, and results
 /// are handled strictly in request order.
@@ -13,9 +14,12 @@ final class PageFetcher<Record: Sendable> {
     private var queue: [(job: PaginationState.Job, task: Task<Fetched, any Error>)] = []
     private var isFinished = false
     private let slots: RequestSlots
+    /// This iteration's lane in the client's request budget: it takes turns with other sequences.
+    private let lane: UInt64
 
     init(source: PageSource<Record>) {
         self.source = source
+        self.lane = source.api.budget.makeLane()
         let inFlight = source.api.configuration.pagesInFlight
         self.slots = RequestSlots(permits: inFlight)
         self.state = PaginationState(
@@ -140,7 +144,16 @@ final class PageFetcher<Record: Sendable> {
         let perPage: Int? = job.isDelivered ? nil : 1
         // Only forward pages wait for a network slot; probes and re-reads are rare and small.
         let ticket: (RequestSlots, UInt64)? = if case .forward = job { (slots, slots.ticket()) } else { nil }
-        queue.append((job, Task { try await source.fetch(page: page, perPage: perPage, slot: ticket) }))
+        let lane = lane
+        queue.append(
+            (
+                job,
+                Task {
+                    try await RequestLane.$current.withValue(lane) {
+                        try await source.fetch(page: page, perPage: perPage, slot: ticket)
+                    }
+                }
+            ))
     }
 
     private func dropForwardPages(after page: Int) {

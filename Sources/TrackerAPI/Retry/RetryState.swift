@@ -36,6 +36,8 @@ struct RetryState {
     let method: TrackerHTTPMethod
     let startedAt: Duration
     private(set) var attempts = 0
+    /// Attempts answered 429 with `Retry-After` that the policy does not count.
+    private(set) var excusedAttempts = 0
     /// Whether any chunk of a streamed request body was read by the transport.
     private(set) var hasSentStreamedBody = false
 
@@ -53,6 +55,17 @@ struct RetryState {
     /// Records that an attempt is being made.
     mutating func beginAttempt() {
         attempts += 1
+    }
+
+    /// Records how an attempt failed, before ``decide(after:now:randomUnit:)``: a 429 with
+    /// `Retry-After` is excused from the attempt budget when the policy says so.
+    mutating func record(_ failure: Failure) {
+        if isExcused(failure) { excusedAttempts += 1 }
+    }
+
+    private func isExcused(_ failure: Failure) -> Bool {
+        guard !policy.countsRateLimitedAttempts, case .status(429, .some) = failure else { return false }
+        return true
     }
 
     /// Records that the transport read a chunk of the streamed body: from now on nothing is
@@ -85,11 +98,14 @@ struct RetryState {
     func decide(after failure: Failure, now: Duration, randomUnit: Double) -> Decision {
         guard isRetryable(failure) else { return .giveUp(.notRetryable) }
         guard !hasSentStreamedBody else { return .giveUp(.streamedBodySent) }
-        guard attempts < policy.maximumAttempts else { return .giveUp(.attemptsExhausted) }
-        var wait = policy.backoff(forRetry: attempts, randomUnit: randomUnit)
+        let excused = isExcused(failure)
+        guard excused || attempts - excusedAttempts < policy.maximumAttempts else {
+            return .giveUp(.attemptsExhausted)
+        }
+        var wait = policy.backoff(forRetry: max(1, attempts - excusedAttempts), randomUnit: randomUnit)
         if case .status(_, let retryAfter?) = failure {
             guard retryAfter <= policy.maximumRetryAfter else { return .giveUp(.retryAfterTooLong) }
-            wait = retryAfter
+            wait = excused ? max(retryAfter, policy.initialBackoff) : retryAfter
         }
         guard wait < remaining(now: now) else { return .giveUp(.deadline) }
         return .retry(after: wait)

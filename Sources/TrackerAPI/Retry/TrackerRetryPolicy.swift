@@ -13,6 +13,10 @@
 /// 0.5, so waits never collapse to zero and clients do not retry in lockstep. A `Retry-After`
 /// header (seconds or an HTTP date) replaces the computed wait. All attempts share one
 /// ``overallTimeout``; a wait that would pass it ends the call instead.
+///
+/// Two presets: ``default`` (five attempts, two minutes) suits a person waiting for an answer;
+/// ``patient`` suits unattended work such as a mirror or a bulk job, which should ride out a
+/// rate-limited account rather than fail after a few 429s.
 public struct TrackerRetryPolicy: Sendable, Hashable {
     /// The most attempts per call, the first included (1 disables retries).
     public var maximumAttempts: Int
@@ -31,6 +35,11 @@ public struct TrackerRetryPolicy: Sendable, Hashable {
     public var maximumRetryAfter: Duration
     /// Whether a 2xx with an unreadable body is retried (GET, PUT, DELETE only).
     public var retriesMalformedResponses: Bool
+    /// Whether a 429 that carries `Retry-After` counts against ``maximumAttempts``. When `false`,
+    /// such answers are waited out (at least ``initialBackoff`` each, so a `Retry-After: 0` does
+    /// not turn into a burst) for as long as ``overallTimeout`` and ``maximumRetryAfter`` allow:
+    /// the server said when to come back, so coming back then is not a failure.
+    public var countsRateLimitedAttempts: Bool
 
     /// Creates a policy.
     /// - Parameters:
@@ -42,6 +51,7 @@ public struct TrackerRetryPolicy: Sendable, Hashable {
     ///   - overallTimeout: The deadline for all attempts.
     ///   - maximumRetryAfter: The longest `Retry-After` waited out.
     ///   - retriesMalformedResponses: Whether unreadable 2xx bodies are retried.
+    ///   - countsRateLimitedAttempts: Whether a 429 with `Retry-After` uses up an attempt.
     public init(
         maximumAttempts: Int = 5,
         initialBackoff: Duration = .milliseconds(250),
@@ -50,7 +60,8 @@ public struct TrackerRetryPolicy: Sendable, Hashable {
         jitter: Double = 0.5,
         overallTimeout: Duration = .seconds(120),
         maximumRetryAfter: Duration = .seconds(60),
-        retriesMalformedResponses: Bool = true
+        retriesMalformedResponses: Bool = true,
+        countsRateLimitedAttempts: Bool = true
     ) {
         self.maximumAttempts = maximumAttempts
         self.initialBackoff = initialBackoff
@@ -60,10 +71,23 @@ public struct TrackerRetryPolicy: Sendable, Hashable {
         self.overallTimeout = overallTimeout
         self.maximumRetryAfter = maximumRetryAfter
         self.retriesMalformedResponses = retriesMalformedResponses
+        self.countsRateLimitedAttempts = countsRateLimitedAttempts
     }
 
     /// Five attempts, 250 ms doubling to 10 s, half jitter, two minutes in all.
     public static let `default` = TrackerRetryPolicy()
+
+    /// For unattended work (a sync, a bulk job): ten attempts for failures, 500 ms doubling to
+    /// 30 s, half jitter, fifteen minutes in all per call; a 429 with `Retry-After` is waited out
+    /// without using up an attempt, for a `Retry-After` of up to ten minutes.
+    public static let patient = TrackerRetryPolicy(
+        maximumAttempts: 10,
+        initialBackoff: .milliseconds(500),
+        maximumBackoff: .seconds(30),
+        overallTimeout: .seconds(900),
+        maximumRetryAfter: .seconds(600),
+        countsRateLimitedAttempts: false
+    )
 
     /// One attempt, no retries.
     public static let none = TrackerRetryPolicy(maximumAttempts: 1)

@@ -21,8 +21,10 @@ struct SandboxResponder: HTTPResponder {
         let method = request.method.rawValue
         let (number, hold) = store.traffic.withLock { traffic -> (Int, SandboxHeldRequest?) in
             traffic.requestCount += 1
+            traffic.begin()
             return (traffic.requestCount, traffic.holds.isEmpty ? nil : traffic.takeHold(for: traffic.requestCount))
         }
+        defer { store.traffic.withLock { $0.end() } }
         let behavior = store.behavior
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
         var fault: SandboxFault?

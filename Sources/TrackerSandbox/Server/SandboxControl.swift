@@ -112,6 +112,19 @@ public struct SandboxControl: Sendable {
         }
     }
 
+    /// The most requests the sandbox was handling at the same time since it started (or since
+    /// ``resetPeakConcurrentRequests()``): from the moment a request's head is read until its
+    /// answer is handed back, latency included. A client's own count of requests in flight is at
+    /// least this, so a bound on the client shows here as a bound the sandbox saw.
+    public var peakConcurrentRequests: Int {
+        store.traffic.withLock { $0.peakConcurrent }
+    }
+
+    /// Starts counting ``peakConcurrentRequests`` afresh from the requests being handled now.
+    public func resetPeakConcurrentRequests() {
+        store.traffic.withLock { $0.peakConcurrent = $0.concurrent }
+    }
+
     /// Empties the request log.
     public func clearRequestLog() {
         store.traffic.withLock { $0.clearLog() }

@@ -15,11 +15,25 @@ struct TrafficState: Sendable {
     var holds: [SandboxHeldRequest] = []
     /// Requests answered (the log may keep fewer).
     private(set) var answeredCount = 0
+    /// Requests being handled right now, and the most there were at once.
+    private(set) var concurrent = 0
+    var peakConcurrent = 0
     private var buckets: [String: TokenBucket] = [:]
 
     struct TokenBucket: Sendable {
         var tokens: Double
         var refilledAt: Date
+    }
+
+    /// Counts a request that the responder started handling.
+    mutating func begin() {
+        concurrent += 1
+        peakConcurrent = max(peakConcurrent, concurrent)
+    }
+
+    /// Counts a request that the responder finished handling.
+    mutating func end() {
+        concurrent -= 1
     }
 
     /// Takes the first fault targeted at this method and path, if any.

@@ -69,7 +69,8 @@ extension TrackerAPIBenchmarks {
                 accountTimeZone: SandboxBehavior.defaultTimeZone,
                 rateLimit: nil,
                 pageSize: Self.pageSize,
-                pagesInFlight: parallel
+                pagesInFlight: parallel,
+                maximumRequestsInFlight: parallel
             )
             configuration.pagingConsistency = .default
             return try await TrackerAPI.withTrackerAPI(configuration: configuration) { api in

@@ -80,8 +80,8 @@ import TrackerSandbox
     /// because no real time passes between two requests as far as either side can tell.
     @Test func retryAfterIsHonouredAndAWellConfiguredClientSeesNo429() async throws {
         let sandboxConfiguration = SandboxConfiguration(applicationCount: 20, behavior: SandboxBehavior(rateLimit: 4))
-        // Twelve calls at once, no client limit: the server answers 429 + Retry-After and every
-        // call waits it out and succeeds.
+        // Twelve calls at once, no client limit (and room for all twelve in flight): the server
+        // answers 429 + Retry-After and every call waits it out and succeeds.
         try await Self.withSharedClockAPI(sandboxConfiguration, rateLimit: nil) { api, sandbox, clock in
             let counts = try await Self.concurrentUserLists(api, count: 12)
             #expect(counts == Array(repeating: sandbox.control.users().count, count: 12))
@@ -116,6 +116,7 @@ import TrackerSandbox
                 retryPolicy: TrackerRetryPolicy(initialBackoff: .milliseconds(5), maximumBackoff: .milliseconds(50)),
                 rateLimit: rateLimit)
             configuration.retryPolicy.maximumAttempts = 8
+            configuration.maximumRequestsInFlight = 16
             let clock = SandboxAdvancingClock(sandboxClock: sandboxClock)
             let api = try TrackerAPI(
                 configuration: configuration,

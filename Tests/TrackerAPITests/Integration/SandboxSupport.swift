@@ -8,6 +8,8 @@ struct ClientOptions {
     var apiPassword: String?
     var rateLimit: TrackerRateLimit?
     var maximumAttempts = 5
+    var pagesInFlight = 4
+    var maximumRequestsInFlight = 4
 }
 
 /// Runs `body` with a sandbox and a TrackerAPI pointed at it (real sockets, in process).
@@ -28,6 +30,8 @@ func withSandboxAPI<Result: Sendable>(
         configuration.companyID = options.companyID
         configuration.apiPassword = options.apiPassword ?? configuration.apiPassword
         configuration.retryPolicy.maximumAttempts = options.maximumAttempts
+        configuration.pagesInFlight = options.pagesInFlight
+        configuration.maximumRequestsInFlight = options.maximumRequestsInFlight
         return try await TrackerAPI.withTrackerAPI(configuration: configuration) { api in
             try await body(api, sandbox)
         }

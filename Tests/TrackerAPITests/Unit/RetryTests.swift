@@ -75,6 +75,23 @@ import Testing
         #expect(early == .retry(after: .milliseconds(250)))
     }
 
+    @Test func thePatientPolicyExcusesOnly429sThatSayWhenToComeBack() {
+        var state = RetryState(policy: .patient, method: .get, startedAt: .zero)
+        let told = RetryState.Failure.status(429, retryAfter: .seconds(1))
+        for _ in 0..<25 {
+            state.beginAttempt()
+            state.record(told)
+            #expect(state.decide(after: told, now: .zero, randomUnit: 0) == .retry(after: .seconds(1)))
+        }
+        var untold = RetryState(policy: .patient, method: .get, startedAt: .zero)
+        let bare = RetryState.Failure.status(429, retryAfter: nil)
+        for _ in 0..<TrackerRetryPolicy.patient.maximumAttempts {
+            untold.beginAttempt()
+            untold.record(bare)
+        }
+        #expect(untold.decide(after: bare, now: .zero, randomUnit: 0) == .giveUp(.attemptsExhausted))
+    }
+
     @Test func aRetryAfterLongerThanTheLimitEndsTheCall() {
         let decision = state(.get).decide(after: .status(429, retryAfter: .seconds(3_600)), now: .zero, randomUnit: 0)
         #expect(decision == .giveUp(.retryAfterTooLong))
