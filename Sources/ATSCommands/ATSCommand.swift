@@ -10,6 +10,7 @@ public struct ATSCommand: AsyncParsableCommand {
             Every command reads the server and credentials from --base-url, --api-key, --api-password and \
             --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE.
             """,
+        version: ATSVersion.current,
         subcommands: [
             DemoCommand.self, SyncCommand.self, SandboxCommand.self, CoverageCommand.self, JobsCommand.self,
             ApplicationsCommand.self,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrackerAPI
 import TrackerATS
 
 /// A command that talks to Tracker: it checks its own flags, connects (or starts `--sandbox`), does
@@ -20,7 +21,10 @@ extension ClientCommand {
     func run() async throws {
         try await reporting {
             try checkBeforeConnecting()
-            try await connection.withClient { try await execute($0, output: .standard) }
+            try await connection.withClient { client in
+                try await execute(client, output: .standard)
+                MissingEndpointWarnings.print(client.api.missingEndpoints)
+            }
         }
     }
 }

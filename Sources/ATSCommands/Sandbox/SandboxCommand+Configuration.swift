@@ -14,6 +14,22 @@ enum SingleRecordOption: String, ExpressibleByArgument, CaseIterable {
     case array
 }
 
+/// `--model-endpoints` values.
+enum ModelEndpointsOption: String, ExpressibleByArgument, CaseIterable {
+    case present
+    case missingJSON = "missing-json"
+    case missingHTML = "missing-html"
+
+    /// The sandbox's setting.
+    var setting: SandboxModelEndpoints {
+        switch self {
+        case .present: .present
+        case .missingJSON: .missingJSON
+        case .missingHTML: .missingHTML
+        }
+    }
+}
+
 extension SandboxCommand {
     /// The sandbox configuration the flags describe.
     /// - Throws: `SandboxConfigurationError` with a message naming the bad flag.
@@ -60,10 +76,11 @@ extension SandboxCommand {
             actionDelay: .milliseconds(actionDelayMs),
             actionFailureRate: actionFailureRate
         )
-        let configuration = SandboxConfiguration(
+        var configuration = SandboxConfiguration(
             host: host, port: port, seed: seed, jobCount: jobs, applicationCount: applications, statuses: names,
             apiKey: apiKey, apiPassword: apiPassword, behavior: behavior
         )
+        configuration.behavior.modelEndpoints = modelEndpoints.setting
         try configuration.validate()
         return configuration
     }

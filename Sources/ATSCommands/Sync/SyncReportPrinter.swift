@@ -34,7 +34,9 @@ struct SyncReportPrinter {
             ])
         }
         for stream in report.streams {
-            if !stream.completed {
+            if let reason = stream.skipReason {
+                output.line("\(stream.stream): skipped, \(reason)")
+            } else if !stream.completed {
                 output.line("\(stream.stream): not finished; the next run continues this window.")
             }
             for warning in stream.warnings {
@@ -51,6 +53,8 @@ struct SyncReportPrinter {
             var streams: [StreamRunReport]
         }
         let encoder = JSONEncoder()
+        // The same key style as every other --json output and as the records: snake_case.
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(Document(database: database, account: account, streams: report.streams))
@@ -58,6 +62,7 @@ struct SyncReportPrinter {
     }
 
     private func mode(_ stream: StreamRunReport) -> String {
+        if stream.isSkipped { return "skipped" }
         let base = stream.isDerived ? "derived" : (stream.window.isFullScan ? "full" : "incremental")
         return stream.resumed ? "\(base)*" : base
     }

@@ -128,6 +128,19 @@ public final class TrackerAPI: Sendable {
         }
     }
 
+    /// Records that `endpoint` (a label such as `GET /triggers`) answered as missing.
+    func recordMissingEndpoint(_ endpoint: String) {
+        var bits = ObservationBits()
+        bits.insert(.endpointMissing)
+        record(bits, endpoint: endpoint, logger: configuration.logger)
+    }
+
+    /// The endpoints that answered as missing (404 for the endpoint itself) since this client was
+    /// made, such as `GET /triggers`, sorted.
+    public var missingEndpoints: [String] {
+        serverObservations.filter { $0.kind == .endpointMissing }.map(\.endpoint).sorted()
+    }
+
     var isClosed: Bool { isShutDown.withLock { $0 } }
 
     private static func validate(_ configuration: Configuration) throws {

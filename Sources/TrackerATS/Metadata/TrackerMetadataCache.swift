@@ -200,6 +200,18 @@ public actor TrackerMetadataCache {
         }
     }
 
+    /// What `read` returns, or `fallback` when its endpoint is missing on this server (a 404 for
+    /// the endpoint itself; ``TrackerAPI/missingEndpoints`` keeps it, so callers can warn once).
+    private static func optional<Value: Sendable>(
+        _ fallback: Value, _ read: () async throws -> Value
+    ) async throws -> Value {
+        do {
+            return try await read()
+        } catch let error as TrackerAPIError where error.code == .endpointNotFound {
+            return fallback
+        }
+    }
+
     private static func load(_ part: Part, api: TrackerAPI, logger: Logger) async throws -> Payload {
         logger.debug("Loading Tracker metadata", metadata: ["ats.metadata.part": "\(part.rawValue)"])
         switch part {
@@ -212,14 +224,16 @@ public actor TrackerMetadataCache {
         case .workflow:
             async let actions = api.workflow.actionCatalogue(logger: logger)
             async let events = api.workflow.eventTypes(logger: logger)
-            async let triggers = api.triggers.list(logger: logger)
+            // Listing triggers is a [model] endpoint: without it, the rest of the workflow still works.
+            async let triggers = Self.optional([]) { try await api.triggers.list(logger: logger) }
             return .workflow(
                 TrackerWorkflowConfiguration(
                     actions: try await actions, events: try await events, triggers: try await triggers)
             )
         case .customFieldSchemas:
-            async let applications = api.applications.customFieldsSchema(logger: logger)
-            async let jobs = api.jobs.customFieldsSchema(logger: logger)
+            // A server without a schema endpoint still has records: their custom fields stay untyped.
+            async let applications = Self.optional([]) { try await api.applications.customFieldsSchema(logger: logger) }
+            async let jobs = Self.optional([]) { try await api.jobs.customFieldsSchema(logger: logger) }
             return .customFieldSchemas(
                 TrackerCustomFieldSchemas(
                     applications: TrackerFieldSchema(owner: .application, entries: try await applications),

@@ -28,6 +28,8 @@ enum CommandProcess {
     static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
+        input: Data? = nil,
+        workingDirectory: URL? = nil,
         limit: Duration = .seconds(120)
     ) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ats-run-\(UUID().uuidString)")
@@ -35,8 +37,8 @@ enum CommandProcess {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("out")
         let errURL = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         defer {
@@ -50,8 +52,14 @@ enum CommandProcess {
         process.environment = environment.merging(
             ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path],
             uniquingKeysWith: { mine, _ in mine })
-        process.currentDirectoryURL = folder
-        process.standardInput = FileHandle.nullDevice
+        process.currentDirectoryURL = workingDirectory ?? folder
+        if let input {
+            let inURL = folder.appendingPathComponent("in")
+            try input.write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         process.standardOutput = out
         process.standardError = err
         let start = ContinuousClock.now
