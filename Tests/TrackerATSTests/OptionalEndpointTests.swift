@@ -29,7 +29,9 @@ import TrackerSandbox
             #expect(try await client.application(ApplicationID(String(truth.id))).id == read.id)
             #expect(try await client.customFieldDefinitions(for: .application).isEmpty)
             #expect(
-                client.api.missingEndpoints == ["GET /applications/custom_fields_schema", "GET /jobs/custom_fields_schema"])
+                client.api.missingEndpoints == [
+                    "GET /applications/custom_fields_schema", "GET /jobs/custom_fields_schema",
+                ])
         }
     }
 
@@ -89,9 +91,12 @@ import TrackerSandbox
 
     @Test func aRecordThatDoesNotExistIsStillCalledMissingAndTheEndpointIsNamed() async throws {
         try await withSandboxClient { client, _ in
-            let error = try await #require(throws: ATSError.self) { try await client.application(ApplicationID("999999")) }
+            let error = try await #require(throws: ATSError.self) {
+                try await client.application(ApplicationID("999999"))
+            }
             #expect(error.code == .notFound)
-            #expect(error.message == "Tracker has no application 999999 (GET /applications/{id} answered 404 Not Found).")
+            #expect(
+                error.message == "Tracker has no application 999999 (GET /applications/{id} answered 404 Not Found).")
             #expect(client.api.missingEndpoints.isEmpty)
         }
     }

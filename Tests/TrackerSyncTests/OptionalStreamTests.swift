@@ -11,7 +11,8 @@ import TrackerSync
     func aServerWithoutSchemasIsMirroredAndTheSchemasAreSkipped(kind: StoreKind, mode: SandboxModelEndpoints)
         async throws
     {
-        try await withMirror(kind, configure: { $0.behavior.modelEndpoints = mode }) { harness in
+        let missing: (inout SandboxConfiguration) -> Void = { $0.behavior.modelEndpoints = mode }
+        try await withMirror(kind, configure: missing) { harness in
             let report = try await harness.sync()
             let schemas = try #require(report.streams.first { $0.stream == .customFieldSchemas })
             #expect(schemas.isSkipped && !schemas.completed)

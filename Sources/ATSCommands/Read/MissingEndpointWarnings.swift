@@ -3,9 +3,11 @@ import Foundation
 /// The one warning a command gives for each optional endpoint the server turned out not to have,
 /// when the command did its job without it (tracker-api.md, "Optional endpoints").
 enum MissingEndpointWarnings {
-    /// The warning lines for `endpoints` (labels such as `GET /triggers`).
+    /// The warning lines for `endpoints` (labels such as `GET /triggers`). Only reads are warned
+    /// about: a command does without a missing read, while a missing write either fails the command
+    /// or is reported in its result, with the endpoint named.
     static func lines(_ endpoints: [String]) -> [String] {
-        endpoints.map { endpoint in
+        endpoints.filter { $0.hasPrefix("GET ") }.map { endpoint in
             "Warning: this Tracker server does not offer \(endpoint) (HTTP 404); \(consequence(of: endpoint))."
         }
     }
@@ -25,5 +27,14 @@ enum MissingEndpointWarnings {
             return "the workflow was read without the account's trigger list"
         }
         return "the command did its job without it"
+    }
+}
+
+extension String {
+    /// The text without the full stops it ends with, so that a sentence built around it ends in one.
+    var withoutFinalFullStops: Substring {
+        var text = self[...]
+        while text.hasSuffix(".") && !text.hasSuffix("...") { text = text.dropLast() }
+        return text
     }
 }

@@ -92,7 +92,8 @@ final class HTTPClientTransport: TrackerTransport {
             case .deadlineExceeded, .readTimeout, .writeTimeout:
                 return TrackerTransportError(phase: .exchange, isTimeout: true, reason: "no answer arrived in time")
             case .remoteConnectionClosed:
-                return TrackerTransportError(phase: .exchange, reason: "the server closed the connection before answering")
+                return TrackerTransportError(
+                    phase: .exchange, reason: "the server closed the connection before answering")
             default:
                 if let tls = TransportReason.tls(error) { return TrackerTransportError(phase: .connect, reason: tls) }
                 return TrackerTransportError(phase: .exchange, reason: clientError.shortDescription.lowercased())
@@ -101,7 +102,8 @@ final class HTTPClientTransport: TrackerTransport {
         if let connection = error as? NIOConnectionError {
             let onlyDNS =
                 connection.connectionErrors.isEmpty && (connection.dnsAError != nil || connection.dnsAAAAError != nil)
-            return TrackerTransportError(phase: .connect, reason: onlyDNS ? TransportReason.dns : TransportReason.refused)
+            return TrackerTransportError(
+                phase: .connect, reason: onlyDNS ? TransportReason.dns : TransportReason.refused)
         }
         if let channelError = error as? ChannelError, case .connectTimeout = channelError {
             return TrackerTransportError(phase: .connect, isTimeout: true, reason: TransportReason.connectTimeout)
@@ -116,7 +118,8 @@ final class HTTPClientTransport: TrackerTransport {
             return TrackerTransportError(phase: .connect, reason: tls)
         }
         if let ioError = error as? IOError, [ECONNRESET, EPIPE].contains(ioError.errnoCode) {
-            return TrackerTransportError(phase: .exchange, reason: "the connection was reset by the server or the network")
+            return TrackerTransportError(
+                phase: .exchange, reason: "the connection was reset by the server or the network")
         }
         return TrackerTransportError(phase: .exchange, reason: "the connection failed unexpectedly")
     }
@@ -124,7 +127,8 @@ final class HTTPClientTransport: TrackerTransport {
 
 /// The plain sentences for transport failures.
 enum TransportReason {
-    static let refused = "the connection was refused, or the host is unreachable (is the server running, and is the port right?)"
+    static let refused =
+        "the connection was refused, or the host is unreachable (is the server running, and is the port right?)"
     static let dns = "the host name could not be found (DNS); check its spelling"
     static let connectTimeout = "no connection could be made within the connect timeout"
 

@@ -51,7 +51,8 @@ extension TrackerATSClient {
             let suggestion: String
             if let cause = failure.underlying {
                 let sentence = cause.prefix(1).uppercased() + cause.dropFirst() + (cause.hasSuffix(".") ? "" : ".")
-                suggestion = cause.contains("ends in /api/v1") ? sentence + " Correct the base URL." : sentence + " " + generic
+                suggestion =
+                    cause.contains("ends in /api/v1") ? sentence + " Correct the base URL." : sentence + " " + generic
             } else {
                 suggestion = generic
             }

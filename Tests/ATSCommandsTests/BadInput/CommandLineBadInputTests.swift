@@ -191,7 +191,8 @@ struct CommandLineBadInputTests {
                         )
                     }
                 Self.expectCase(
-                    "\(leaf.path.joined(separator: " ")): \(fault.rawValue)\(account.map { " on \($0)" } ?? "")", outcome,
+                    "\(leaf.path.joined(separator: " ")): \(fault.rawValue)\(account.map { " on \($0)" } ?? "")",
+                    outcome,
                     [
                         (outcome.status == 1, "exit status 1"), expected,
                         (!message.contains(sandbox.apiPassword), "no password"),

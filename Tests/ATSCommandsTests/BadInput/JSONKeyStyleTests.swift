@@ -27,10 +27,11 @@ extension CommandLineBadInputTests {
         let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let printed = Mutex<[String]>([])
-        try await Self.forEachLeaf(where: { leaf in
+        let printsJSON: (CommandMatrix.Leaf) -> Bool = { leaf in
             (try? ATSCommand.parseAsRoot(leaf.path + ["--json"])) != nil
                 || (try? ATSCommand.parseAsRoot(leaf.path + leaf.arguments + ["--json"])) != nil
-        }) { leaf in
+        }
+        try await Self.forEachLeaf(where: printsJSON) { leaf in
             var arguments = try Self.arguments(leaf, scratch: scratch) + ["--json"]
             if leaf.usesServer { arguments += ["--sandbox"] }
             if leaf.usesDatabase {

@@ -21,10 +21,16 @@ extension CommandLineBadInputTests {
                     "\(leaf.path.joined(separator: " ")): base URL '\(path)'", outcome,
                     [
                         (outcome.status == 1, "exit status 1"),
-                        (message.contains("the API root ends in /api/v1") || message.contains("API root ends in /api/v1"),
-                            "says the API root ends in /api/v1"),
+                        (
+                            message.contains("the API root ends in /api/v1")
+                                || message.contains("API root ends in /api/v1"),
+                            "says the API root ends in /api/v1"
+                        ),
                         (!message.contains("Tracker has no"), "does not call the endpoint a missing record"),
-                        (message.range(of: #"[^.]\.\.(?!\.)"#, options: .regularExpression) == nil, "no double full stop"),
+                        (
+                            message.range(of: #"[^.]\.\.(?!\.)"#, options: .regularExpression) == nil,
+                            "no double full stop"
+                        ),
                     ])
             }
         }
