@@ -171,7 +171,8 @@ public struct TrackerSyncSource: SyncSource {
                 // The schemas are optional endpoints: without one, the stream is skipped (not emptied,
                 // which a complete scan would turn into deletions) and the records keep untyped fields.
                 let missing = [applicationResult, jobResult].compactMap { result -> String? in
-                    guard case .failure(let error as TrackerAPIError) = result, error.code == .endpointNotFound
+                    guard case .failure(let error as TrackerAPIError) = result, error.code == .endpointNotFound,
+                        api.baseURLIsAPIRoot
                     else { return nil }
                     return error.endpoint
                 }

@@ -27,7 +27,11 @@ import TrackerSandbox
             #expect(try await client.streamCandidates(.init()).collect().count > 0)
             #expect(try await client.streamJobs(.init()).collect().count == sandbox.control.jobs().count)
             #expect(try await client.application(ApplicationID(String(truth.id))).id == read.id)
-            #expect(try await client.customFieldDefinitions(for: .application).isEmpty)
+            let definitions = try await #require(throws: ATSError.self) {
+                try await client.customFieldDefinitions(for: .application)
+            }
+            #expect(definitions.code == .endpointMissing)
+            #expect(definitions.message.contains("GET /applications/custom_fields_schema"))
             #expect(
                 client.api.missingEndpoints == [
                     "GET /applications/custom_fields_schema", "GET /jobs/custom_fields_schema",
