@@ -143,7 +143,7 @@ def ats_sync(sandbox, database, full):
     measured, out = timed(command, env=env)
     streams = json.loads(out).get("streams", [])
     measured["requests"] = sum(s.get("traffic", {}).get("requests", 0) for s in streams)
-    measured["read"] = sum(s.get("records", 0) for s in streams if not s.get("isDerived"))
+    measured["read"] = sum(s.get("records", 0) for s in streams if not s.get("is_derived", s.get("isDerived")))
     return measured
 
 

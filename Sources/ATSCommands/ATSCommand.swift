@@ -11,6 +11,7 @@ public struct ATSCommand: AsyncParsableCommand {
             --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE, or \
             from a profile of the configuration file (--profile, ATS_PROFILE; see `ats config show`).
             """,
+        version: ATSVersion.current,
         subcommands: [
             DemoCommand.self, SyncCommand.self, SandboxCommand.self, CoverageCommand.self, JobsCommand.self,
             ApplicationsCommand.self,

@@ -210,16 +210,40 @@ public struct TrackerSyncSource: SyncSource {
                 guard !done.value else { return nil }
                 done.value = true
                 // Both at once: at 50 ms a request, an incremental run is mostly such round trips.
-                async let applicationSchema = api.applications.customFieldsSchema()
-                async let jobSchema = api.jobs.customFieldsSchema()
-                let applications = try await applicationSchema
-                let jobs = try await jobSchema
+                async let applicationSchema = capture { try await api.applications.customFieldsSchema() }
+                async let jobSchema = capture { try await api.jobs.customFieldsSchema() }
+                let (applicationResult, jobResult) = await (applicationSchema, jobSchema)
+                // The schemas are optional endpoints: without one, the stream is skipped (not emptied,
+                // which a complete scan would turn into deletions) and the records keep untyped fields.
+                let missing = [applicationResult, jobResult].compactMap { result -> String? in
+                    guard case .failure(let error as TrackerAPIError) = result, error.code == .endpointNotFound,
+                        api.baseURLIsAPIRoot
+                    else { return nil }
+                    return error.endpoint
+                }
+                if !missing.isEmpty {
+                    throw SyncStreamUnavailable(
+                        reason: "this server does not offer \(missing.joined(separator: " or ")) (HTTP 404), so the "
+                            + "mirror keeps no custom-field schemas and custom fields stay untyped; the stored "
+                            + "schemas are kept as they were.")
+                }
+                let applications = try applicationResult.get()
+                let jobs = try jobResult.get()
                 let records =
                     applications.map { TrackerSyncRecords.customFieldDefinition($0, owner: .application) }
                     + jobs.map { TrackerSyncRecords.customFieldDefinition($0, owner: .job) }
                 return SourcePage(number: 1, records: records, totalCount: records.count)
             }
         }
+    }
+}
+
+/// What `body` returns or throws, as a value, so that two concurrent reads can both be inspected.
+private func capture<Value: Sendable>(_ body: () async throws -> Value) async -> Result<Value, any Error> {
+    do {
+        return .success(try await body())
+    } catch {
+        return .failure(error)
     }
 }
 

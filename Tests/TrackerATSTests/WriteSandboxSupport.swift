@@ -67,12 +67,14 @@ enum SandboxTweak {
     case maximumFileBytes(Int)
     case maximumRequestBodyBytes(Int)
     case statuses([String])
+    case modelEndpoints(SandboxModelEndpoints)
 
     func apply(to configuration: inout SandboxConfiguration) {
         switch self {
         case .actionFailureRate(let rate): configuration.behavior.actionFailureRate = rate
         case .actionDelay(let delay): configuration.behavior.actionDelay = delay
         case .rateLimit(let rate): configuration.behavior.rateLimit = rate
+        case .modelEndpoints(let mode): configuration.behavior.modelEndpoints = mode
         case .faultRate(let rate): configuration.behavior.faultRate = rate
         case .maximumFileBytes(let bytes): configuration.maximumFileBytes = bytes
         case .maximumRequestBodyBytes(let bytes): configuration.maximumRequestBodyBytes = bytes

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrackerAPI
 import TrackerATS
 
 /// A command that talks to Tracker: it checks its own flags, connects (or starts `--sandbox`), does
@@ -27,6 +28,7 @@ extension ClientCommand {
             try checkBeforeConnecting()
             try await connection.withClient(flags: settingFlags) { client in
                 try await execute(client, output: .standard)
+                MissingEndpointWarnings.print(client.api.missingEndpoints)
                 if let note = TimeZoneAdvice.note(for: client) { standardError(note) }
             }
         }

@@ -174,7 +174,7 @@ struct ConnectionOptions: ParsableArguments {
                     candidateIDSecret: resolved.candidateIDSecret, settings: resolved.settings))
             return
         }
-        var settings = sandboxConfiguration
+        var settings = try EmbeddedSandboxEnvironment.apply(environment, to: sandboxConfiguration)
         if let zone = resolved.timeZone { settings.behavior.timeZone = zone }
         let zone = settings.behavior.timeZone
         try await withTrackerSandbox(settings) { sandbox in

@@ -102,7 +102,7 @@ enum SafeFileWriter {
             let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
             if descriptor >= 0 { return (url, descriptor) }
             guard errno == EEXIST else {
-                throw CommandFailure.failed("Cannot create \(url.path): \(String(cString: strerror(errno))).")
+                throw CommandFailure.failed("Cannot create \(url.path): \(FileErrorText.reason(errno)).")
             }
         }
         throw CommandFailure.failed("Too many files named like \(name) in \(directory.path).")
@@ -116,7 +116,7 @@ enum SafeFileWriter {
                 let written = write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CommandFailure.failed("Cannot write \(path): \(String(cString: strerror(errno))).")
+                    throw CommandFailure.failed("Cannot write \(path): \(FileErrorText.reason(errno)).")
                 }
                 offset += written
             }

@@ -29,6 +29,22 @@ enum SingleRecordOption: String, ExpressibleByArgument, CaseIterable {
     case array
 }
 
+/// `--model-endpoints` values.
+enum ModelEndpointsOption: String, ExpressibleByArgument, CaseIterable {
+    case present
+    case missingJSON = "missing-json"
+    case missingHTML = "missing-html"
+
+    /// The sandbox's setting.
+    var setting: SandboxModelEndpoints {
+        switch self {
+        case .present: .present
+        case .missingJSON: .missingJSON
+        case .missingHTML: .missingHTML
+        }
+    }
+}
+
 extension SandboxCommand {
     /// The sandbox configuration the flags describe.
     /// - Throws: `SandboxConfigurationError` with a message naming the bad flag.
@@ -80,6 +96,7 @@ extension SandboxCommand {
             apiKey: apiKey, apiPassword: apiPassword, behavior: behavior
         )
         configuration.webhookSignatureConstruction = webhookSignature.construction
+        configuration.behavior.modelEndpoints = modelEndpoints.setting
         try configuration.validate()
         return configuration
     }

@@ -84,6 +84,17 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Probability (0…1) that a workflow action fails when it runs.")
     var actionFailureRate = 0.0
 
+    @Option(
+        help: """
+            Whether the endpoints Tracker does not document exist: present, missing-json (404 with a JSON \
+            error) or missing-html (404 with an HTML page). Missing ones are POST /applications, \
+            PUT /applications/{id}, the custom-field schemas, POST /notes, POST /files, \
+            GET /files/{id}/download, DELETE /files/{id}, GET and DELETE /triggers, GET and DELETE /webhooks, \
+            and GET /users.
+            """
+    )
+    var modelEndpoints: ModelEndpointsOption = .present
+
     @Option(help: "The account's applicant statuses, comma-separated.")
     var statuses = SandboxConfiguration.defaultStatuses.joined(separator: ",")
 

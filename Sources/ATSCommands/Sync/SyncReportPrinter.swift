@@ -33,14 +33,16 @@ struct SyncReportPrinter {
                 Self.duration(stream.endedAt.timeIntervalSince(stream.startedAt)),
             ])
         }
-        for stream in report.streams where !stream.completed {
-            output.line("\(stream.stream): not finished; the next run continues this window.")
-        }
         // A warning several streams share (the account's naive times, say) is printed once, with
         // the streams it concerns, in the order the streams first gave it.
         var streamsByWarning: [String: [String]] = [:]
         var warnings: [String] = []
         for stream in report.streams {
+            if let reason = stream.skipReason {
+                output.line("\(stream.stream): skipped, \(reason)")
+            } else if !stream.completed {
+                output.line("\(stream.stream): not finished; the next run continues this window.")
+            }
             for warning in stream.warnings {
                 if streamsByWarning[warning] == nil { warnings.append(warning) }
                 streamsByWarning[warning, default: []].append(stream.stream.rawValue)
@@ -59,6 +61,8 @@ struct SyncReportPrinter {
             var streams: [StreamRunReport]
         }
         let encoder = JSONEncoder()
+        // The same key style as every other --json output and as the records: snake_case.
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(Document(database: database, account: account, streams: report.streams))
@@ -66,6 +70,7 @@ struct SyncReportPrinter {
     }
 
     private func mode(_ stream: StreamRunReport) -> String {
+        if stream.isSkipped { return "skipped" }
         let base = stream.isDerived ? "derived" : (stream.window.isFullScan ? "full" : "incremental")
         return stream.resumed ? "\(base)*" : base
     }

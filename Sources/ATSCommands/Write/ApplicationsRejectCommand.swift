@@ -62,7 +62,7 @@ struct ApplicationsRejectCommand: ClientCommand {
         case .note(let id):
             reasonText = "kept as note \(id)"
             noteID = id.rawValue
-        case .notRecorded(let why): reasonText = "not recorded: \(why)"
+        case .notRecorded(let why): reasonText = "not recorded: \(why.withoutFinalFullStops)"
         }
         if json {
             output.line(

@@ -15,6 +15,9 @@ public struct ATSError: Error, Sendable, CustomStringConvertible {
         public static let notSupported = Code(rawValue: "not_supported")
         /// The record does not exist (or is not visible to these credentials).
         public static let notFound = Code(rawValue: "not_found")
+        /// The provider's server does not offer an endpoint this operation needs (it answered 404 for
+        /// the endpoint, not for a record): an optional endpoint the account lacks, or a wrong base URL.
+        public static let endpointMissing = Code(rawValue: "endpoint_missing")
         /// The caller's input was rejected before anything was sent.
         public static let invalidInput = Code(rawValue: "invalid_input")
         /// The credentials were refused.

@@ -149,6 +149,23 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
             state.begin(window, scanID: makeScanID(), startedAt: run.startedAt)
             try await store.save(state, account: source.account)
         }
+        do {
+            try await readWindows(of: stream, contract: contract, state: &state, run: &run)
+        } catch let unavailable as SyncStreamUnavailable {
+            // An optional stream the provider does not offer: the others must still be mirrored.
+            run.skipReason = unavailable.reason
+            logger.debug("stream skipped", metadata: ["ats.stream": "\(stream)"])
+        }
+        if run.completed, source.rederivesUnplacedTimes {
+            try await rederiveUnplacedTimes(of: stream, state: state, run: &run)
+        }
+        return run.report(endedAt: now())
+    }
+
+    /// Reads the stream's window (and the windows a shifting listing makes it start again).
+    private func readWindows(
+        of stream: SyncStreamName, contract: StreamContract, state: inout StreamState, run: inout StreamRun
+    ) async throws {
         while let checkpoint = state.checkpoint {
             let outcome = try await readPages(of: stream, from: checkpoint, state: &state, run: &run)
             switch outcome {
@@ -167,10 +184,6 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
                         + "and the next run reads this window again.")
             }
         }
-        if run.completed, source.rederivesUnplacedTimes {
-            try await rederiveUnplacedTimes(of: stream, state: state, run: &run)
-        }
-        return run.report(endedAt: now())
     }
 
     /// Rows stored without an update time (their instants could not be placed then) derived again
@@ -406,6 +419,7 @@ private struct StreamRun {
     var deleted = 0
     var restarts = 0
     var warnings: [String] = []
+    var skipReason: String?
 
     mutating func note(_ newWarnings: [String]) {
         for warning in newWarnings where !warnings.contains(warning) {
@@ -417,7 +431,7 @@ private struct StreamRun {
         StreamRunReport(
             stream: stream, window: window, resumed: resumed, isDerived: isDerived, completed: completed, pages: pages,
             records: records,
-            outcome: outcome, deleted: deleted, restarts: restarts, warnings: warnings,
+            outcome: outcome, deleted: deleted, restarts: restarts, warnings: warnings, skipReason: skipReason,
             startedAt: startedAt, endedAt: endedAt)
     }
 }

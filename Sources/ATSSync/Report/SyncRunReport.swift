@@ -40,6 +40,11 @@ public struct StreamRunReport: Hashable, Sendable, Codable {
     public var traffic: SyncTraffic
     /// Things worth a person's attention.
     public var warnings: [String]
+    /// Why the stream was skipped in this run (an optional stream the provider does not offer), or
+    /// `nil` when it was read. A skipped stream is not ``completed``; its stored rows are untouched.
+    public var skipReason: String?
+    /// Whether the stream was skipped in this run (see ``skipReason``).
+    public var isSkipped: Bool { skipReason != nil }
     /// When the stream's run started and ended.
     public var startedAt: Date
     /// When the stream's run ended.
@@ -59,6 +64,7 @@ public struct StreamRunReport: Hashable, Sendable, Codable {
         restarts: Int,
         traffic: SyncTraffic = SyncTraffic(),
         warnings: [String],
+        skipReason: String? = nil,
         startedAt: Date,
         endedAt: Date
     ) {
@@ -74,6 +80,7 @@ public struct StreamRunReport: Hashable, Sendable, Codable {
         self.restarts = restarts
         self.traffic = traffic
         self.warnings = warnings
+        self.skipReason = skipReason
         self.startedAt = startedAt
         self.endedAt = endedAt
     }

@@ -20,7 +20,11 @@ extension TrackerAPI {
         switch response.status {
         case 401: code = .unauthorized
         case 403: code = .forbidden
-        case 404: code = .notFound
+        case 404:
+            // A list path has no record to be missing, an API never answers with an HTML page, and
+            // below a base URL that is not an API root nothing exists: the endpoint is what is missing.
+            let endpointMissing = !endpoint.template.contains("{") || Self.isHTML(body) || roots.wrongRootCause != nil
+            code = endpointMissing ? .endpointNotFound : .notFound
         case 429: code = .rateLimited
         case 408, 500...599: code = endpoint.method.isIdempotent ? .serverError : .outcomeUnknown
         default: code = .requestRejected
@@ -32,8 +36,11 @@ extension TrackerAPI {
             retryAfter: retryAfter,
             bodyExcerpt: excerpt(body),
             underlying: (300..<400).contains(response.status)
-                ? "redirect not followed" : Self.isHTML(body) ? Self.htmlCause : nil
+                ? "redirect not followed"
+                : response.status == 404 && roots.wrongRootCause != nil
+                    ? roots.wrongRootCause : Self.isHTML(body) ? Self.htmlCause : nil
         )
+        if code == .endpointNotFound { recordMissingEndpoint(endpoint.label) }
         return (.status(response.status, retryAfter: retryAfter), error)
     }
 

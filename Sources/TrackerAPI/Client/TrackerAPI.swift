@@ -131,6 +131,23 @@ public final class TrackerAPI: Sendable {
         }
     }
 
+    /// Records that `endpoint` (a label such as `GET /triggers`) answered as missing.
+    func recordMissingEndpoint(_ endpoint: String) {
+        var bits = ObservationBits()
+        bits.insert(.endpointMissing)
+        record(bits, endpoint: endpoint, logger: configuration.logger)
+    }
+
+    /// Whether the base URL's path can be Tracker's API root (it ends in `/api/v1`). When it cannot,
+    /// a 404 says nothing about which endpoints the account has, so nothing should do without one.
+    public var baseURLIsAPIRoot: Bool { roots.wrongRootCause == nil }
+
+    /// The endpoints that answered as missing (404 for the endpoint itself) since this client was
+    /// made, such as `GET /triggers`, sorted.
+    public var missingEndpoints: [String] {
+        serverObservations.filter { $0.kind == .endpointMissing }.map(\.endpoint).sorted()
+    }
+
     var isClosed: Bool { isShutDown.withLock { $0 } }
 
     private static func validate(_ configuration: Configuration) throws {

@@ -74,6 +74,9 @@ struct EndpointRoots: Sendable {
     let hostRoot: String
     /// The host, for redirect decisions.
     let host: String
+    /// Why the base URL cannot be Tracker's API root (its path does not end in `/api/v1`), or `nil`
+    /// when it can. Said with every 404, since nothing below a wrong root exists.
+    let wrongRootCause: String?
 
     init(baseURL: String, companyID: TrackerCompanyID?) throws {
         func invalid(_ reason: String) -> TrackerAPIError {
@@ -98,6 +101,11 @@ struct EndpointRoots: Sendable {
         hostRoot = "\(scheme)://\(bracketedHost)\(port)"
         var path = components.percentEncodedPath
         while path.hasSuffix("/") { path.removeLast() }
+        wrongRootCause =
+            path.lowercased().hasSuffix("/api/v1")
+            ? nil
+            : "the base URL's path is '\(path.isEmpty ? "/" : path)', but Tracker's API root ends in /api/v1 "
+                + "(such as https://api.applicant-tracking.com/api/v1)"
         if let companyID {
             path += "/companies/" + EndpointRoots.encodeSegment(companyID.rawValue)
         }

@@ -2,7 +2,7 @@ extension TrackerAPIError {
     /// What happened, where, and what to try next, in one paragraph.
     public var description: String {
         var text = "Tracker API: " + summary
-        if let endpoint { text += " [\(endpoint)]" }
+        if let endpoint, code != .endpointNotFound { text += " [\(endpoint)]" }
         if let status { text += " (HTTP \(status))" }
         if attempts > 1 { text += " after \(attempts) attempts" }
         text += ". " + advice
@@ -19,7 +19,8 @@ extension TrackerAPIError {
         switch code {
         case .unauthorized: "the server did not accept the API key and password"
         case .forbidden: "the server refused access with these credentials"
-        case .notFound: "the record or endpoint was not found"
+        case .notFound: "the record was not found"
+        case .endpointNotFound: "this server does not offer " + (endpoint ?? "the endpoint")
         case .rateLimited:
             "the server kept answering 429 Too Many Requests"
                 + (retryAfter.map { " and asked to wait \(Self.format($0))" } ?? "")
@@ -42,7 +43,13 @@ extension TrackerAPIError {
         switch code {
         case .unauthorized, .forbidden:
             "Check the API key and password on Tracker's Account Details → API page, and for partner keys the company id."
-        case .notFound: "Check the id; the record may have been deleted."
+        case .notFound:
+            "Check the id; the record may have been deleted. If it exists, this server does not offer "
+                + (endpoint ?? "the endpoint") + "."
+        case .endpointNotFound:
+            "Check the base URL: Tracker's API root ends in /api/v1 (such as "
+                + "https://api.applicant-tracking.com/api/v1). If other calls work, this account does not have "
+                + (endpoint ?? "the endpoint") + "."
         case .rateLimited: "Wait, then lower the configured requests per second."
         case .serverError: "Tracker or a proxy in front of it is failing; try again later."
         case .malformedResponse:

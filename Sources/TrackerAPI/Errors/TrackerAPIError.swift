@@ -9,7 +9,7 @@ public struct TrackerAPIError: Error, Sendable, Hashable, CustomStringConvertibl
         private enum Base: String, Sendable, Hashable {
             case unauthorized, forbidden, notFound, rateLimited, serverError, malformedResponse
             case transportFailure, timedOut, cancelled, outcomeUnknown, requestRejected, invalidConfiguration
-            case requestBodyFailed
+            case requestBodyFailed, endpointNotFound
         }
         private let base: Base
 
@@ -17,8 +17,14 @@ public struct TrackerAPIError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let unauthorized = Code(base: .unauthorized)
         /// 403: Tracker's documented answer to bad or insufficient credentials.
         public static let forbidden = Code(base: .forbidden)
-        /// 404: the record or endpoint does not exist.
+        /// 404 for a record: the record does not exist (or this server lacks the endpoint; a JSON 404 on a
+        /// path with a record id cannot tell the two apart).
         public static let notFound = Code(base: .notFound)
+        /// 404 for an endpoint: a path without a record id, an HTML 404 page, or any 404 when the base
+        /// URL is not an API root (which ends in `/api/v1`). The server does not offer
+        /// ``TrackerAPIError/endpoint``; a [model] endpoint may be missing on a real account
+        /// (tracker-api.md, "Optional endpoints").
+        public static let endpointNotFound = Code(base: .endpointNotFound)
         /// 429 and retries did not get through before the deadline; ``TrackerAPIError/retryAfter`` holds the wait.
         public static let rateLimited = Code(base: .rateLimited)
         /// 5xx (or 408) after every allowed retry; ``TrackerAPIError/status`` and a body excerpt say more.

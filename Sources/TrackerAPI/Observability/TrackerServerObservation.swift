@@ -32,12 +32,15 @@ public struct TrackerServerObservation: Sendable, Hashable, CustomStringConverti
         public static let pageSizeCapped = Kind(bit: 1 << 9, name: "pageSizeCapped")
         /// A timestamp could not be read; the record keeps the text in its raw JSON.
         public static let unreadableTimestamps = Kind(bit: 1 << 10, name: "unreadableTimestamps")
+        /// An endpoint answered 404 as a missing endpoint (``TrackerAPIError/Code-swift.struct/endpointNotFound``):
+        /// a [model] endpoint this account does not have, or a wrong base URL.
+        public static let endpointMissing = Kind(bit: 1 << 11, name: "endpointMissing")
 
         /// Every kind.
         public static let allCases: [Kind] = [
             .updatedAfterIgnored, .singleRecordAsArray, .stringIDs, .integerIDs, .naiveTimestamps,
             .offsetTimestamps, .unorderedPages, .pageShift, .pagingHeadersMissing, .pageSizeCapped,
-            .unreadableTimestamps,
+            .unreadableTimestamps, .endpointMissing,
         ]
 
         /// The kind's name.

@@ -80,30 +80,74 @@ final class HTTPClientTransport: TrackerTransport {
         return .stream(content.makeChunks().map { ByteBuffer(bytes: $0) }, length: length)
     }
 
-    /// Sorts AsyncHTTPClient's and NIO's errors into "never reached the server" and "may have".
+    /// Sorts AsyncHTTPClient's and NIO's errors into "never reached the server" and "may have", with
+    /// a reason a person can read: no errno text or TLS-library error name reaches a message.
     static func classify(_ error: any Error) -> any Error {
         if error is CancellationError || error is TrackerRequestBodyError { return error }
         if let clientError = error as? HTTPClientError {
             switch clientError {
             case .cancelled: return CancellationError()
             case .connectTimeout:
-                return TrackerTransportError(phase: .connect, isTimeout: true, reason: "connect timeout")
+                return TrackerTransportError(phase: .connect, isTimeout: true, reason: TransportReason.connectTimeout)
             case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return TrackerTransportError(phase: .exchange, isTimeout: true, reason: clientError.shortDescription)
+                return TrackerTransportError(phase: .exchange, isTimeout: true, reason: "no answer arrived in time")
+            case .remoteConnectionClosed:
+                return TrackerTransportError(
+                    phase: .exchange, reason: "the server closed the connection before answering")
             default:
-                return TrackerTransportError(phase: .exchange, reason: clientError.shortDescription)
+                if let tls = TransportReason.tls(error) { return TrackerTransportError(phase: .connect, reason: tls) }
+                return TrackerTransportError(phase: .exchange, reason: clientError.shortDescription.lowercased())
             }
         }
-        if error is NIOConnectionError {
-            return TrackerTransportError(phase: .connect, reason: "connection refused or unreachable")
+        if let connection = error as? NIOConnectionError {
+            let onlyDNS =
+                connection.connectionErrors.isEmpty && (connection.dnsAError != nil || connection.dnsAAAAError != nil)
+            return TrackerTransportError(
+                phase: .connect, reason: onlyDNS ? TransportReason.dns : TransportReason.refused)
         }
         if let channelError = error as? ChannelError, case .connectTimeout = channelError {
-            return TrackerTransportError(phase: .connect, isTimeout: true, reason: "connect timeout")
+            return TrackerTransportError(phase: .connect, isTimeout: true, reason: TransportReason.connectTimeout)
         }
         if let ioError = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(ioError.errnoCode) {
-            return TrackerTransportError(phase: .connect, reason: "connection refused or unreachable")
+            return TrackerTransportError(phase: .connect, reason: TransportReason.refused)
         }
-        return TrackerTransportError(phase: .exchange, reason: String(describing: type(of: error)))
+        if error is SocketAddressError {
+            return TrackerTransportError(phase: .connect, reason: TransportReason.dns)
+        }
+        if let tls = TransportReason.tls(error) {
+            return TrackerTransportError(phase: .connect, reason: tls)
+        }
+        if let ioError = error as? IOError, [ECONNRESET, EPIPE].contains(ioError.errnoCode) {
+            return TrackerTransportError(
+                phase: .exchange, reason: "the connection was reset by the server or the network")
+        }
+        return TrackerTransportError(phase: .exchange, reason: "the connection failed unexpectedly")
+    }
+}
+
+/// The plain sentences for transport failures.
+enum TransportReason {
+    static let refused =
+        "the connection was refused, or the host is unreachable (is the server running, and is the port right?)"
+    static let dns = "the host name could not be found (DNS); check its spelling"
+    static let connectTimeout = "no connection could be made within the connect timeout"
+
+    /// The reason for a TLS failure, or `nil` when `error` is not one. TLS errors come from
+    /// swift-nio-ssl, which this module does not import; they are recognised by their type's name.
+    static func tls(_ error: any Error) -> String? {
+        let type = String(reflecting: Swift.type(of: error))
+        let text = String(describing: error)
+        guard type.contains("SSL") || type.contains("TLS") || text.contains("SSL") else { return nil }
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("HTTP_REQUEST") || text.contains("wrongVersion")
+            || text.contains("RECORD_LAYER") || text.contains("PACKET_LENGTH_TOO_LONG")
+        {
+            return "the server answered in plain HTTP, not HTTPS: this https:// URL points at a plain-HTTP port; use "
+                + "the server's HTTPS port (or http:// for a sandbox on this machine)"
+        }
+        if text.contains("CERTIFICATE") || text.contains("certificate") {
+            return "the server's HTTPS certificate was not accepted (expired, self-signed or for another host name)"
+        }
+        return "the secure (HTTPS) connection could not be set up; check that the URL's port serves HTTPS"
     }
 }
 

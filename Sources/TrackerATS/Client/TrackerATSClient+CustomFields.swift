@@ -9,6 +9,14 @@ extension TrackerATSClient {
     /// - Throws: ``ATSError``.
     public func customFieldDefinitions(for owner: CustomFieldOwner) async throws -> [CustomFieldDefinition] {
         let schemas = try await translating(operation(for: owner)) { try await metadata.customFieldSchemas() }
+        // Listing the definitions is this call's whole job: a missing schema endpoint fails it.
+        let endpoint = owner == .job ? "GET /jobs/custom_fields_schema" : "GET /applications/custom_fields_schema"
+        if api.missingEndpoints.contains(endpoint) {
+            throw Self.translate(
+                TrackerAPIError(code: .endpointNotFound, endpoint: endpoint, status: 404),
+                operation: operation(for: owner),
+                subject: "listing the \(owner) custom fields")
+        }
         return schemas.schema(for: owner).definitions
     }
 

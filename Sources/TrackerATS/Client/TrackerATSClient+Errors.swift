@@ -36,7 +36,30 @@ extension TrackerATSClient {
         case .cancelled:
             return CancellationError()
         case .notFound:
-            return make(.notFound, "Tracker has no \(what).", "Check the id; the record may have been deleted.")
+            let endpoint = failure.endpoint.map { " (\($0) answered 404 Not Found)" } ?? ""
+            return make(
+                .notFound, "Tracker has no \(what)\(endpoint).",
+                "Check the id; the record may have been deleted."
+                    + (failure.endpoint.map { " If it exists, this server does not offer \($0)." } ?? ""))
+        case .endpointNotFound:
+            let endpoint = failure.endpoint ?? "the endpoint"
+            let needer = subject ?? "“\(operation.title)”"
+            let generic =
+                "Check the base URL: Tracker's API root ends in /api/v1 (such as "
+                + "https://api.applicant-tracking.com/api/v1). If other commands work, this account does not have "
+                + "\(endpoint)."
+            let suggestion: String
+            if let cause = failure.underlying {
+                let sentence = cause.prefix(1).uppercased() + cause.dropFirst() + (cause.hasSuffix(".") ? "" : ".")
+                suggestion =
+                    cause.contains("ends in /api/v1") ? sentence + " Correct the base URL." : sentence + " " + generic
+            } else {
+                suggestion = generic
+            }
+            return make(
+                .endpointMissing,
+                "This Tracker server does not offer \(endpoint) (it answered 404 Not Found), which \(needer) needs.",
+                suggestion)
         case .unauthorized, .forbidden:
             return make(
                 .unauthorized, "Tracker refused the credentials (HTTP \(failure.status ?? 403)) for \(what).",

@@ -237,6 +237,18 @@ public actor TrackerMetadataCache {
         }
     }
 
+    /// What `read` returns, or `fallback` when its endpoint is missing on this server (a 404 for
+    /// the endpoint itself; ``TrackerAPI/missingEndpoints`` keeps it, so callers can warn once).
+    private static func optional<Value: Sendable>(
+        _ fallback: Value, api: TrackerAPI, _ read: () async throws -> Value
+    ) async throws -> Value {
+        do {
+            return try await read()
+        } catch let error as TrackerAPIError where error.code == .endpointNotFound && api.baseURLIsAPIRoot {
+            return fallback
+        }
+    }
+
     private static func load(_ part: Part, api: TrackerAPI, statusScanLimit: Int, logger: Logger) async throws
         -> Payload
     {
@@ -253,14 +265,18 @@ public actor TrackerMetadataCache {
         case .workflow:
             async let actions = api.workflow.actionCatalogue(logger: logger)
             async let events = api.workflow.eventTypes(logger: logger)
-            async let triggers = api.triggers.list(logger: logger)
+            // Listing triggers is a [model] endpoint: without it, the rest of the workflow still works.
+            async let triggers = Self.optional([], api: api) { try await api.triggers.list(logger: logger) }
             return .workflow(
                 TrackerWorkflowConfiguration(
                     actions: try await actions, events: try await events, triggers: try await triggers)
             )
         case .customFieldSchemas:
-            async let applications = api.applications.customFieldsSchema(logger: logger)
-            async let jobs = api.jobs.customFieldsSchema(logger: logger)
+            // A server without a schema endpoint still has records: their custom fields stay untyped.
+            async let applications = Self.optional([], api: api) {
+                try await api.applications.customFieldsSchema(logger: logger)
+            }
+            async let jobs = Self.optional([], api: api) { try await api.jobs.customFieldsSchema(logger: logger) }
             return .customFieldSchemas(
                 TrackerCustomFieldSchemas(
                     applications: TrackerFieldSchema(owner: .application, entries: try await applications),

@@ -206,7 +206,8 @@ extension TrackerATSClient {
         case .failed(let message):
             throw ATSError(
                 code: .providerError, operation: operation.rawValue, provider: .tracker,
-                message: "Tracker ran action \(result.id) and it failed: \(message)",
+                message: "Tracker ran action \(result.id) and it failed: \(message)"
+                    + (message.hasSuffix(".") ? "" : "."),
                 suggestion: "Fix what the error names, then send the action again.")
         case .unreadable(let message):
             throw ATSError(code: .notFound, operation: operation.rawValue, provider: .tracker, message: message)

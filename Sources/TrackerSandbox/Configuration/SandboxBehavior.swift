@@ -31,6 +31,10 @@ public struct SandboxBehavior: Sendable, Hashable {
     public var actionDelay: Duration
     /// The probability (0…1) that an otherwise valid action fails when it runs. Default 0.
     public var actionFailureRate: Double
+    /// Whether the endpoints tracker-api.md marks [model] exist; when missing they answer 404 as JSON
+    /// or as an HTML page (``SandboxOptionalEndpoint/all`` lists them). Default
+    /// ``SandboxModelEndpoints/present``.
+    public var modelEndpoints: SandboxModelEndpoints = .present
 
     /// The account time zone used when none is given.
     public static let defaultTimeZone: TimeZone =

@@ -39,3 +39,66 @@ public enum SandboxActionExecution: String, Sendable, CaseIterable, Hashable {
     /// ``SandboxControl/runAllPendingActions()``.
     case manual
 }
+
+/// Whether the endpoints tracker-api.md marks [model] exist, and how a missing one answers.
+///
+/// A real account may lack any endpoint the vendor does not document (tracker-api.md, "Optional
+/// endpoints"); a client must still do every job that does not need it. With this knob the sandbox
+/// becomes such a server. The affected endpoints are ``SandboxOptionalEndpoint/all``.
+public enum SandboxModelEndpoints: String, Sendable, CaseIterable, Hashable {
+    /// Every endpoint answers as modelled (the default).
+    case present
+    /// Every [model] endpoint answers `404` with a JSON error body, as an API server without the route does.
+    case missingJSON = "missing-json"
+    /// Every [model] endpoint answers `404` with an HTML page, as a web server or proxy in front does.
+    case missingHTML = "missing-html"
+}
+
+/// One endpoint of the sandbox that tracker-api.md does not document (marked [model]), and so may
+/// be missing on a real account.
+public struct SandboxOptionalEndpoint: Sendable, Hashable, CustomStringConvertible {
+    /// The HTTP method.
+    public var method: String
+    /// The path below `/api/v1`, with `{id}` for a record id.
+    public var template: String
+
+    /// `GET /triggers`.
+    public var description: String { "\(method) \(template)" }
+
+    /// Every optional endpoint: the [model] rows of tracker-api.md (creating and editing
+    /// applications, adding notes, uploading, downloading and deleting files, listing and deleting
+    /// triggers, listing and deleting webhooks, users), and the custom-field schemas, which the
+    /// reference documents but a server with only the documented core was seen without (issue 14).
+    public static let all: [SandboxOptionalEndpoint] = [
+        .init(method: "POST", template: "/applications"),
+        .init(method: "PUT", template: "/applications/{id}"),
+        .init(method: "GET", template: "/applications/custom_fields_schema"),
+        .init(method: "PUT", template: "/applications/custom_fields_schema"),
+        .init(method: "GET", template: "/jobs/custom_fields_schema"),
+        .init(method: "PUT", template: "/jobs/custom_fields_schema"),
+        .init(method: "POST", template: "/notes"),
+        .init(method: "POST", template: "/files"),
+        .init(method: "GET", template: "/files/{id}/download"),
+        .init(method: "DELETE", template: "/files/{id}"),
+        .init(method: "GET", template: "/triggers"),
+        .init(method: "DELETE", template: "/triggers/{id}"),
+        .init(method: "GET", template: "/webhooks"),
+        .init(method: "DELETE", template: "/webhooks/{id}"),
+        .init(method: "GET", template: "/users"),
+    ]
+
+    /// Whether a request's method and API segments (below `/api/v1`) name this endpoint.
+    func matches(method: String, segments: [Substring]) -> Bool {
+        guard method == self.method else { return false }
+        let parts = template.split(separator: "/")
+        guard parts.count == segments.count else { return false }
+        for (part, segment) in zip(parts, segments) where part != "{id}" && part != segment {
+            return false
+        }
+        // `{id}` must not swallow a named sibling such as `/applications/custom_fields_schema`.
+        for (part, segment) in zip(parts, segments) where part == "{id}" && !segment.allSatisfy(\.isNumber) {
+            return false
+        }
+        return true
+    }
+}

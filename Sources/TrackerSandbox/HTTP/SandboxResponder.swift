@@ -93,6 +93,9 @@ struct SandboxResponder: HTTPResponder {
             method: method, path: path, segments: segments, query: QueryParameters(query), body: body,
             origin: "http://\(host)"
         )
+        if let missing = Self.missingModelEndpoint(method: method, segments: segments, store.behavior.modelEndpoints) {
+            return missing
+        }
         if segments.isEmpty {
             guard method == "POST" else { throw .methodNotAllowed(method, path: path, allowed: ["POST"]) }
             return try api.quickApply(call)
@@ -104,6 +107,29 @@ struct SandboxResponder: HTTPResponder {
         guard !dropped else {
             throw SandboxHTTPError(status: 503, message: "request dropped by the test before it took effect")
         }
+    }
+
+    /// The 404 a [model] endpoint answers when ``SandboxBehavior/modelEndpoints`` says it is missing,
+    /// or `nil` when it answers as usual.
+    static func missingModelEndpoint(method: String, segments: [Substring], _ mode: SandboxModelEndpoints)
+        -> SandboxReply?
+    {
+        guard mode != .present, !segments.isEmpty,
+            SandboxOptionalEndpoint.all.contains(where: { $0.matches(method: method, segments: segments) })
+        else { return nil }
+        if mode == .missingJSON {
+            return .error(.notFound("Not Found"))
+        }
+        return SandboxReply(
+            status: 404, contentType: "text/html; charset=utf-8",
+            body: Array(
+                """
+                <!DOCTYPE html>
+                <html><head><title>The page you were looking for doesn't exist (404)</title></head>
+                <body><h1>The page you were looking for doesn't exist.</h1>
+                <p>You may have mistyped the address or the page may have moved.</p></body></html>
+
+                """.utf8))
     }
 
     /// Checks HTTP Basic credentials (user = API key, password = API password).

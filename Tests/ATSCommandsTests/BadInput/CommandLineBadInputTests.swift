@@ -156,11 +156,15 @@ struct CommandLineBadInputTests {
         }
     }
 
-    @Test(arguments: [SandboxFault.nonJSONSuccess, .badGatewayHTML, .serverError])
-    func aServerThatIsNotTrackerIsNamedAsSuch(_ fault: SandboxFault) async throws {
+    /// The sandbox's defaults (`nil`), then every account configuration of issue 14 that is enabled.
+    static let accounts: [AccountConfiguration?] = [nil] + AccountConfiguration.enabled
+
+    @Test(arguments: [SandboxFault.nonJSONSuccess, .badGatewayHTML, .serverError], accounts)
+    func aServerThatIsNotTrackerIsNamedAsSuch(_ fault: SandboxFault, _ account: AccountConfiguration?) async throws {
         let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         var settings = SandboxConfiguration(seed: 3, jobCount: 4, applicationCount: 40)
+        if let account { settings = account.applied(to: settings) }
         settings.behavior.latency = .zero
         try await withTrackerSandbox(settings) { sandbox in
             sandbox.control.scriptFault(fault, count: 100_000)
@@ -187,7 +191,8 @@ struct CommandLineBadInputTests {
                         )
                     }
                 Self.expectCase(
-                    "\(leaf.path.joined(separator: " ")): \(fault.rawValue)", outcome,
+                    "\(leaf.path.joined(separator: " ")): \(fault.rawValue)\(account.map { " on \($0)" } ?? "")",
+                    outcome,
                     [
                         (outcome.status == 1, "exit status 1"), expected,
                         (!message.contains(sandbox.apiPassword), "no password"),

@@ -30,6 +30,8 @@ enum CommandProcess {
     static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
+        input: Data? = nil,
+        workingDirectory: URL? = nil,
         limit: Duration = .seconds(120)
     ) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ats-run-\(UUID().uuidString)")
@@ -37,8 +39,8 @@ enum CommandProcess {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("out")
         let errURL = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         defer {
@@ -46,13 +48,20 @@ enum CommandProcess {
             try? err.close()
         }
 
+        var standardInput: FileHandle?
+        if let input {
+            let inURL = folder.appendingPathComponent("in")
+            try input.write(to: inURL)
+            standardInput = try FileHandle(forReadingFrom: inURL)
+        }
         let start = ContinuousClock.now
         let child = try ChildProcess(
             executable, arguments,
             environment: environment.merging(
                 ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path],
                 uniquingKeysWith: { mine, _ in mine }),
-            currentDirectory: folder, standardOutput: out, standardError: err)
+            currentDirectory: workingDirectory ?? folder, standardInput: standardInput, standardOutput: out,
+            standardError: err)
         let status = try await child.exit(within: limit)
         let elapsed = ContinuousClock.now - start
         return Outcome(

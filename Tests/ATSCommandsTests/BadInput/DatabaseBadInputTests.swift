@@ -69,8 +69,10 @@ extension CommandLineBadInputTests {
         return files
     }
 
-    @Test(arguments: ["sync", "demo"])
-    func aDatabaseThatMustNotBeWrittenIsLeftAsItWas(_ command: String) async throws {
+    @Test(arguments: ["sync", "demo"], accounts)
+    func aDatabaseThatMustNotBeWrittenIsLeftAsItWas(_ command: String, _ account: AccountConfiguration?) async throws {
+        // Only `sync --sandbox` reads the account's configuration (demo sets up its own sandbox).
+        if command == "demo" && account != nil { return }
         for bad in BadDatabase.allCases {
             let folder = try Self.scratchFolder().appendingPathComponent("db")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -84,10 +86,10 @@ extension CommandLineBadInputTests {
                 command == "sync"
                 ? ["sync", "--sandbox", "--quiet", "--database", path]
                 : ["demo", "--applications", "100", "--quiet", "--database", path]
-            let outcome = try await CommandProcess.run(arguments)
+            let outcome = try await CommandProcess.run(arguments, environment: account?.sandboxEnvironment ?? [:])
             let after = try Self.snapshot(folder)
             Self.expectCase(
-                "\(command): \(bad.rawValue)", outcome,
+                "\(command): \(bad.rawValue)\(account.map { " on \($0)" } ?? "")", outcome,
                 [
                     (outcome.status != 0, "a non-zero exit status"),
                     (outcome.standardError.contains(path), "the message names the database"),
