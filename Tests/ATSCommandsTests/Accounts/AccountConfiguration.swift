@@ -23,13 +23,8 @@ enum AccountConfiguration: String, CaseIterable, Sendable, CustomTestStringConve
     /// Why this configuration is not run yet (a capability another change of issue 14 brings), or
     /// `nil` when it runs. Remove the reason once the capability is merged.
     var disabledReason: String? {
-        switch self {
-        case .modelEndpointsMissingJSON, .modelEndpointsMissingHTML: nil
-        case .otherStatuses:
-            "needs the rejection-status search and stages learned from the account (issue 14 point 2, branch facts)"
-        case .rateLimited:
-            "needs patient retries on 429 with Retry-After and a shared request budget (issue 14 point 5, branch ratelimit)"
-        }
+        // Every configuration runs since the rejection-status search and the patient retries landed.
+        nil
     }
 
     /// Whether ``disabledReason`` holds it back (`ATSKIT_RUN_DISABLED_ACCOUNTS=1` runs it anyway, to see
