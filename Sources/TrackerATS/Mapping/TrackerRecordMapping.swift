@@ -64,6 +64,8 @@ public enum TrackerRecordMapping {
             appliedAt: application.appliedAt?.date,
             createdAt: application.createdAt?.date,
             updatedAt: application.updatedAt?.date,
+            hiredAt: application.hiredAt?.date,
+            startDate: application.startDate,
             raw: payload(application.raw)
         )
     }
