@@ -35,7 +35,10 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
             let hired = try object(
                 try await run(
                     try parse(
-                        ["applications", "hire", "3", "--hire-date", "2026-11-30", "--start-date", "2027-01-04", "--json"],
+                        [
+                            "applications", "hire", "3", "--hire-date", "2026-11-30", "--start-date", "2027-01-04",
+                            "--json",
+                        ],
                         as: ApplicationsHireCommand.self),
                     client
                 ).first)
@@ -44,8 +47,10 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
             #expect(hired["state"] as? String == "verified")
             #expect(hired["hired_at"] is String)
             let shown = try object(
-                try await run(try parse(["applications", "get", "3", "--json"], as: ApplicationsGetCommand.self), client)
-                    .first)
+                try await run(
+                    try parse(["applications", "get", "3", "--json"], as: ApplicationsGetCommand.self), client
+                )
+                .first)
             #expect(shown["start_date"] as? String == "2027-01-04")
             #expect(shown["hired_at"] as? String == hired["hired_at"] as? String)
             let unhired = try await run(

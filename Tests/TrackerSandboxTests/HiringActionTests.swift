@@ -12,7 +12,8 @@ struct HiringActionTests {
             #expect(before.keys.contains("start_date") && before["start_date"] is NSNull)
             let created = try await wire.send(
                 .post, "/actions",
-                json: #"{"type": "mark_as_hired", "data": {"app_id": 5, "hire_date": "2024-06-10", "start_date": "2024-07-01"}}"#
+                json:
+                    #"{"type": "mark_as_hired", "data": {"app_id": 5, "hire_date": "2024-06-10", "start_date": "2024-07-01"}}"#
             )
             #expect(created.status == 201)
             #expect(try created.object().string("type") == "MarkAsHired")
@@ -32,7 +33,8 @@ struct HiringActionTests {
     func unmark() async throws {
         try await Fixture.run { sandbox, wire in
             _ = try await wire.send(
-                .post, "/actions", json: #"{"type": "mark_as_hired", "data": {"app_id": 6, "start_date": "2024-07-01"}}"#)
+                .post, "/actions",
+                json: #"{"type": "mark_as_hired", "data": {"app_id": 6, "start_date": "2024-07-01"}}"#)
             _ = try await wire.send(
                 .post, "/actions", json: #"{"type": "un_mark_as_hired", "data": {"app_id": 6, "manager_id": 3}}"#)
             #expect(sandbox.control.runAllPendingActions() == 2)
@@ -82,8 +84,10 @@ struct HiringActionTests {
     @Test("webhooks get the documented webhook events: applicant_updated, applicant_hired_updated, file events")
     func webhookEvents() async throws {
         try await Fixture.run { sandbox, wire in
-            for event in ["applicant_updated", "applicant_hired_updated", "applicant_file_added",
-                "applicant_hired_file_added", "applicant_new"] {
+            for event in [
+                "applicant_updated", "applicant_hired_updated", "applicant_file_added",
+                "applicant_hired_file_added", "applicant_new",
+            ] {
                 let hook = try await wire.send(
                     .post, "/webhooks", json: #"{"url": "http://127.0.0.1:9/hook", "event": "\#(event)"}"#)
                 #expect(hook.status == 201, "\(event)")

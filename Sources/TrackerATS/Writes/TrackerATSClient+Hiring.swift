@@ -117,8 +117,10 @@ extension TrackerATSClient {
         return try await waitForAction(action.id, timeout: wait.timeout)
     }
 
-    /// Whether text is a calendar date, `YYYY-MM-DD`.
-    static func isCalendarDate(_ text: String) -> Bool {
+    /// Whether text is a calendar date, `YYYY-MM-DD`, as the hiring actions take them.
+    /// - Parameter text: The text.
+    /// - Returns: Whether it is one.
+    public static func isCalendarDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
