@@ -51,11 +51,17 @@ extension SandboxState {
         guard let current = application(id) else { return nil }
         guard current.status != status else { return current }
         let updated = updateApplication(id) { $0.status = status }
+        emitStatusChange(to: status, ofApplication: id, depth: depth)
+        return updated
+    }
+
+    /// The workflow events of a status change already stored: `app_status_updated`, and
+    /// `applicant_marked_as_hired` for "Hired".
+    mutating func emitStatusChange(to status: String, ofApplication id: Int, depth: Int) {
         emit(EventCatalogue.appStatusUpdated, applicationID: id, depth: depth)
         if status.caseInsensitiveCompare("Hired") == .orderedSame {
             emit(EventCatalogue.applicantMarkedAsHired, applicationID: id, depth: depth)
         }
-        return updated
     }
 
     /// Deletes an application together with its notes and files.
