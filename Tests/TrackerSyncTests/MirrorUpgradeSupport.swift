@@ -120,15 +120,27 @@ enum UpgradePostgres {
         _ url: PostgresDatabaseURL, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         let configuration = try #require(url.preflightConfiguration)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw Failure(String(reflecting: error))
+        }
         do {
             let result = try await body(connection)
             try await connection.close()
             return result
         } catch {
             try? await connection.close()
-            throw error
+            // PSQLError's description hides the server's message; a test database has nothing to hide.
+            throw Failure(String(reflecting: error))
         }
+    }
+
+    /// A PostgreSQL error with the server's message.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
     }
 
     /// Runs a plain-SQL `pg_dump` into the database, statement by statement.

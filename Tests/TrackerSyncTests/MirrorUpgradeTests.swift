@@ -11,7 +11,9 @@ import TrackerSandbox
 
 /// Mirrors made by an earlier release (Fixtures/) open, migrate in place and keep syncing; the
 /// migrations, frozen as literal SQL, build exactly the schema that release built.
-@Suite struct MirrorUpgradeTests {
+/// Serialized: the PostgreSQL cases create databases, and concurrent `CREATE DATABASE` from one
+/// template can fail.
+@Suite(.serialized) struct MirrorUpgradeTests {
     static let addAMigration =
         "A new mirror and an upgraded one must have exactly the columns StreamSchema declares. If you changed "
         + "StreamSchema, add a migration (SQLiteMigrations and PostgresMigrations; never edit a shipped one)."
