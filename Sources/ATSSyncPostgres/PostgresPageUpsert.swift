@@ -31,6 +31,8 @@ struct PostgresPageUpsert {
         var isDeleted: Bool
         var stage: String?
         var groups: [String?]
+        /// Whether a migration marked the row to be written in full (``StoredRowRewrite``).
+        var needsRewrite = false
     }
 
     /// What one batch does, decided in memory before any statement is sent.
@@ -96,7 +98,7 @@ struct PostgresPageUpsert {
                 plan.outcome.restored += 1
                 queue(record, old: stored)
             }
-            let isSame = stored.updatedAt == record.updatedAt && stored.sameRaw
+            let isSame = stored.updatedAt == record.updatedAt && stored.sameRaw && !stored.needsRewrite
             let isOlder =
                 ignoresOlderVersions && !record.updatedAtIsAmbiguous
                 && (record.updatedAt.map { new in stored.updatedAt.map { new < $0 } ?? false } ?? false)
@@ -137,6 +139,7 @@ struct PostgresPageUpsert {
         binds.append(account)
         binds.append(records.map(\.id))
         binds.append(records.map(\.raw.json))
+        binds.append(StoredRowRewrite.scanID)
         let stage = schema.hasStage ? "t.stage" : "NULL::text"
         // The group columns travel as one text array, so the row shape does not depend on how many there are.
         // A missing group travels as '' (no group value is empty).
@@ -145,17 +148,17 @@ struct PostgresPageUpsert {
             PostgresQuery(
                 unsafeSQL: """
                     SELECT v.id, t.updated_at, t.raw = v.raw::jsonb, t.deleted_at IS NOT NULL, \(stage),
-                        ARRAY[\(groups)]::text[]
+                        ARRAY[\(groups)]::text[], t.scan_id = $4
                     FROM unnest($2::text[], $3::text[]) AS v(id, raw)
                     JOIN "\(schema.table)" AS t ON t.account = $1 AND t.id = v.id
                     """, binds: binds), logger: logger)
         var existing: [String: Existing] = [:]
-        for try await (id, updatedAt, sameRaw, isDeleted, stage, groupValues) in rows.decode(
-            (String, Date?, Bool, Bool, String?, [String]).self)
+        for try await (id, updatedAt, sameRaw, isDeleted, stage, groupValues, needsRewrite) in rows.decode(
+            (String, Date?, Bool, Bool, String?, [String], Bool).self)
         {
             existing[id] = Existing(
                 updatedAt: updatedAt, sameRaw: sameRaw, isDeleted: isDeleted, stage: stage,
-                groups: groupValues.map { $0.isEmpty ? nil : $0 })
+                groups: groupValues.map { $0.isEmpty ? nil : $0 }, needsRewrite: needsRewrite)
         }
         return existing
     }

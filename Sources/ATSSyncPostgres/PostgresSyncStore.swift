@@ -25,6 +25,12 @@ public struct PostgresSyncStore: SyncStore {
 
     /// Creates or migrates the tables, under an advisory lock so that concurrent processes do not race.
     public func prepare() async throws {
+        try await prepare(throughVersion: nil)
+    }
+
+    /// Runs the migrations up to and including `lastVersion` (all of them when nil); tests stop
+    /// early to build a mirror as an earlier release left it.
+    func prepare(throughVersion lastVersion: Int?) async throws {
         do {
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
@@ -34,12 +40,13 @@ public struct PostgresSyncStore: SyncStore {
                 let rows = try await connection.query("SELECT version FROM atskit_schema_versions", logger: logger)
                 var applied: Set<Int> = []
                 for try await version in rows.decode(Int.self) { applied.insert(version) }
-                for (version, statements) in PostgresSchema.versions where !applied.contains(version) {
-                    for statement in statements {
+                for migration in PostgresMigrations.all
+                where !applied.contains(migration.version) && migration.version <= lastVersion ?? Int.max {
+                    for statement in migration.statements {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
                     try await connection.query(
-                        "INSERT INTO atskit_schema_versions (version, applied_at) VALUES (\(version), now())",
+                        "INSERT INTO atskit_schema_versions (version, applied_at) VALUES (\(migration.version), now())",
                         logger: logger)
                 }
             }

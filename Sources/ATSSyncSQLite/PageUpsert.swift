@@ -36,6 +36,8 @@ struct PageUpsert {
         var groups: [String?]
         /// The stored values of the schema's indexed columns.
         var indexed: [StoredValue]
+        /// Whether a migration marked the row to be written in full (``StoredRowRewrite``).
+        var needsRewrite: Bool
     }
 
     func store(_ records: [SyncRecord], into outcome: inout PageOutcome) throws {
@@ -65,7 +67,7 @@ struct PageUpsert {
             outcome.restored += 1
             try queueGroups(new: record, old: existing, columns: columns, statements: statements)
         }
-        let isSame = existing.updatedAt == updatedAt && existing.hasSameJSON
+        let isSame = existing.updatedAt == updatedAt && existing.hasSameJSON && !existing.needsRewrite
         // Fixed-width UTC text compares as the instants do.
         let isOlder =
             ignoresOlderVersions && !record.updatedAtIsAmbiguous
@@ -96,7 +98,8 @@ struct PageUpsert {
         select.bind(account, at: 1)
         select.bind(record.id, at: 2)
         return try select.firstRow(db) { row in
-            // Columns by position: updated_at, raw, deleted_at, stage, one per derivation, one per index.
+            // Columns by position: updated_at, raw, deleted_at, stage, one per derivation, one per index,
+            // scan_id.
             let storedUpdatedAt = row.text(0)
             let sameJSON = row.withText(1) { stored in
                 guard let stored else { return false }
@@ -106,10 +109,12 @@ struct PageUpsert {
             }
             let groupsStart = Int32(4)
             let indexedStart = groupsStart + Int32(derivations.count)
+            let scanIDColumn = indexedStart + Int32(schema.indexedColumns.count)
             return Existing(
                 updatedAt: storedUpdatedAt, hasSameJSON: sameJSON, isDeleted: !row.isNull(2), stage: row.text(3),
                 groups: derivations.indices.map { row.text(groupsStart + Int32($0)) },
-                indexed: schema.indexedColumns.indices.map { row.value(indexedStart + Int32($0)) })
+                indexed: schema.indexedColumns.indices.map { row.value(indexedStart + Int32($0)) },
+                needsRewrite: row.text(scanIDColumn) == StoredRowRewrite.scanID)
         }
     }
 
@@ -258,7 +263,7 @@ extension PageUpsert {
             select = BoundStatement(
                 try db.cachedStatement(
                     sql:
-                        "SELECT updated_at, raw, deleted_at, \(stage)\(groups) FROM \(table) WHERE account = ? AND id = ?"
+                        "SELECT updated_at, raw, deleted_at, \(stage)\(groups), scan_id FROM \(table) WHERE account = ? AND id = ?"
                 ))
             let names =
                 ["account", "id", "updated_at", "raw", "first_seen_at", "last_seen_at", "scan_id"]

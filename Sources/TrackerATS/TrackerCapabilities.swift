@@ -25,6 +25,9 @@ extension ATSCapabilities {
                 "One status update per application, bounded by the rate limit; reasons kept as notes."),
             .createApplication: .limited(
                 "Returns the existing application when the same e-mail already applied to the job."),
+            .markAsHired: .limited(
+                "Runs as mark_as_hired and un_mark_as_hired actions, which ATSKit can await and verify by "
+                    + "reading back hired_at and start_date."),
             .allApplicationStages: .notSupported(
                 "Tracker's API has no endpoint that lists applicant statuses; configure the known stages."),
             .job: .supported,

@@ -60,6 +60,8 @@ public enum TrackerSyncRecords {
                     json(application.customFields),
                     date(application.appliedAt),
                     date(application.createdAt),
+                    date(application.hiredAt),
+                    text(application.startDate),
                 ]),
             raw: RawPayload(bytes: application.rawJSON),
             stage: application.status?.rawValue
@@ -137,7 +139,7 @@ public enum TrackerSyncRecords {
         ]
         static let applications = [
             "job_id", "candidate_id", "first_name", "last_name", "email", "phone", "is_archived", "source", "tags",
-            "rating", "custom_fields", "applied_at", "created_at",
+            "rating", "custom_fields", "applied_at", "created_at", "hired_at", "start_date",
         ]
         static let notes = ["application_id", "job_id", "author", "body", "created_at"]
         static let files = ["application_id", "filename", "kind", "content_type", "size", "created_at"]

@@ -30,6 +30,39 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
 }
 
 @Suite struct WriteCommandTests {
+    @Test func hireAndUnhirePrintWhatHappened() async throws {
+        try await withSandboxClient { client in
+            let hired = try object(
+                try await run(
+                    try parse(
+                        [
+                            "applications", "hire", "3", "--hire-date", "2026-11-30", "--start-date", "2027-01-04",
+                            "--json",
+                        ],
+                        as: ApplicationsHireCommand.self),
+                    client
+                ).first)
+            #expect(hired["hired"] as? Bool == true)
+            #expect(hired["start_date"] as? String == "2027-01-04")
+            #expect(hired["state"] as? String == "verified")
+            #expect(hired["hired_at"] is String)
+            let shown = try object(
+                try await run(
+                    try parse(["applications", "get", "3", "--json"], as: ApplicationsGetCommand.self), client
+                )
+                .first)
+            #expect(shown["start_date"] as? String == "2027-01-04")
+            #expect(shown["hired_at"] as? String == hired["hired_at"] as? String)
+            let unhired = try await run(
+                try parse(["applications", "unhire", "3"], as: ApplicationsUnhireCommand.self), client)
+            #expect(unhired.first?.contains("Application 3 no longer marked as hired (run and verified") == true)
+            let badDate = try parse(
+                ["applications", "hire", "3", "--start-date", "tomorrow"], as: ApplicationsHireCommand.self)
+            let failure = try #require(throws: CommandFailure.self) { try badDate.checkBeforeConnecting() }
+            #expect(failure.message.contains("--start-date 'tomorrow' is not a date"))
+        }
+    }
+
     @Test func moveRejectAndCreatePrintWhatHappened() async throws {
         try await withSandboxClient { client in
             let moved = try await run(

@@ -88,7 +88,7 @@ import Testing
         let old = try DatabaseQueue(path: path)
         try await old.write { db in
             try db.execute(sql: "DROP TABLE mirror_metadata")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-mirror-metadata'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-mirror-metadata'")
         }
         try old.close()
         #expect(try SQLiteMirrorFile.contents(at: path) == .mirror(isDemo: false))

@@ -3,7 +3,9 @@ import Foundation
 import Testing
 
 @Suite struct SchemaDocumentTests {
-    /// docs/SCHEMA.md is generated; regenerate with `ATSKIT_WRITE_DOCS=1 swift test --filter SchemaDocumentTests`.
+    /// docs/SCHEMA.md is generated from StreamSchema, which describes the tables the migrations build.
+    /// When it differs, the tables changed: that takes a new migration (a shipped one never changes),
+    /// and then the document is regenerated with `ATSKIT_WRITE_DOCS=1 swift test --filter SchemaDocumentTests`.
     @Test func theCheckedInSchemaDocumentMatchesTheCode() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/SCHEMA.md")
@@ -14,7 +16,13 @@ import Testing
         let document = try String(contentsOf: path, encoding: .utf8)
         #expect(
             document == generated,
-            "docs/SCHEMA.md is stale: run `ATSKIT_WRITE_DOCS=1 swift test --filter SchemaDocumentTests`")
+            """
+            StreamSchema no longer matches docs/SCHEMA.md: the mirror's tables changed. Add a migration for the \
+            change (a new entry at the end of SQLiteMigrations.all and PostgresMigrations.all, with literal SQL; \
+            never edit a shipped migration, or mirrors made by earlier releases never get the change), check it \
+            with `swift test --filter MirrorUpgradeTests`, then regenerate the document with \
+            `ATSKIT_WRITE_DOCS=1 swift test --filter SchemaDocumentTests`.
+            """)
     }
 
     @Test func everyStreamHasItsOwnTableAndTheCommonColumns() {

@@ -115,12 +115,12 @@ struct TriggerAndWebhookTests {
         }
     }
 
-    @Test("triggers follow applicant_new, applicant_file_added and UI-only events")
+    @Test("triggers follow applicant_new, applicant_hired_file_added and UI-only events")
     func otherEvents() async throws {
         try await Fixture.run { sandbox, wire in
             let triggers = [
                 #"{"event_type": "applicant_new", "action_type": "add_note", "data": {"note_text": "Welcome!"}}"#,
-                #"{"event_type": "applicant_file_added", "action_type": "tag_app", "data": {"tag_text": "has-file"}, "conditions": {"!": {"in": ["has-file", {"app": "tags"}]}}}"#,
+                #"{"event_type": "applicant_hired_file_added", "action_type": "tag_app", "data": {"tag_text": "has-file"}, "conditions": {"!": {"in": ["has-file", {"app": "tags"}]}}}"#,
                 #"{"event_type": "app_viewed", "action_type": "post_dashboard_notification", "data": {"message": "viewed"}, "conditions": {"or": [{"==": [{"var": "app.id"}, "7"]}, {"!=": [{"job": "title"}, {"job": "title"}]}]}}"#,
             ]
             for trigger in triggers {
@@ -130,8 +130,15 @@ struct TriggerAndWebhookTests {
                 .post, "/applications",
                 json: #"{"job_id": 1, "first_name": "New", "last_name": "Person", "email": "new@example.org"}"#)
             let id = try #require(try created.object().id())
+            // A file added to an applicant who is not hired fires no workflow event; once hired, it does.
             _ = try await wire.send(
                 .post, "/files", json: #"{"app_id": 8, "filename": "cv.txt", "kind": "resume", "data": "aGk="}"#)
+            sandbox.control.runAllPendingActions()
+            #expect(sandbox.control.application(id: 8)?.tags.contains("has-file") == false)
+            _ = try await wire.send(.post, "/actions", json: #"{"type": "mark_as_hired", "data": {"app_id": 8}}"#)
+            sandbox.control.runAllPendingActions()
+            _ = try await wire.send(
+                .post, "/files", json: #"{"app_id": 8, "filename": "i9.txt", "kind": "attachment", "data": "aGk="}"#)
             sandbox.control.emit("app_viewed", applicationID: 7)
             sandbox.control.emit("app_viewed", applicationID: 9)
             sandbox.control.runAllPendingActions()
@@ -217,19 +224,26 @@ struct TriggerAndWebhookTests {
             configuration.webhookMaximumAttempts = 3
             try await Fixture.run(configuration) { sandbox, wire in
                 _ = try await wire.send(
-                    .post, "/webhooks", json: #"{"url": "http://127.0.0.1:\#(port)/hook", "event": "app_viewed"}"#
+                    .post, "/webhooks",
+                    json: #"{"url": "http://127.0.0.1:\#(port)/hook", "event": "applicant_document_signed"}"#
                 )
-                sandbox.control.emit("app_viewed", applicationID: 3)
+                sandbox.control.deliverWebhook("applicant_document_signed", applicationID: 3)
                 try await sandbox.control.awaitWebhookDeliveriesFinished()
                 let delivery = try #require(sandbox.control.webhookDeliveries().first)
                 #expect(delivery.attemptStatuses == [500, 500, 500])
                 #expect(!delivery.isDelivered && delivery.isFinished)
                 #expect(await receiver.deliveries.count == 3)
                 #expect((try await wire.send(.delete, "/webhooks/1")).status == 204)
-                sandbox.control.emit("app_viewed", applicationID: 4)
+                sandbox.control.deliverWebhook("applicant_document_signed", applicationID: 4)
                 #expect(sandbox.control.webhookDeliveries().count == 1)
-                let bad = try await wire.send(.post, "/webhooks", json: #"{"url": "ftp://x", "event": "app_viewed"}"#)
+                let bad = try await wire.send(
+                    .post, "/webhooks", json: #"{"url": "ftp://x", "event": "applicant_document_signed"}"#)
                 #expect(bad.status == 422)
+                // A workflow event name is not a webhook event.
+                let workflowName = try await wire.send(
+                    .post, "/webhooks", json: #"{"url": "http://127.0.0.1:1/x", "event": "app_status_updated"}"#)
+                #expect(workflowName.status == 422)
+                #expect(try workflowName.errorMessage().contains("applicant_updated"))
             }
         }
     }

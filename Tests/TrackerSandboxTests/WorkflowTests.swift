@@ -16,6 +16,7 @@ struct WorkflowTests {
                 Set(byType.keys) == [
                     "tag_app", "set_app_status", "mark_as_archived", "send_email_template", "send_tbnt_email",
                     "create_interview", "add_note", "set_job_status", "post_dashboard_notification",
+                    "mark_as_hired", "un_mark_as_hired", "send_app_to_integration",
                 ]
             )
             // The example in the vendor documentation, verbatim.
@@ -37,9 +38,12 @@ struct WorkflowTests {
     func events() async throws {
         try await Fixture.run { _, wire in
             let all = try #require(try (try await wire.get("/workflow/events")).json() as? [String])
+            // The vendor's workflow events; applicant_file_added and applicant_updated are webhook events.
             #expect(
                 all.contains("app_status_updated") && all.contains("applicant_new")
-                    && all.contains("applicant_file_added"))
+                    && all.contains("applicant_marked_as_hired") && all.contains("applicant_unmarked_as_hired")
+                    && all.contains("app_sent_to_integration") && all.contains("applicant_hired_file_added"))
+            #expect(!all.contains("applicant_file_added") && !all.contains("applicant_updated"))
             let jobStatus = try #require(
                 try (try await wire.get("/workflow/events?action_type=set_job_status")).json() as? [String])
             #expect(!jobStatus.isEmpty && jobStatus.count < all.count)

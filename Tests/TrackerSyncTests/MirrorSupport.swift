@@ -94,34 +94,56 @@ func withMirror(
     configuration.behavior.timestampMode = mode
     configuration.clock = clock
     configure(&configuration)
-    let accountZone = configuration.behavior.timeZone
     try await kind.withStore { store in
-        try await withTrackerSandbox(configuration) { sandbox in
-            var settings = TrackerAPI.Configuration(
-                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
-                accountTimeZone: clientKnowsZone ? accountZone : nil,
-                retryPolicy: TrackerRetryPolicy(initialBackoff: .milliseconds(2), maximumBackoff: .milliseconds(20)),
-                rateLimit: nil, pageSize: pageSize)
-            settings.retryPolicy.maximumAttempts = 8
-            client(&settings)
-            // The client's waits (backoff, Retry-After) advance the sandbox's clock instead of
-            // sleeping, so its rate-limit buckets refill as they would in real time.
-            let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)
-            let waits = clientClock?(clock) ?? SandboxAdvancingClock(sandboxClock: clock)
-            let api = try TrackerAPI(configuration: settings, transport: transport, clock: waits)
-            let source = TrackerSyncSource(
-                api: api, account: "sandbox-\(UUID().uuidString.prefix(8))",
-                identity: CandidateIdentity(secret: Array("test secret".utf8)),
-                accountTimeZone: clientKnowsZone ? accountZone : nil, pageSize: pageSize)
-            let harness = MirrorHarness(
-                sandbox: sandbox, api: api, store: store, clock: clock, source: source, clientClock: waits)
-            do {
-                try await body(harness)
-                try await api.shutdown()
-            } catch {
-                try? await api.shutdown()
-                throw error
-            }
+        try await withMirror(
+            store: store, configuration: configuration, clock: clock, clientKnowsZone: clientKnowsZone,
+            pageSize: pageSize, clientClock: clientClock, client: client, body)
+    }
+}
+
+/// Runs `body` with a sandbox made from `configuration` (whose clock is `clock`) mirrored into `store`.
+/// - Parameters:
+///   - account: The account's name in the mirror (default: a new one per call).
+///   - identity: How candidate ids are derived (default: a test secret).
+///   - clientClock: The clock the client waits on (default: one that advances the sandbox's clock).
+///   - client: Changes to the client's settings.
+func withMirror(
+    store: any SyncStore,
+    configuration: SandboxConfiguration,
+    clock: ManualSandboxClock,
+    clientKnowsZone: Bool = true,
+    pageSize: Int = 50,
+    account: String? = nil,
+    identity: CandidateIdentity = CandidateIdentity(secret: Array("test secret".utf8)),
+    clientClock: ((ManualSandboxClock) -> any Clock<Duration>)? = nil,
+    client: (inout TrackerAPI.Configuration) -> Void = { _ in },
+    _ body: (MirrorHarness) async throws -> Void
+) async throws {
+    let accountZone = configuration.behavior.timeZone
+    try await withTrackerSandbox(configuration) { sandbox in
+        var settings = TrackerAPI.Configuration(
+            baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
+            accountTimeZone: clientKnowsZone ? accountZone : nil,
+            retryPolicy: TrackerRetryPolicy(initialBackoff: .milliseconds(2), maximumBackoff: .milliseconds(20)),
+            rateLimit: nil, pageSize: pageSize)
+        settings.retryPolicy.maximumAttempts = 8
+        client(&settings)
+        // The client's waits (backoff, Retry-After) advance the sandbox's clock instead of
+        // sleeping, so its rate-limit buckets refill as they would in real time.
+        let transport = HTTPClientTransport(connectTimeout: .seconds(5), maximumConnections: 16)
+        let waits = clientClock?(clock) ?? SandboxAdvancingClock(sandboxClock: clock)
+        let api = try TrackerAPI(configuration: settings, transport: transport, clock: waits)
+        let source = TrackerSyncSource(
+            api: api, account: account ?? "sandbox-\(UUID().uuidString.prefix(8))", identity: identity,
+            accountTimeZone: clientKnowsZone ? accountZone : nil, pageSize: pageSize)
+        let harness = MirrorHarness(
+            sandbox: sandbox, api: api, store: store, clock: clock, source: source, clientClock: waits)
+        do {
+            try await body(harness)
+            try await api.shutdown()
+        } catch {
+            try? await api.shutdown()
+            throw error
         }
     }
 }

@@ -34,7 +34,7 @@ extension SecretsAndTrust {
                 let port = try #require(
                     banner.components(separatedBy: "127.0.0.1:").last.flatMap { Int($0.prefix { $0.isNumber }) })
                 try await WebhookReceiverTests.register(
-                    "http://127.0.0.1:\(port)/hooks", event: .appStatusUpdated, on: sandbox)
+                    "http://127.0.0.1:\(port)/hooks", event: .applicantUpdated, on: sandbox)
                 try WebhookReceiverTests.moveStage(of: 5, on: sandbox)
                 try await sandbox.control.awaitWebhookDeliveriesFinished()
                 #expect(sandbox.control.webhookDeliveries().first?.attemptStatuses == [200])
@@ -43,13 +43,13 @@ extension SecretsAndTrust {
                 let lines = printed.split(separator: "\n")
                 #expect(lines.count == 1)
                 let object = try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any]
-                #expect(object?["event_name"] as? String == "app_status_updated")
+                #expect(object?["event_name"] as? String == "applicant_updated")
 
                 listener.send(SIGTERM)
                 #expect(try await listener.exit(within: .seconds(60)) == 0)
                 #expect(
                     try await errors.wait(for: "\"Stopped listening\"") { $0.contains("Stopped listening") }
-                        .contains("Accepted app_status_updated"))
+                        .contains("Accepted applicant_updated"))
                 #expect(!errors.text.contains(password) && !output.text.contains(password))
                 TrustFigures.shared.add { $0.signaturesChecked += 1 }
             }

@@ -39,7 +39,7 @@ extension SecretsAndTrust {
         @Test func aGenuineDeliveryIsAcceptedPrintedAndForgeriesAreRefused() async throws {
             try await withTrackerSandbox(Self.sandboxConfiguration(password: Self.password)) { sandbox in
                 try await withWebhookReceiver(password: Self.password) { receiver in
-                    try await Self.register(receiver.url, event: .appStatusUpdated, on: sandbox)
+                    try await Self.register(receiver.url, event: .applicantUpdated, on: sandbox)
                     try Self.moveStage(of: 3, on: sandbox)
                     try await sandbox.control.awaitWebhookDeliveriesFinished()
 
@@ -50,7 +50,7 @@ extension SecretsAndTrust {
                     let printed = try #require(receiver.printed.lines.first)
                     let object = try #require(
                         try JSONSerialization.jsonObject(with: Data(printed.utf8)) as? [String: Any])
-                    #expect(object["event_name"] as? String == "app_status_updated")
+                    #expect(object["event_name"] as? String == "applicant_updated")
                     let application = try #require(object["application"] as? [String: Any])
                     #expect("\(application["id"] ?? "")" == "3")
                     #expect(application["status"] as? String == sandbox.control.application(id: 3)?.status)
@@ -125,7 +125,7 @@ extension SecretsAndTrust {
             try await withTrackerSandbox(Self.sandboxConfiguration(password: Self.password)) { sandbox in
                 // The receiver was given another password than the account's: every delivery fails.
                 try await withWebhookReceiver(password: Self.password + "-rotated") { receiver in
-                    try await Self.register(receiver.url, event: .appStatusUpdated, on: sandbox)
+                    try await Self.register(receiver.url, event: .applicantUpdated, on: sandbox)
                     try Self.moveStage(of: 4, on: sandbox)
                     try await sandbox.control.awaitWebhookDeliveriesFinished()
                     let delivery = try #require(sandbox.control.webhookDeliveries().first)

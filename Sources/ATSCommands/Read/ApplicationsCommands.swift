@@ -10,6 +10,7 @@ struct ApplicationsCommand: AsyncParsableCommand {
         subcommands: [
             ApplicationsListCommand.self, ApplicationsGetCommand.self, ApplicationsMoveCommand.self,
             ApplicationsRejectCommand.self, ApplicationsBulkRejectCommand.self, ApplicationsCreateCommand.self,
+            ApplicationsHireCommand.self, ApplicationsUnhireCommand.self,
         ]
     )
 }
@@ -80,6 +81,9 @@ struct ApplicationsGetCommand: ClientCommand {
             ("source", application.source), ("tags", application.tags.joined(separator: ", ")),
             ("applied", TextTable.date(application.appliedAt)), ("updated", TextTable.date(application.updatedAt)),
         ]
+        if application.hiredAt != nil || application.startDate != nil {
+            fields += [("hired", TextTable.date(application.hiredAt)), ("start date", application.startDate)]
+        }
         for name in application.customFields.keys.sorted() {
             fields.append(("field " + name, application.customFields[name]?.text))
         }

@@ -50,6 +50,8 @@ enum RecordJSON {
         var appliedAt: Date?
         var createdAt: Date?
         var updatedAt: Date?
+        var hiredAt: Date?
+        var startDate: String?
 
         init(_ application: Application) {
             id = application.id.rawValue
@@ -65,6 +67,8 @@ enum RecordJSON {
             appliedAt = application.appliedAt
             createdAt = application.createdAt
             updatedAt = application.updatedAt
+            hiredAt = application.hiredAt
+            startDate = application.startDate
         }
     }
 

@@ -22,6 +22,8 @@ extension ATSOperation {
     /// Create an application for a candidate on a job.
     public static let createApplication = ATSOperation(
         "createApplication", group: .applications, title: "Create application")
+    /// Mark an applicant as hired (with hire and start dates), or undo it.
+    public static let markAsHired = ATSOperation("markAsHired", group: .applications, title: "Mark as hired")
     /// List every stage of the workflow.
     public static let allApplicationStages = ATSOperation(
         "allApplicationStages", group: .applications, title: "Get all application stages")
@@ -75,7 +77,7 @@ extension ATSOperation {
     public static let all: [ATSOperation] = [
         .streamJobs, .streamApplications, .streamCandidates,
         .moveToStage, .dispositionReasons, .rejectApplication, .bulkRejectApplications, .createApplication,
-        .allApplicationStages,
+        .markAsHired, .allApplicationStages,
         .job, .enhancedJob, .batchJobs,
         .candidate, .findCandidates, .resume,
         .applicationNotes, .candidateNotes, .addApplicationNote, .addCandidateNote,

@@ -28,6 +28,10 @@ public struct Application: Hashable, Sendable, Identifiable {
     public var createdAt: Date?
     /// When the record was last changed; the cursor of incremental reads.
     public var updatedAt: Date?
+    /// When the applicant was marked as hired; `nil` unless hired.
+    public var hiredAt: Date?
+    /// The hired applicant's start date, a calendar date as the provider writes it (`2026-12-01`).
+    public var startDate: String?
     /// The provider's JSON for this record.
     public var raw: RawPayload
 
@@ -46,6 +50,8 @@ public struct Application: Hashable, Sendable, Identifiable {
         appliedAt: Date? = nil,
         createdAt: Date? = nil,
         updatedAt: Date? = nil,
+        hiredAt: Date? = nil,
+        startDate: String? = nil,
         raw: RawPayload = .empty
     ) {
         self.id = id
@@ -61,6 +67,8 @@ public struct Application: Hashable, Sendable, Identifiable {
         self.appliedAt = appliedAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.hiredAt = hiredAt
+        self.startDate = startDate
         self.raw = raw
     }
 }

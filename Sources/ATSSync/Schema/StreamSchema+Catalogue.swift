@@ -37,6 +37,8 @@ extension StreamSchema {
             Column("custom_fields", .json, "Custom field values by field name."),
             Column("applied_at", .timestamp, "When the person applied."),
             Column("created_at", .timestamp, "When the record was created."),
+            Column("hired_at", .timestamp, "When the applicant was marked as hired; null unless hired."),
+            Column("start_date", .text, "The hired applicant's start date, a calendar date as Tracker gives it."),
         ],
         indexedColumns: ["job_id", "candidate_id", "stage"]
     )

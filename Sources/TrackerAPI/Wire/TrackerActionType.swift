@@ -32,6 +32,16 @@ public struct TrackerActionType: TrackerOpenEnum {
     public static let tagApp = TrackerActionType(rawValue: "tag_app")
     /// Sets an application's status: `app_id`, `status` (the free-text status name).
     public static let setAppStatus = TrackerActionType(rawValue: "set_app_status")
+    /// Marks an applicant as hired: `app_id`; optional `hire_date` and `start_date` (dates such as
+    /// `2026-12-01`). Sets the application's `hired_at` and `start_date` and fires
+    /// `applicant_marked_as_hired`.
+    public static let markAsHired = TrackerActionType(rawValue: "mark_as_hired")
+    /// Undoes ``markAsHired``: `app_id`; optional `manager_id`. Clears `hired_at` and `start_date` and
+    /// fires `applicant_unmarked_as_hired`.
+    public static let unMarkAsHired = TrackerActionType(rawValue: "un_mark_as_hired")
+    /// Sends a hired applicant to an integration partner: `app_id`, `partner`; optional
+    /// `admin_user_id`. Fails for an applicant who is not hired.
+    public static let sendAppToIntegration = TrackerActionType(rawValue: "send_app_to_integration")
     /// Archives an application.
     public static let markAsArchived = TrackerActionType(rawValue: "mark_as_archived")
     /// Sends an e-mail template: `template_name`.

@@ -54,8 +54,19 @@ public struct TrackerEventType: TrackerOpenEnum {
     public static let applicantNew = TrackerEventType(rawValue: "applicant_new")
     /// An applicant was marked as hired.
     public static let applicantMarkedAsHired = TrackerEventType(rawValue: "applicant_marked_as_hired")
-    /// A file was added to an application.
+    /// An applicant's hiring was undone (`un_mark_as_hired`).
+    public static let applicantUnmarkedAsHired = TrackerEventType(rawValue: "applicant_unmarked_as_hired")
+    /// A hired applicant was sent to an integration partner (`send_app_to_integration`).
+    public static let appSentToIntegration = TrackerEventType(rawValue: "app_sent_to_integration")
+    /// A file was added to a hired applicant's application.
+    public static let applicantHiredFileAdded = TrackerEventType(rawValue: "applicant_hired_file_added")
+    /// A file was added to an application. The vendor documents this name as a *webhook* event,
+    /// not among the workflow events a trigger can follow; a webhook subscribes to it.
     public static let applicantFileAdded = TrackerEventType(rawValue: "applicant_file_added")
+    /// An application changed: a webhook event (not a workflow event).
+    public static let applicantUpdated = TrackerEventType(rawValue: "applicant_updated")
+    /// A hired applicant's application changed: a webhook event (not a workflow event).
+    public static let applicantHiredUpdated = TrackerEventType(rawValue: "applicant_hired_updated")
     /// An application was viewed.
     public static let appViewed = TrackerEventType(rawValue: "app_viewed")
     /// An offer letter was signed.

@@ -64,6 +64,8 @@ public enum TrackerRecordMapping {
             appliedAt: application.appliedAt?.instant,
             createdAt: application.createdAt?.instant,
             updatedAt: application.updatedAt?.instant,
+            hiredAt: application.hiredAt?.instant,
+            startDate: application.startDate,
             raw: payload(application.raw)
         )
     }

@@ -74,6 +74,15 @@ extension TrackerATSClient {
         }
     }
 
+    /// Sends a typed action request.
+    func sendAction(_ request: TrackerActionCreateRequest, operation: ATSOperation, subject: String) async throws
+        -> TrackerAction
+    {
+        try await translating(operation, subject: subject) {
+            try await api.actions.create(request, logger: logger)
+        }
+    }
+
     /// The `app_id` value of an application id: an integer when it is one, else its text.
     static func applicationIDValue(_ id: ApplicationID) -> TrackerJSON {
         TrackerApplicationID(rawValue: id.rawValue).jsonValue

@@ -116,8 +116,11 @@ extension SandboxAPI {
             parsed.host?.isEmpty == false
         else { throw .unprocessable("url must be an absolute http or https URL, not '\(url)'") }
         let event = try requiredText("event", in: body)
-        guard EventCatalogue.names.contains(event) else {
-            throw .unprocessable("unknown event '\(event)'; see GET /workflow/events")
+        guard WebhookEventCatalogue.names.contains(event) else {
+            throw .unprocessable(
+                "unknown webhook event '\(event)'; webhooks take "
+                    + WebhookEventCatalogue.names.joined(separator: ", ")
+                    + " (the workflow events of GET /workflow/events are for triggers)")
         }
         let webhook = try store.mutate { state in
             let webhook = SandboxWebhook(

@@ -43,4 +43,11 @@ public struct SandboxApplication: Sendable, Hashable, Identifiable {
     public var updatedAt: Date
     /// Custom field values by field name.
     public var customFields: [String: SandboxJSON]
+    /// When the applicant was marked as hired (`mark_as_hired`); `nil` unless hired.
+    public var hiredAt: Date? = nil
+    /// The hired applicant's start date, `YYYY-MM-DD`, as `mark_as_hired` was given it.
+    public var startDate: String? = nil
+
+    /// Whether the applicant is marked as hired.
+    public var isHired: Bool { hiredAt != nil }
 }

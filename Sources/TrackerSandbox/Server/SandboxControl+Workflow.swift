@@ -97,12 +97,21 @@ extension SandboxControl {
         store.read { $0.workflow.events.map { SandboxEvent(name: $0.name, applicationID: $0.applicationID) } }
     }
 
-    /// Emits an event that only the Tracker UI would cause (`app_viewed`, `offer_letter_signed`, or
-    /// any other), firing triggers and webhooks as a real one would.
+    /// Emits a workflow event that only the Tracker UI would cause (`app_viewed`,
+    /// `offer_letter_signed`, or any other), firing triggers as a real one would.
     /// - Parameters:
-    ///   - event: the event type.
+    ///   - event: the workflow event type.
     ///   - applicationID: the application it concerns.
     public func emit(_ event: String, applicationID: Int) {
         _ = try? store.mutate { $0.emit(event, applicationID: applicationID, depth: 0) }
+    }
+
+    /// Delivers a webhook event that only the Tracker UI would cause (`applicant_document_signed`,
+    /// or any other) to the webhooks subscribed to it.
+    /// - Parameters:
+    ///   - event: the webhook event name.
+    ///   - applicationID: the application it concerns.
+    public func deliverWebhook(_ event: String, applicationID: Int) {
+        _ = try? store.mutate { $0.deliverWebhook(event, applicationID: applicationID) }
     }
 }

@@ -214,11 +214,13 @@ public struct SandboxControl: Sendable {
             let oldStatus = record.status
             change(&record)
             record.id = id
-            let newStatus = record.status
-            record.status = oldStatus
             let edited = record
-            state.updateApplication(id) { $0 = edited }
-            return state.setStatus(newStatus, ofApplication: id, depth: 0)
+            // One update (one `applicant_updated` delivery), then the status change's workflow events.
+            let updated = state.updateApplication(id) { $0 = edited }
+            if edited.status != oldStatus {
+                state.emitStatusChange(to: edited.status, ofApplication: id, depth: 0)
+            }
+            return updated
         }) ?? nil
     }
 

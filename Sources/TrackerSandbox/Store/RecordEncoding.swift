@@ -96,6 +96,14 @@ extension RenderContext {
         writeTimestamp(application.createdAt.epochSeconds, to: &writer)
         writer.key("updated_at")
         writeTimestamp(application.updatedAt.epochSeconds, to: &writer)
+        writer.key("hired_at")
+        if let hiredAt = application.hiredAt {
+            writeTimestamp(hiredAt.epochSeconds, to: &writer)
+        } else {
+            writer.null()
+        }
+        writer.key("start_date")
+        writer.string(application.startDate)
         writer.key("custom_fields")
         applicationSchema.writeValues(application.customFields, to: &writer)
         writer.endObject()

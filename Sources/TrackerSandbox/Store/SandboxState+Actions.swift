@@ -85,6 +85,10 @@ extension SandboxState {
                 return "unknown status '\(status)'; this account's statuses are: \(statuses.joined(separator: ", "))"
             }
             if let applicationID { _ = setStatus(status, ofApplication: applicationID, depth: depth) }
+        case "mark_as_hired", "un_mark_as_hired", "send_app_to_integration":
+            if let problem = requireApplication() { return problem }
+            guard let applicationID else { return nil }
+            return performHiring(action, applicationID: applicationID, depth: depth)
         case "mark_as_archived":
             if let problem = requireApplication() { return problem }
             if let applicationID { updateApplication(applicationID) { $0.archived = true } }

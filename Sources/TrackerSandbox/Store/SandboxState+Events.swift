@@ -7,8 +7,8 @@ extension SandboxState {
     /// How many emitted events the state remembers for tests.
     static let eventHistoryLimit = 10_000
 
-    /// Records a workflow event for an application: fires matching triggers (creating actions) and
-    /// queues a delivery for every webhook subscribed to it.
+    /// Records a workflow event for an application and fires the triggers that follow it (creating
+    /// actions). Webhooks subscribe to other names (``deliverWebhook(_:applicationID:)``).
     mutating func emit(_ event: String, applicationID: Int, depth: Int) {
         workflow.events.append((event, applicationID))
         if workflow.events.count > Self.eventHistoryLimit {
@@ -33,8 +33,13 @@ extension SandboxState {
                 createAction(type: trigger.actionType, data: actionData, triggerID: trigger.id, depth: depth + 1)
             }
         }
+    }
+
+    /// Queues a delivery of a webhook event (``WebhookEventCatalogue``) for every webhook
+    /// subscribed to it.
+    mutating func deliverWebhook(_ event: String, applicationID: Int) {
         let hooks = workflow.webhooks.filter { $0.event == event }
-        guard !hooks.isEmpty else { return }
+        guard !hooks.isEmpty, let application = application(applicationID) else { return }
         var writer = JSONWriter(capacity: 1024)
         writer.beginObject()
         writer.key("event_name")

@@ -25,10 +25,12 @@ extension SandboxState {
             )
         }
         emit(EventCatalogue.applicantNew, applicationID: created.id, depth: depth)
+        deliverWebhook(WebhookEventCatalogue.applicantNew, applicationID: created.id)
         return created
     }
 
-    /// Applies `change` to a live application and stamps `updated_at`.
+    /// Applies `change` to a live application, stamps `updated_at` and delivers the
+    /// `applicant_updated` webhook (and `applicant_hired_updated` for a hired applicant).
     /// - Returns: the updated record, or `nil` when there is no such application.
     @discardableResult
     mutating func updateApplication(_ id: Int, _ change: (inout SandboxApplication) -> Void) -> SandboxApplication? {
@@ -36,6 +38,10 @@ extension SandboxState {
         change(&record)
         record.updatedAt = Date(epochSeconds: now)
         applications.replace(id, with: record)
+        if !workflow.webhooks.isEmpty {
+            deliverWebhook(WebhookEventCatalogue.applicantUpdated, applicationID: id)
+            if record.isHired { deliverWebhook(WebhookEventCatalogue.applicantHiredUpdated, applicationID: id) }
+        }
         return record
     }
 
@@ -45,11 +51,17 @@ extension SandboxState {
         guard let current = application(id) else { return nil }
         guard current.status != status else { return current }
         let updated = updateApplication(id) { $0.status = status }
+        emitStatusChange(to: status, ofApplication: id, depth: depth)
+        return updated
+    }
+
+    /// The workflow events of a status change already stored: `app_status_updated`, and
+    /// `applicant_marked_as_hired` for "Hired".
+    mutating func emitStatusChange(to status: String, ofApplication id: Int, depth: Int) {
         emit(EventCatalogue.appStatusUpdated, applicationID: id, depth: depth)
         if status.caseInsensitiveCompare("Hired") == .orderedSame {
             emit(EventCatalogue.applicantMarkedAsHired, applicationID: id, depth: depth)
         }
-        return updated
     }
 
     /// Deletes an application together with its notes and files.
@@ -72,7 +84,8 @@ extension SandboxState {
         }
     }
 
-    /// Stores a file and emits `applicant_file_added`.
+    /// Stores a file and delivers the `applicant_file_added` webhook; for a hired applicant also
+    /// emits the `applicant_hired_file_added` workflow event and delivers that webhook.
     mutating func createFile(
         applicationID: Int, filename: String, kind: String, contentType: String, content: [UInt8], depth: Int = 0
     ) -> SandboxFile? {
@@ -84,7 +97,11 @@ extension SandboxState {
                 content: content, createdAt: stamp
             )
         }
-        emit(EventCatalogue.applicantFileAdded, applicationID: applicationID, depth: depth)
+        deliverWebhook(WebhookEventCatalogue.applicantFileAdded, applicationID: applicationID)
+        if application(applicationID)?.isHired == true {
+            emit(EventCatalogue.applicantHiredFileAdded, applicationID: applicationID, depth: depth)
+            deliverWebhook(WebhookEventCatalogue.applicantHiredFileAdded, applicationID: applicationID)
+        }
         return file
     }
 

@@ -43,6 +43,20 @@ enum ActionCatalogue {
             events: EventCatalogue.names
         ),
         Spec(
+            type: "mark_as_hired", triggerRequired: [], actionRequired: fields(["app_id": .integer]),
+            optional: fields(["hire_date": .string, "start_date": .string]),
+            events: [EventCatalogue.appStatusUpdated, EventCatalogue.offerLetterSigned]
+        ),
+        Spec(
+            type: "un_mark_as_hired", triggerRequired: [], actionRequired: fields(["app_id": .integer]),
+            optional: fields(["manager_id": .integer]), events: [EventCatalogue.appStatusUpdated]
+        ),
+        Spec(
+            type: "send_app_to_integration", triggerRequired: fields(["partner": .string]),
+            actionRequired: fields(["app_id": .integer, "partner": .string]),
+            optional: fields(["admin_user_id": .integer]), events: [EventCatalogue.applicantMarkedAsHired]
+        ),
+        Spec(
             type: "mark_as_archived", triggerRequired: [], actionRequired: fields(["app_id": .integer]),
             optional: [], events: EventCatalogue.names
         ),
@@ -167,18 +181,4 @@ enum ActionCatalogue {
         }
         writer.endArray()
     }
-}
-
-/// The workflow event types.
-enum EventCatalogue {
-    static let appStatusUpdated = "app_status_updated"
-    static let applicantNew = "applicant_new"
-    static let applicantMarkedAsHired = "applicant_marked_as_hired"
-    static let applicantFileAdded = "applicant_file_added"
-    static let appViewed = "app_viewed"
-    static let offerLetterSigned = "offer_letter_signed"
-
-    static let names = [
-        appStatusUpdated, applicantNew, applicantMarkedAsHired, applicantFileAdded, appViewed, offerLetterSigned,
-    ]
 }

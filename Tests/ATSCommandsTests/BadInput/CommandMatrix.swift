@@ -71,6 +71,12 @@ enum CommandMatrix {
                 path: ["applications", "move"], arguments: ["5", "Interview", "--known-stage", "Interview"],
                 malformed: (["5", "Interview", "--timeout", "soon"], "--timeout")),
             Leaf(
+                path: ["applications", "hire"], arguments: ["5", "--start-date", "2027-01-04"],
+                malformed: (["5", "--timeout", "soon"], "--timeout"), posts: true),
+            Leaf(
+                path: ["applications", "unhire"], arguments: ["5"], malformed: (["5", "--timeout", "x"], "--timeout"),
+                posts: true),
+            Leaf(
                 path: ["applications", "reject"], arguments: ["5"], malformed: (["5", "--timeout", "x"], "--timeout")),
             Leaf(
                 path: ["applications", "bulk-reject"], arguments: ["5", "6"],

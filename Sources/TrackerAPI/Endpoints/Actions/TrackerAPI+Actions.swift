@@ -87,4 +87,48 @@ public struct TrackerActionCreateRequest: Sendable, Hashable {
         self.type = type
         self.data = data
     }
+
+    /// `mark_as_hired`: sets the application's `hired_at` (from `hireDate`, else when it runs) and
+    /// `start_date`.
+    /// - Parameters:
+    ///   - application: The application.
+    ///   - hireDate: The hire date, a calendar date such as `2026-12-01`.
+    ///   - startDate: The start date, a calendar date.
+    /// - Returns: The request.
+    public static func markAsHired(
+        _ application: TrackerApplicationID, hireDate: String? = nil, startDate: String? = nil
+    ) -> TrackerActionCreateRequest {
+        var data: [String: TrackerJSON] = ["app_id": application.jsonValue]
+        if let hireDate { data["hire_date"] = .string(hireDate) }
+        if let startDate { data["start_date"] = .string(startDate) }
+        return TrackerActionCreateRequest(type: .markAsHired, data: data)
+    }
+
+    /// `un_mark_as_hired`: clears the application's `hired_at` and `start_date`.
+    /// - Parameters:
+    ///   - application: The application.
+    ///   - managerID: The manager to notify, when the account wants one.
+    /// - Returns: The request.
+    public static func unMarkAsHired(
+        _ application: TrackerApplicationID, managerID: Int64? = nil
+    ) -> TrackerActionCreateRequest {
+        var data: [String: TrackerJSON] = ["app_id": application.jsonValue]
+        if let managerID { data["manager_id"] = .integer(managerID) }
+        return TrackerActionCreateRequest(type: .unMarkAsHired, data: data)
+    }
+
+    /// `send_app_to_integration`: sends a hired applicant to an integration partner; the action
+    /// fails for an applicant who is not hired.
+    /// - Parameters:
+    ///   - application: The application.
+    ///   - partner: The integration partner's name.
+    ///   - adminUserID: The admin user the integration acts as.
+    /// - Returns: The request.
+    public static func sendAppToIntegration(
+        _ application: TrackerApplicationID, partner: String, adminUserID: Int64? = nil
+    ) -> TrackerActionCreateRequest {
+        var data: [String: TrackerJSON] = ["app_id": application.jsonValue, "partner": .string(partner)]
+        if let adminUserID { data["admin_user_id"] = .integer(adminUserID) }
+        return TrackerActionCreateRequest(type: .sendAppToIntegration, data: data)
+    }
 }

@@ -43,6 +43,11 @@ public struct TrackerApplication: Sendable, Hashable, Identifiable {
     public var createdAt: TrackerTimestamp?
     /// When the record was last updated ([model]).
     public var updatedAt: TrackerTimestamp?
+    /// When the applicant was marked as hired (the `mark_as_hired` action); `nil` unless hired.
+    public var hiredAt: TrackerTimestamp?
+    /// The hired applicant's start date, a calendar date exactly as Tracker writes it
+    /// (`2026-12-01`); set by `mark_as_hired`, cleared by `un_mark_as_hired`.
+    public var startDate: String?
     /// Custom field values keyed by field name ([model]).
     public var customFields: [String: TrackerJSON]
     /// The whole object as sent. For a record read from a list it is parsed from ``rawJSON`` the
@@ -64,7 +69,7 @@ extension TrackerApplication: PageableRecord {
     static let wireKeys: WireKeys? = WireKeys([
         "id", "company_id", "job_id", "first_name", "last_name", "email", "phone", "address", "address_2", "city",
         "state", "gender", "status", "rating", "source", "archived", "tags", "applied_at", "created_at", "updated_at",
-        "custom_fields",
+        "custom_fields", "hired_at", "start_date",
     ])
 
     init(wire: WireObject, context: inout WireContext) throws {
@@ -88,6 +93,8 @@ extension TrackerApplication: PageableRecord {
         appliedAt = wire.timestamp("applied_at", &context)
         createdAt = wire.timestamp("created_at", &context)
         updatedAt = wire.timestamp("updated_at", &context)
+        hiredAt = wire.timestamp("hired_at", &context)
+        startDate = wire.string("start_date")
         customFields = wire.object("custom_fields") ?? [:]
         rawObject = wire.raw
         rawJSON = wire.json
