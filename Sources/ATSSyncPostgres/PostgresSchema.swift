@@ -70,8 +70,27 @@ enum PostgresSchema {
         ]
     }
 
+    /// Version 3: one row per account that a sync has locked. Its `key` is the second half of the
+    /// account's advisory lock, unique by construction (a hash of the name could collide, and two
+    /// accounts would then exclude each other); `synced_at` is when its last sync completed, so that
+    /// fleet workers skip an account another worker synced during their own pass.
+    static var version3: [String] {
+        [
+            """
+            CREATE TABLE IF NOT EXISTS account_locks (
+                account text PRIMARY KEY,
+                key integer GENERATED ALWAYS AS IDENTITY UNIQUE,
+                locked_at timestamptz,
+                synced_at timestamptz)
+            """
+        ]
+    }
+
     /// Every version, in order.
     static var versions: [(version: Int, statements: [String])] {
-        [(1, version1), (2, version2)]
+        [(1, version1), (2, version2), (3, version3)]
     }
+
+    /// The latest version.
+    static var latestVersion: Int { versions.map(\.version).max() ?? 0 }
 }

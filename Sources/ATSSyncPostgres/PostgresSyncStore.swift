@@ -24,8 +24,12 @@ public struct PostgresSyncStore: SyncStore {
     }
 
     /// Creates or migrates the tables, under an advisory lock so that concurrent processes do not race.
+    ///
+    /// A mirror already at the latest version is left alone without any DDL, so that a role granted
+    /// only reads and writes on the tables (docs/SCHEMA.md, "Roles and grants") can sync it.
     public func prepare() async throws {
         do {
+            if try await isAtLatestVersion() { return }
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
                 try await connection.query(
@@ -44,8 +48,29 @@ public struct PostgresSyncStore: SyncStore {
                 }
             }
         } catch {
-            throw PostgresStoreError.failed("prepare the mirror's tables", error)
+            guard PostgresStoreError.isPermissionDenied(error) else {
+                throw PostgresStoreError.failed("prepare the mirror's tables", error)
+            }
+            throw PostgresStoreError.failed(
+                "prepare the mirror's tables",
+                error,
+                hint: "The mirror's tables must be created or upgraded to version \(PostgresSchema.latestVersion), "
+                    + "which needs CREATE on the schema: run `ats sync` once as a role that has it (for example the "
+                    + "tables' owner), then sync as this one. docs/SCHEMA.md lists the grants a mirror needs.")
         }
+    }
+
+    /// Whether the tables exist at the latest schema version (read without creating anything).
+    private func isAtLatestVersion() async throws -> Bool {
+        let exists = try await client.query(
+            "SELECT to_regclass('atskit_schema_versions') IS NOT NULL", logger: logger)
+        var found = false
+        for try await value in exists.decode(Bool.self) { found = value }
+        guard found else { return false }
+        let rows = try await client.query("SELECT coalesce(max(version), 0) FROM atskit_schema_versions", logger: logger)
+        var latest = 0
+        for try await value in rows.decode(Int.self) { latest = value }
+        return latest >= PostgresSchema.latestVersion
     }
 
     /// The stored state of a stream, or a fresh one.
@@ -66,7 +91,10 @@ public struct PostgresSyncStore: SyncStore {
     /// Stores a state.
     public func save(_ state: StreamState, account: String) async throws {
         let query = try stateQuery(state, account: account)
-        try await client.query(query, logger: logger)
+        let logger = logger
+        try await writeTransaction(account: account) { connection in
+            _ = try await connection.query(query, logger: logger)
+        }
     }
 
     /// Upserts a page and saves its state in one transaction.
@@ -84,7 +112,7 @@ public struct PostgresSyncStore: SyncStore {
         }
         let stateQuery = try stateQuery(state, account: account)
         let logger = logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await writeTransaction(account: account) { connection in
             let upsert = PostgresPageUpsert(
                 connection: connection, schema: schema, account: account, scanID: scanID, seenAt: seenAt,
                 logger: logger, derivations: derivations)
@@ -105,7 +133,7 @@ public struct PostgresSyncStore: SyncStore {
         let stateQuery = try stateQuery(state, account: account)
         let table = state.stream.rawValue
         let logger = logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await writeTransaction(account: account) { connection in
             var deleted = 0
             if let scanID = reconcilingScan {
                 for derivation in derivations {

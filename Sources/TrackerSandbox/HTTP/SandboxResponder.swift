@@ -23,6 +23,7 @@ struct SandboxResponder: HTTPResponder {
             traffic.requestCount += 1
             return traffic.requestCount
         }
+        await store.gate.pass(number)
         let behavior = store.behavior
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
         var fault: SandboxFault?

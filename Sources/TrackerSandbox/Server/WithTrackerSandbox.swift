@@ -40,6 +40,8 @@ public func withTrackerSandbox<Result: Sendable>(
         } catch {
             outcome = .failure(error)
         }
+        // Held requests would keep the graceful shutdown waiting for them.
+        server.control.releaseRequests()
         await group.triggerGracefulShutdown()
         // The server's own error matters only when the body did not fail first.
         do {

@@ -15,6 +15,8 @@ final class SandboxStore: Sendable {
     let changes = ChangeNotifier()
     /// Told after every answered request, for tests that act at a chosen point of a client's run.
     let answers = ChangeNotifier()
+    /// Holds requests before they are answered, while a test acts on a client (SandboxControl+Hold).
+    let gate = RequestGate()
     /// Set by the running server: starts its graceful shutdown (for `SandboxControl.stop()`).
     let shutdown = Mutex<(@Sendable () async -> Void)?>(nil)
 
