@@ -47,6 +47,16 @@ public struct PostgresStoreError: Error, Hashable, Sendable, CustomStringConvert
             return detail(of: inner)
         }
         guard let error = error as? PSQLError else { return "\(error)" }
+        if error.code == .sslUnsupported {
+            return "the server does not offer TLS, which the URL's sslmode requires"
+        }
+        if error.code == .connectionError || error.code == .failedToAddSSLHandler,
+            let cause = error.underlying.map({ "\($0)" }),
+            cause.contains("NIOSSL") || cause.contains("certificate") || cause.contains("handshake")
+        {
+            return "the TLS handshake failed (\(cause)). Check the URL's sslmode, and sslrootcert when the server's "
+                + "certificate is not signed by an authority this machine trusts"
+        }
         if error.code == .connectionError {
             let cause = error.underlying.map { "\($0)" } ?? ""
             let reason =

@@ -222,13 +222,12 @@ public func withPostgresSyncStore<Result: Sendable>(
 ) async throws -> Result {
     // One direct connection first: an unreachable server or a wrong password is then reported in
     // seconds, with PostgreSQL's reason, instead of after the pool's minute of retries.
-    if let preflight = url.preflightConfiguration {
-        do {
-            let connection = try await PostgresConnection.connect(configuration: preflight, id: 1, logger: logger)
-            try await connection.close()
-        } catch {
-            throw PostgresStoreError.failed("connect to \(url)", error)
-        }
+    let preflight = try url.preflightConfiguration()
+    do {
+        let connection = try await PostgresConnection.connect(configuration: preflight, id: 1, logger: logger)
+        try await connection.close()
+    } catch {
+        throw PostgresStoreError.failed("connect to \(url)", error)
     }
     let client = PostgresClient(configuration: try url.clientConfiguration(), backgroundLogger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in

@@ -15,8 +15,15 @@ extension SandboxControl {
         store.gate.release()
     }
 
-    /// How many requests are waiting at the hold right now.
+    /// How many requests are waiting at the hold right now (not counting earlier ones that a
+    /// release let go and that have not left yet).
     public var heldRequestCount: Int { store.gate.heldCount }
+
+    /// How many requests have arrived since the sandbox started, answered or not: the count
+    /// ``holdRequests(after:)`` counts against.
+    public var receivedRequestCount: Int {
+        store.traffic.withLock { $0.requestCount }
+    }
 
     /// Waits until at least `count` requests wait at the hold.
     /// - Throws: ``SandboxWaitTimeout`` after `timeout`; `CancellationError` when cancelled.
@@ -39,14 +46,20 @@ extension SandboxControl {
 final class RequestGate: Sendable {
     private struct State {
         var holdAfter: Int?
-        var held = 0
+        /// The numbers of the requests waiting.
+        var held: Set<Int> = []
     }
 
     private let state = Mutex(State())
     /// Told when the hold is set or released and when a request starts or stops waiting.
     let changes = ChangeNotifier()
 
-    var heldCount: Int { state.withLock { $0.held } }
+    var heldCount: Int {
+        state.withLock { state in
+            guard let after = state.holdAfter else { return 0 }
+            return state.held.count { $0 > after }
+        }
+    }
 
     func hold(after count: Int) {
         state.withLock { $0.holdAfter = count }
@@ -63,14 +76,14 @@ final class RequestGate: Sendable {
     func pass(_ number: Int) async {
         func isHeld(_ state: State) -> Bool { state.holdAfter.map { number > $0 } ?? false }
         guard state.withLock({ isHeld($0) }) else { return }
-        state.withLock { $0.held += 1 }
+        state.withLock { _ = $0.held.insert(number) }
         changes.notify()
         while !Task.isCancelled {
             let generation = changes.generation
             if !state.withLock({ isHeld($0) }) { break }
             await changes.wait(after: generation, timeout: .seconds(3600))
         }
-        state.withLock { $0.held -= 1 }
+        state.withLock { _ = $0.held.remove(number) }
         changes.notify()
     }
 }

@@ -162,10 +162,10 @@ import TrackerSandbox
             for kill in 0..<kills {
                 let account = fleet.names[kill % fleet.names.count]
                 // The worker gets a few answers (it commits pages), then is frozen mid-sync and killed.
-                control.holdRequests(after: control.answeredRequestCount + 4 + kill)
+                control.holdRequests(after: control.receivedRequestCount + 4 + kill)
                 let worker = try fleet.worker("doomed-\(kill)", [account])
                 try await control.awaitHeldRequests(atLeast: 1, timeout: .seconds(120))
-                let held = try await fleet.database.rows(FleetDatabase.heldLocks(prefix: account))
+                let held = try await fleet.database.rows(FleetDatabase.heldLocks(account: account))
                 #expect(held.count == 1, "the killed worker held \(account): \(held)")
                 locksHeldAtKill += held.count
                 await worker.killNow()
@@ -202,10 +202,10 @@ import TrackerSandbox
             var writesAfterLoss = 0
             var stoppedWithMessage = 0
             for account in fleet.names {
-                control.holdRequests(after: control.answeredRequestCount + 5)
+                control.holdRequests(after: control.receivedRequestCount + 5)
                 let worker = try fleet.worker("cut-\(account)", [account])
                 try await control.awaitHeldRequests(atLeast: 1, timeout: .seconds(120))
-                let holder = try await fleet.database.rows(FleetDatabase.heldLocks(prefix: account))
+                let holder = try await fleet.database.rows(FleetDatabase.heldLocks(account: account))
                 let pid = try #require(holder.first?.split(separator: "|").last, "the worker holds \(account)")
                 _ = try await fleet.database.rows("SELECT pg_terminate_backend(\(pid))")
                 try await fleet.database.takeOverLock(of: account)

@@ -131,6 +131,11 @@ struct FleetDatabase: Sendable {
         }
     }
 
+    /// The SQL that selects the lock of `account` if it is held right now, with its holder's backend id.
+    static func heldLocks(account: String) -> String {
+        heldLocks(prefix: account).replacingOccurrences(of: "LIKE '\(account)%'", with: "= '\(account)'")
+    }
+
     /// The SQL that selects the account locks held right now, with their holders' backend ids, of
     /// accounts whose names start with `prefix`.
     static func heldLocks(prefix: String) -> String {
