@@ -108,7 +108,8 @@ extension PostgresSyncStore {
     {
         try await connection.query(
             "INSERT INTO account_locks (account) VALUES (\(account)) ON CONFLICT (account) DO NOTHING", logger: logger)
-        let rows = try await connection.query("SELECT key FROM account_locks WHERE account = \(account)", logger: logger)
+        let rows = try await connection.query(
+            "SELECT key FROM account_locks WHERE account = \(account)", logger: logger)
         for try await key in rows.decode(Int32.self) { return key }
         throw PostgresStoreError(description: "PostgreSQL has no lock row for account \(account) after adding it.")
     }

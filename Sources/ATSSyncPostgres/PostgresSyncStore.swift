@@ -67,7 +67,8 @@ public struct PostgresSyncStore: SyncStore {
         var found = false
         for try await value in exists.decode(Bool.self) { found = value }
         guard found else { return false }
-        let rows = try await client.query("SELECT coalesce(max(version), 0) FROM atskit_schema_versions", logger: logger)
+        let rows = try await client.query(
+            "SELECT coalesce(max(version), 0) FROM atskit_schema_versions", logger: logger)
         var latest = 0
         for try await value in rows.decode(Int.self) { latest = value }
         return latest >= PostgresSchema.latestVersion

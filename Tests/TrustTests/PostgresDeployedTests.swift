@@ -89,7 +89,8 @@ import TrackerSandbox
                     sandbox, database: try Self.url(role: sync, password: wrong, database: database))
                 let refusal = try #require(refused.failure, "a wrong password is refused")
                 #expect(refusal.contains("password authentication failed"), "\(refusal)")
-                #expect(!refusal.contains(wrong) && !refused.logText.contains(wrong), "the wrong password is not echoed")
+                #expect(
+                    !refusal.contains(wrong) && !refused.logText.contains(wrong), "the wrong password is not echoed")
                 refused.scan("ats sync with a wrong SCRAM password")
 
                 let syncURL = try Self.url(role: sync, password: Secrets.databasePassword, database: database)
@@ -100,7 +101,8 @@ import TrackerSandbox
                 early.scan("ats sync as a role without CREATE on a new mirror")
 
                 let first = await Self.sync(
-                    sandbox, database: try Self.url(role: owner, password: Secrets.databasePassword, database: database))
+                    sandbox, database: try Self.url(role: owner, password: Secrets.databasePassword, database: database)
+                )
                 #expect(first.failure == nil, "the owner's first sync: \(first.failure ?? "")")
                 first.scan("the owner's first sync over SCRAM")
 

@@ -240,7 +240,9 @@ import TrackerSandbox
     /// and the stream states.
     static func mirrorSnapshot(of account: String) -> String {
         let tables = StreamSchema.all.map(\.stream.rawValue)
-        let counts = tables.map { "(SELECT count(*) || '/' || coalesce(max(last_seen_at)::text, '-') FROM \"\($0)\" WHERE account = '\(account)')" }
+        let counts = tables.map {
+            "(SELECT count(*) || '/' || coalesce(max(last_seen_at)::text, '-') FROM \"\($0)\" WHERE account = '\(account)')"
+        }
         return """
             SELECT \(counts.joined(separator: " || ' ' || ")) || ' ' ||
               coalesce((SELECT string_agg(stream || '=' || updated_at::text, ',' ORDER BY stream) FROM sync_state
