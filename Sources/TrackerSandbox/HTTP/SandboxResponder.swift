@@ -28,7 +28,15 @@ struct SandboxResponder: HTTPResponder {
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
         var fault: SandboxFault?
         var reply: SandboxReply
-        do {
+        let redirect = store.redirects.withLock { ScriptedRedirect.take(from: &$0, method: method, path: path) }
+        do throws(SandboxHTTPError) {
+            if let redirect {
+                let location =
+                    redirect.location.contains("?") || query.isEmpty
+                    ? redirect.location : redirect.location + "?" + query
+                throw SandboxHTTPError(
+                    status: redirect.status, message: "moved to \(location)", headers: [("Location", location)])
+            }
             let credential = try authorize(request)
             try limitRate(credential: credential, behavior: behavior)
             fault = takeFault(number: number, method: method, path: path, behavior: behavior)

@@ -17,6 +17,8 @@ final class SandboxStore: Sendable {
     let answers = ChangeNotifier()
     /// Holds requests before they are answered, while a test acts on a client (SandboxControl+Hold).
     let gate = RequestGate()
+    /// Redirects scripted by tests (SandboxControl+Redirects).
+    let redirects = Mutex<[ScriptedRedirect]>([])
     /// Set by the running server: starts its graceful shutdown (for `SandboxControl.stop()`).
     let shutdown = Mutex<(@Sendable () async -> Void)?>(nil)
 
