@@ -57,6 +57,9 @@ struct SandboxResponder: HTTPResponder {
         let limit = store.configuration.requestLogLimit
         store.traffic.withLock { $0.append(entry, limit: limit) }
         store.answers.notify()
+        if store.stalls.withLock({ $0.take(method: method, path: path) }) {
+            return stalledResponse(reply)
+        }
         return FaultResponses.response(for: reply, fault: fault)
     }
 
@@ -142,6 +145,21 @@ struct SandboxResponder: HTTPResponder {
         guard behavior.faultRate > 0, !behavior.faultKinds.isEmpty, hash.unit(.fault, number, 0) < behavior.faultRate
         else { return nil }
         return behavior.faultKinds[hash.below(behavior.faultKinds.count, .fault, number, 1)]
+    }
+
+    /// The head and half the body of `reply`, then nothing until the sandbox stops; then the
+    /// connection closes.
+    private func stalledResponse(_ reply: SandboxReply) -> Response {
+        var headers = HTTPFields()
+        if !reply.contentType.isEmpty { headers[.contentType] = reply.contentType }
+        let store = store
+        let half = ByteBuffer(bytes: reply.body.prefix(reply.body.count / 2))
+        let body = ResponseBody(contentLength: reply.body.count) { writer in
+            try await writer.write(half)
+            await store.awaitStallsEnded()
+            throw FaultResponses.ConnectionAbort()
+        }
+        return Response(status: HTTPResponse.Status(code: reply.status), headers: headers, body: body)
     }
 
     /// Fixed latency plus a deterministic share of the jitter.

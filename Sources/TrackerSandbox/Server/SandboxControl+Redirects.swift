@@ -34,3 +34,32 @@ struct ScriptedRedirect: Sendable {
         return list.remove(at: index)
     }
 }
+
+/// Scripted stalls: the sandbox sends the head and half the body of an answer, then nothing more
+/// until the sandbox stops (when the connection is closed), as a server that hangs mid-answer does.
+extension SandboxControl {
+    /// Stalls the answer of the next request with this method and a path ending in `pathSuffix`.
+    /// The request is acted on (a POST creates its record) before its answer stalls.
+    public func scriptStallMidBody(method: String, pathSuffix: String) {
+        store.stalls.withLock { $0.scripted.append((method: method, pathSuffix: pathSuffix)) }
+    }
+
+    /// Ends every stalled answer (their connections close); later scripted stalls end at once.
+    public func endStalls() {
+        store.endStalls()
+    }
+}
+
+/// The stalls scripted and whether the sandbox is stopping (which ends the stalled answers).
+struct StallState: Sendable {
+    var scripted: [(method: String, pathSuffix: String)] = []
+    var ended = false
+
+    mutating func take(method: String, path: String) -> Bool {
+        guard let index = scripted.firstIndex(where: { $0.method == method && path.hasSuffix($0.pathSuffix) }) else {
+            return false
+        }
+        scripted.remove(at: index)
+        return true
+    }
+}

@@ -42,4 +42,33 @@ import TrackerSandbox
             #expect(reached == [403], "the other host was asked without credentials, and refused")
         }
     }
+
+    // A stalled answer never ends on its own: the client's per-attempt limit (1 s here) is what
+    // ends the attempt, whatever the machine's speed; the verdicts count requests, not time.
+    static let stallOptions = ClientOptions(requestTimeout: .seconds(1))
+
+    @Test func aGetWhoseAnswerStallsMidBodyIsRetriedAndCompletes() async throws {
+        try await withSandboxAPI(SandboxConfiguration(applicationCount: 10), client: Self.stallOptions) {
+            api, sandbox in
+            sandbox.control.scriptStallMidBody(method: "GET", pathSuffix: "/users")
+            let users = try await api.users.list()
+            #expect(users.map(\.id.int) == sandbox.control.users().map(\.id))
+            #expect(sandbox.control.requestLog().filter { $0.path.hasSuffix("/users") }.count == 2)
+        }
+    }
+
+    @Test func aPostWhoseAnswerStallsIsNotSentAgain() async throws {
+        try await withSandboxAPI(SandboxConfiguration(applicationCount: 10), client: Self.stallOptions) {
+            api, sandbox in
+            let before = sandbox.control.noteCount
+            sandbox.control.scriptStallMidBody(method: "POST", pathSuffix: "/notes")
+            let error = try await #require(throws: TrackerAPIError.self) {
+                try await api.notes.create(.init(applicationID: 1, body: "once"))
+            }
+            #expect(error.code == .outcomeUnknown, "\(error)")
+            let posts = sandbox.control.requestLog().filter { $0.method == "POST" && $0.path.hasSuffix("/notes") }
+            #expect(posts.count == 1, "the POST went out once")
+            #expect(sandbox.control.noteCount == before + 1)
+        }
+    }
 }

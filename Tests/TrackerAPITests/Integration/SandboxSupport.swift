@@ -8,6 +8,8 @@ struct ClientOptions {
     var apiPassword: String?
     var rateLimit: TrackerRateLimit?
     var maximumAttempts = 5
+    /// The per-attempt time limit, when a test makes the sandbox stall.
+    var requestTimeout: Duration?
 }
 
 /// Runs `body` with a sandbox and a TrackerAPI pointed at it (real sockets, in process).
@@ -28,6 +30,7 @@ func withSandboxAPI<Result: Sendable>(
         configuration.companyID = options.companyID
         configuration.apiPassword = options.apiPassword ?? configuration.apiPassword
         configuration.retryPolicy.maximumAttempts = options.maximumAttempts
+        if let timeout = options.requestTimeout { configuration.timeouts.request = timeout }
         return try await TrackerAPI.withTrackerAPI(configuration: configuration) { api in
             try await body(api, sandbox)
         }
