@@ -50,6 +50,9 @@ extension StreamSchema {
             "indexes on `updated_at`, `candidate_id` and `email` after the last page rather than row by row;",
             "a run killed in between leaves them to the next run, which builds them when it starts.",
             "",
+        ]
+        lines += postgresDocument
+        lines += [
             "## Example queries",
             "",
             "```sql",
