@@ -1,7 +1,14 @@
 import Foundation
 public import PostgresNIO
 
-/// A `postgres://user:password@host:port/database?sslmode=…` URL, parsed into a client configuration.
+/// A `postgres://user:password@host:port/database?sslmode=…&sslrootcert=…` URL, parsed into a client
+/// configuration.
+///
+/// `sslmode` means what it means to libpq: `disable`, `allow` and `prefer` (the default) connect
+/// without TLS; `require` encrypts without checking the server's certificate (unless `sslrootcert`
+/// is given, when it checks it as `verify-ca` does); `verify-ca` checks that the certificate is
+/// signed by a trusted authority; `verify-full` also checks that it names the host. `sslrootcert`
+/// is a PEM file of the authorities to trust instead of the system's.
 ///
 /// Its ``description`` never shows the password, so it is safe in logs and error messages.
 public struct PostgresDatabaseURL: Sendable, CustomStringConvertible {
@@ -17,6 +24,20 @@ public struct PostgresDatabaseURL: Sendable, CustomStringConvertible {
     public var database: String
     /// Whether TLS is required (`sslmode=require` or stricter); otherwise the connection is plain.
     public var requiresTLS: Bool
+    /// How the server's certificate is checked when TLS is required.
+    public var certificateCheck: CertificateCheck
+    /// A PEM file of the certificate authorities to trust (`sslrootcert`), instead of the system's.
+    public var rootCertificatePath: String?
+
+    /// How much of the server's certificate is checked.
+    public enum CertificateCheck: Sendable {
+        /// Not at all: encryption only (`sslmode=require` without `sslrootcert`).
+        case none
+        /// Signed by a trusted authority (`verify-ca`, or `require` with `sslrootcert`).
+        case authority
+        /// Signed by a trusted authority and naming the host (`verify-full`).
+        case authorityAndHost
+    }
 
     /// Parses a URL.
     /// - Parameter text: `postgres://` or `postgresql://` URL.
@@ -42,7 +63,18 @@ public struct PostgresDatabaseURL: Sendable, CustomStringConvertible {
         self.password = components.percentEncodedPassword.map(Self.decoded)
         self.database = database
         let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        guard ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(mode) else {
+            throw PostgresStoreError.invalidURL(
+                "Unknown sslmode '\(mode)'; use disable, prefer, require, verify-ca or verify-full.")
+        }
         self.requiresTLS = ["require", "verify-ca", "verify-full"].contains(mode)
+        let root = components.queryItems?.first { $0.name == "sslrootcert" }?.value
+        self.rootCertificatePath = root.flatMap { $0.isEmpty ? nil : $0 }
+        switch mode {
+        case "verify-full": self.certificateCheck = .authorityAndHost
+        case "verify-ca": self.certificateCheck = .authority
+        default: self.certificateCheck = rootCertificatePath == nil ? .none : .authority
+        }
     }
 
     /// A URL part's text with its `%XX` escapes decoded, or as written when they are not valid.
@@ -58,21 +90,52 @@ public struct PostgresDatabaseURL: Sendable, CustomStringConvertible {
     /// The configuration for a `PostgresClient`.
     /// - Throws: When TLS is required but cannot be configured.
     public func clientConfiguration() throws -> PostgresClient.Configuration {
-        let tls: PostgresClient.Configuration.TLS = requiresTLS ? .require(.clientDefault) : .disable
+        let tls: PostgresClient.Configuration.TLS = requiresTLS ? .require(try tlsConfiguration()) : .disable
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls)
         configuration.options.connectTimeout = .seconds(5)
         return configuration
     }
 
-    /// The settings of one direct plain-text connection, for the pre-flight check that fails fast
-    /// with the server's own reason (the pool retries for a minute before it gives up, and then no
-    /// longer says why); nil when the URL requires TLS, which a direct connection would need its own
-    /// TLS context for.
-    var preflightConfiguration: PostgresConnection.Configuration? {
-        guard !requiresTLS else { return nil }
+    /// The TLS settings `sslmode` and `sslrootcert` ask for.
+    /// - Throws: ``PostgresStoreError`` when the `sslrootcert` file cannot be read.
+    func tlsConfiguration() throws -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch certificateCheck {
+        case .none: tls.certificateVerification = .none
+        case .authority: tls.certificateVerification = .noHostnameVerification
+        case .authorityAndHost: tls.certificateVerification = .fullVerification
+        }
+        if let rootCertificatePath {
+            do {
+                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(rootCertificatePath))
+            } catch {
+                throw PostgresStoreError.invalidURL(
+                    "sslrootcert \(rootCertificatePath) is not a readable PEM file of certificates (\(error)).")
+            }
+        }
+        return tls
+    }
+
+    /// The settings of one direct connection, for the pre-flight check that fails fast with the
+    /// server's own reason (the pool retries for a minute before it gives up, and then no longer
+    /// says why).
+    /// - Throws: ``PostgresStoreError`` when the TLS settings cannot be used.
+    func preflightConfiguration() throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS
+        if requiresTLS {
+            do {
+                tls = .require(try NIOSSLContext(configuration: try tlsConfiguration()))
+            } catch let error as PostgresStoreError {
+                throw error
+            } catch {
+                throw PostgresStoreError.invalidURL("TLS cannot be set up: \(error).")
+            }
+        } else {
+            tls = .disable
+        }
         var configuration = PostgresConnection.Configuration(
-            host: host, port: port, username: username, password: password, database: database, tls: .disable)
+            host: host, port: port, username: username, password: password, database: database, tls: tls)
         configuration.options.connectTimeout = .seconds(5)
         return configuration
     }

@@ -21,5 +21,8 @@ enum PostgresMigrations {
     }
 
     /// Every migration, oldest first. Append only.
-    static let all: [Migration] = [version1, version2, version3]
+    static let all: [Migration] = [version1, version2, version3, version4]
+
+    /// The version a mirror has once every migration has run.
+    static var latestVersion: Int { all.map(\.version).max() ?? 0 }
 }

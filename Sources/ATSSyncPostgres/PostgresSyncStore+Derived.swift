@@ -38,7 +38,7 @@ extension PostgresSyncStore {
     public func queueAllGroups(for derivation: StreamDerivation, account: String) async throws {
         let column = derivation.groupColumn
         let logger = logger
-        try await client.withTransaction(logger: logger) { connection in
+        try await writeTransaction(account: account) { connection in
             var binds = PostgresBindings()
             binds.append(derivation.stream.rawValue)
             binds.append(account)
@@ -101,7 +101,7 @@ extension PostgresSyncStore {
         let rebuilt = Set(records.map(\.id))
         let emptied = groups.filter { !rebuilt.contains($0) }
         let logger = logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await writeTransaction(account: account) { connection in
             var upsert = PostgresPageUpsert(
                 connection: connection, schema: schema, account: account, scanID: scanID, seenAt: seenAt,
                 logger: logger)

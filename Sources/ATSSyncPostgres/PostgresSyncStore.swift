@@ -24,6 +24,9 @@ public struct PostgresSyncStore: SyncStore {
     }
 
     /// Creates or migrates the tables, under an advisory lock so that concurrent processes do not race.
+    ///
+    /// A mirror already at the latest version is left alone without any DDL, so that a role granted
+    /// only reads and writes on the tables (docs/SCHEMA.md, "Roles and grants") can sync it.
     public func prepare() async throws {
         try await prepare(throughVersion: nil)
     }
@@ -32,6 +35,7 @@ public struct PostgresSyncStore: SyncStore {
     /// early to build a mirror as an earlier release left it.
     func prepare(throughVersion lastVersion: Int?) async throws {
         do {
+            if try await isAtLatestVersion() { return }
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
                 try await connection.query(
@@ -51,8 +55,30 @@ public struct PostgresSyncStore: SyncStore {
                 }
             }
         } catch {
-            throw PostgresStoreError.failed("prepare the mirror's tables", error)
+            guard PostgresStoreError.isPermissionDenied(error) else {
+                throw PostgresStoreError.failed("prepare the mirror's tables", error)
+            }
+            throw PostgresStoreError.failed(
+                "prepare the mirror's tables",
+                error,
+                hint: "The mirror's tables must be created or upgraded to version \(PostgresMigrations.latestVersion), "
+                    + "which needs CREATE on the schema: run `ats sync` once as a role that has it (for example the "
+                    + "tables' owner), then sync as this one. docs/SCHEMA.md lists the grants a mirror needs.")
         }
+    }
+
+    /// Whether the tables exist at the latest schema version (read without creating anything).
+    private func isAtLatestVersion() async throws -> Bool {
+        let exists = try await client.query(
+            "SELECT to_regclass('atskit_schema_versions') IS NOT NULL", logger: logger)
+        var found = false
+        for try await value in exists.decode(Bool.self) { found = value }
+        guard found else { return false }
+        let rows = try await client.query(
+            "SELECT coalesce(max(version), 0) FROM atskit_schema_versions", logger: logger)
+        var latest = 0
+        for try await value in rows.decode(Int.self) { latest = value }
+        return latest >= PostgresMigrations.latestVersion
     }
 
     /// The stored state of a stream, or a fresh one.
@@ -73,7 +99,10 @@ public struct PostgresSyncStore: SyncStore {
     /// Stores a state.
     public func save(_ state: StreamState, account: String) async throws {
         let query = try stateQuery(state, account: account)
-        try await client.query(query, logger: logger)
+        let logger = logger
+        try await writeTransaction(account: account) { connection in
+            _ = try await connection.query(query, logger: logger)
+        }
     }
 
     /// Upserts a page and saves its state in one transaction.
@@ -91,7 +120,7 @@ public struct PostgresSyncStore: SyncStore {
         }
         let stateQuery = try stateQuery(state, account: account)
         let logger = logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await writeTransaction(account: account) { connection in
             let upsert = PostgresPageUpsert(
                 connection: connection, schema: schema, account: account, scanID: scanID, seenAt: seenAt,
                 logger: logger, derivations: derivations)
@@ -112,7 +141,7 @@ public struct PostgresSyncStore: SyncStore {
         let stateQuery = try stateQuery(state, account: account)
         let table = state.stream.rawValue
         let logger = logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await writeTransaction(account: account) { connection in
             var deleted = 0
             if let scan = reconcilingScan {
                 for derivation in derivations {
@@ -226,13 +255,12 @@ public func withPostgresSyncStore<Result: Sendable>(
 ) async throws -> Result {
     // One direct connection first: an unreachable server or a wrong password is then reported in
     // seconds, with PostgreSQL's reason, instead of after the pool's minute of retries.
-    if let preflight = url.preflightConfiguration {
-        do {
-            let connection = try await PostgresConnection.connect(configuration: preflight, id: 1, logger: logger)
-            try await connection.close()
-        } catch {
-            throw PostgresStoreError.failed("connect to \(url)", error)
-        }
+    let preflight = try url.preflightConfiguration()
+    do {
+        let connection = try await PostgresConnection.connect(configuration: preflight, id: 1, logger: logger)
+        try await connection.close()
+    } catch {
+        throw PostgresStoreError.failed("connect to \(url)", error)
     }
     let client = PostgresClient(configuration: try url.clientConfiguration(), backgroundLogger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in

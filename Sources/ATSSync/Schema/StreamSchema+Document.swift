@@ -62,6 +62,9 @@ extension StreamSchema {
             "made, the only kind of file the demo replaces. Beside the file, `ats sync` holds `<file>-lock`",
             "(the one-writer lock: the holder's pid and start time) while it runs, and removes it when done.",
             "",
+        ]
+        lines += postgresDocument
+        lines += [
             "## Example queries",
             "",
             "```sql",

@@ -43,6 +43,7 @@ public final class TrackerAPI: Sendable {
         try Self.validate(configuration)
         let transport = HTTPClientTransport(
             connectTimeout: configuration.timeouts.connect,
+            readTimeout: configuration.timeouts.request,
             maximumConnections: max(8, configuration.maximumRequestsInFlight * 2)
         )
         try self.init(configuration: configuration, transport: transport, clock: ContinuousClock())

@@ -12,10 +12,15 @@ import NIOPosix
 final class HTTPClientTransport: TrackerTransport {
     private let client: HTTPClient
 
-    init(connectTimeout: Duration, maximumConnections: Int) {
+    /// - Parameter readTimeout: The longest wait for the next bytes of an answer. The per-attempt
+    ///   deadline given to ``execute(_:timeout:logger:)`` covers the answer's head only, so without
+    ///   it a server that stops sending mid-body would hold the attempt forever.
+    init(connectTimeout: Duration, readTimeout: Duration = .seconds(60), maximumConnections: Int) {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .nanoseconds(Int64(connectTimeout.nanoseconds)))
+            timeout: .init(
+                connect: .nanoseconds(Int64(connectTimeout.nanoseconds)),
+                read: .nanoseconds(Int64(readTimeout.nanoseconds)))
         )
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60),

@@ -25,11 +25,20 @@ struct SandboxResponder: HTTPResponder {
             return (traffic.requestCount, traffic.holds.isEmpty ? nil : traffic.takeHold(for: traffic.requestCount))
         }
         defer { store.traffic.withLock { $0.end() } }
+        await store.gate.pass(number)
         let behavior = store.behavior
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
         var fault: SandboxFault?
         var reply: SandboxReply
-        do {
+        let redirect = store.redirects.withLock { ScriptedRedirect.take(from: &$0, method: method, path: path) }
+        do throws(SandboxHTTPError) {
+            if let redirect {
+                let location =
+                    redirect.location.contains("?") || query.isEmpty
+                    ? redirect.location : redirect.location + "?" + query
+                throw SandboxHTTPError(
+                    status: redirect.status, message: "moved to \(location)", headers: [("Location", location)])
+            }
             let credential = try authorize(request)
             try limitRate(credential: credential, behavior: behavior)
             fault = takeFault(number: number, method: method, path: path, behavior: behavior)
@@ -57,6 +66,9 @@ struct SandboxResponder: HTTPResponder {
         let limit = store.configuration.requestLogLimit
         store.traffic.withLock { $0.append(entry, limit: limit) }
         store.answers.notify()
+        if store.stalls.withLock({ $0.take(method: method, path: path) }) {
+            return stalledResponse(reply)
+        }
         return FaultResponses.response(for: reply, fault: fault)
     }
 
@@ -181,6 +193,21 @@ struct SandboxResponder: HTTPResponder {
         guard behavior.faultRate > 0, !behavior.faultKinds.isEmpty, hash.unit(.fault, number, 0) < behavior.faultRate
         else { return nil }
         return behavior.faultKinds[hash.below(behavior.faultKinds.count, .fault, number, 1)]
+    }
+
+    /// The head and half the body of `reply`, then nothing until the sandbox stops; then the
+    /// connection closes.
+    private func stalledResponse(_ reply: SandboxReply) -> Response {
+        var headers = HTTPFields()
+        if !reply.contentType.isEmpty { headers[.contentType] = reply.contentType }
+        let store = store
+        let half = ByteBuffer(bytes: reply.body.prefix(reply.body.count / 2))
+        let body = ResponseBody(contentLength: reply.body.count) { writer in
+            try await writer.write(half)
+            await store.awaitStallsEnded()
+            throw FaultResponses.ConnectionAbort()
+        }
+        return Response(status: HTTPResponse.Status(code: reply.status), headers: headers, body: body)
     }
 
     /// Fixed latency plus a deterministic share of the jitter.

@@ -40,6 +40,9 @@ public func withTrackerSandbox<Result: Sendable>(
         } catch {
             outcome = .failure(error)
         }
+        // Held requests would keep the graceful shutdown waiting for them.
+        server.control.releaseRequests()
+        server.control.endStalls()
         await group.triggerGracefulShutdown()
         // The server's own error matters only when the body did not fail first.
         do {

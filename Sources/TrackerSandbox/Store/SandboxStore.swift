@@ -15,6 +15,28 @@ final class SandboxStore: Sendable {
     let changes = ChangeNotifier()
     /// Told after every answered request, for tests that act at a chosen point of a client's run.
     let answers = ChangeNotifier()
+    /// Holds requests before they are answered, while a test acts on a client (SandboxControl+Hold).
+    let gate = RequestGate()
+    /// Redirects scripted by tests (SandboxControl+Redirects).
+    let redirects = Mutex<[ScriptedRedirect]>([])
+    /// Answers scripted to stall halfway (SandboxControl+Redirects), and their end at shutdown.
+    let stalls = Mutex(StallState())
+    let stallsEnded = ChangeNotifier()
+
+    /// Ends every stalled answer (their connections close) and stalls no more: before shutdown.
+    func endStalls() {
+        stalls.withLock { $0.ended = true }
+        stallsEnded.notify()
+    }
+
+    /// Returns when ``endStalls()`` has been called or the task is cancelled.
+    func awaitStallsEnded() async {
+        while !Task.isCancelled {
+            let generation = stallsEnded.generation
+            if stalls.withLock({ $0.ended }) { return }
+            await stallsEnded.wait(after: generation, timeout: .seconds(3600))
+        }
+    }
     /// Set by the running server: starts its graceful shutdown (for `SandboxControl.stop()`).
     let shutdown = Mutex<(@Sendable () async -> Void)?>(nil)
 

@@ -10,6 +10,8 @@ struct ClientOptions {
     var maximumAttempts = 5
     var pagesInFlight = 4
     var maximumRequestsInFlight = 4
+    /// The per-attempt time limit, when a test makes the sandbox stall.
+    var requestTimeout: Duration?
 }
 
 /// Runs `body` with a sandbox and a TrackerAPI pointed at it (real sockets, in process).
@@ -32,6 +34,7 @@ func withSandboxAPI<Result: Sendable>(
         configuration.retryPolicy.maximumAttempts = options.maximumAttempts
         configuration.pagesInFlight = options.pagesInFlight
         configuration.maximumRequestsInFlight = options.maximumRequestsInFlight
+        if let timeout = options.requestTimeout { configuration.timeouts.request = timeout }
         return try await TrackerAPI.withTrackerAPI(configuration: configuration) { api in
             try await body(api, sandbox)
         }
