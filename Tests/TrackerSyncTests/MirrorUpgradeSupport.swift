@@ -119,7 +119,7 @@ enum UpgradePostgres {
     static func withConnection<T>(
         _ url: PostgresDatabaseURL, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let configuration = try #require(url.preflightConfiguration)
+        let configuration = try url.preflightConfiguration()
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)

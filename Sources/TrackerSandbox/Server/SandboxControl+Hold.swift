@@ -19,12 +19,6 @@ extension SandboxControl {
     /// release let go and that have not left yet).
     public var heldRequestCount: Int { store.gate.heldCount }
 
-    /// How many requests have arrived since the sandbox started, answered or not: the count
-    /// ``holdRequests(after:)`` counts against.
-    public var receivedRequestCount: Int {
-        store.traffic.withLock { $0.requestCount }
-    }
-
     /// Waits until at least `count` requests wait at the hold.
     /// - Throws: ``SandboxWaitTimeout`` after `timeout`; `CancellationError` when cancelled.
     public func awaitHeldRequests(atLeast count: Int, timeout: Duration = .seconds(30)) async throws {
