@@ -27,7 +27,7 @@ extension SecretsAndTrust {
         static func deliverOne(
             from sandbox: RunningSandbox, to receiver: RunningReceiver, application: Int
         ) async throws -> SandboxWebhookDelivery {
-            try await WebhookReceiverTests.register(receiver.url, event: .appStatusUpdated, on: sandbox)
+            try await WebhookReceiverTests.register(receiver.url, event: .applicantUpdated, on: sandbox)
             try WebhookReceiverTests.moveStage(of: application, on: sandbox)
             try await sandbox.control.awaitWebhookDeliveriesFinished()
             return try #require(sandbox.control.webhookDeliveries().last)

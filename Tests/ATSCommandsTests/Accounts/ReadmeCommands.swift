@@ -78,6 +78,9 @@ enum ReadmeCommands {
         if command.arguments.first == "sandbox" { return "serves until stopped; the sandbox suites cover its API" }
         if command.has("--watch") { return "syncs until stopped (and names a PostgreSQL server of the reader's)" }
         if command.leaf == "webhooks listen" { return "listens until stopped; WebhookListenProcessTests runs it" }
+        if command.arguments.first == "config" {
+            return "reads the reader's own configuration file; ProfileTests runs config show against one"
+        }
         if environmentPrefix { return "sets variables the harness cannot mirror" }
         return nil
     }
