@@ -1,3 +1,4 @@
+import Foundation
 import TrackerAPI
 
 /// How the commands that run without a person waiting (`ats sync`, `sync --watch`, fleet runs and
@@ -14,9 +15,20 @@ enum UnattendedRequests {
     /// The most requests a run keeps in flight, over all its streams (the README's figure).
     static let requestsInFlight = 4
 
+    /// The environment variable that sets how many attempts a request that fails for another
+    /// reason than a 429 with `Retry-After` gets (1 to 100; the patient policy's 10 when unset or
+    /// unreadable). A script that would rather hear about a persistent outage at once sets it low.
+    static let attemptsVariable = "ATS_RETRY_ATTEMPTS"
+
     /// Applies the patient retry policy and the run-wide in-flight bound.
-    static func apply(to configuration: inout TrackerAPI.Configuration) {
+    static func apply(
+        to configuration: inout TrackerAPI.Configuration,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         configuration.retryPolicy = .patient
+        if let text = environment[attemptsVariable], let attempts = Int(text), (1...100).contains(attempts) {
+            configuration.retryPolicy.maximumAttempts = attempts
+        }
         configuration.maximumRequestsInFlight = requestsInFlight
         configuration.pagesInFlight = min(configuration.pagesInFlight, requestsInFlight)
     }

@@ -38,6 +38,8 @@ struct ReadmeAccountTests {
             let environment = account.sandboxEnvironment.merging([
                 "TRACKER_BASE_URL": sandbox.baseURL, "TRACKER_API_KEY": sandbox.apiKey,
                 "TRACKER_API_PASSWORD": sandbox.apiPassword,
+                // The README's commands as a reader runs them: with the patient default.
+                "ATS_RETRY_ATTEMPTS": "10",
             ]) { mine, _ in mine }
             for command in try ReadmeCommands.all() where command.skipReason == nil {
                 let arguments = Self.pointed(command.arguments, at: sandbox)

@@ -27,6 +27,10 @@ enum CommandProcess {
     /// the developer's own `TRACKER_*` variables cannot change the outcome. A run that has not
     /// ended after `limit` is killed and the call throws ``DeadlineExceeded`` naming the command,
     /// so a hang fails the test instead of stalling it.
+    ///
+    /// Unattended commands (`sync`, `bulk-reject`) give a failing request 2 attempts here
+    /// (`ATS_RETRY_ATTEMPTS`) rather than their patient 10, so that a case against a server that
+    /// always fails ends in seconds; a caller that needs the patience passes its own value.
     static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
@@ -58,7 +62,10 @@ enum CommandProcess {
         let child = try ChildProcess(
             executable, arguments,
             environment: environment.merging(
-                ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path],
+                [
+                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path,
+                    "ATS_RETRY_ATTEMPTS": "2",
+                ],
                 uniquingKeysWith: { mine, _ in mine }),
             currentDirectory: workingDirectory ?? folder, standardInput: standardInput, standardOutput: out,
             standardError: err)
