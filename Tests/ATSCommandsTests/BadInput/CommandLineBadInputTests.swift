@@ -58,15 +58,21 @@ struct CommandLineBadInputTests {
         return folder
     }
 
-    /// Runs `body` for the matching leaves, four processes at a time (most of a run is waiting).
+    /// Runs `body` for the matching leaves, four processes at a time by default (most of a run is
+    /// waiting).
+    ///
+    /// `concurrency` commands run at once; an account with a low rate limit gets one at a time, as a
+    /// person would run them, or the commands' own requests would exhaust its limit and every case
+    /// would end in "too many requests" instead of the answer under test.
     static func forEachLeaf(
         where include: (CommandMatrix.Leaf) -> Bool = { _ in true },
+        concurrency: Int = 4,
         _ body: @escaping @Sendable (CommandMatrix.Leaf) async throws -> Void
     ) async throws {
         let leaves = CommandMatrix.leaves.values.filter(include).sorted { $0.path.lexicographicallyPrecedes($1.path) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, leaf) in leaves.enumerated() {
-                if index >= 4 { try await group.next() }
+                if index >= concurrency { try await group.next() }
                 group.addTask { try await body(leaf) }
             }
             try await group.waitForAll()
@@ -168,7 +174,7 @@ struct CommandLineBadInputTests {
         settings.behavior.latency = .zero
         try await withTrackerSandbox(settings) { sandbox in
             sandbox.control.scriptFault(fault, count: 100_000)
-            try await Self.forEachLeaf(where: \.usesServer) { leaf in
+            try await Self.forEachLeaf(where: \.usesServer, concurrency: account == .rateLimited ? 1 : 4) { leaf in
                 let database = scratch.appendingPathComponent("html-\(UUID().uuidString).sqlite").path
                 let outcome = try await CommandProcess.run(
                     try Self.arguments(leaf, scratch: scratch)
