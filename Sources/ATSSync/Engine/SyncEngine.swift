@@ -186,40 +186,6 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
         }
     }
 
-    /// Rows stored without an update time (their instants could not be placed then) derived again
-    /// from their stored JSON, now that the source can place them; nothing is downloaded again.
-    /// Runs after the window completed, so that its scan id and deletion marks are settled, and
-    /// before the streams built from this one start, so that they are rebuilt from the new values.
-    private func rederiveUnplacedTimes(of stream: SyncStreamName, state: StreamState, run: inout StreamRun)
-        async throws
-    {
-        let derivations = source.derivations(fedBy: stream)
-        let scanID = makeScanID()
-        var after: String?
-        var rederived = 0
-        while true {
-            try Task.checkCancellation()
-            let rows = try await store.liveRowsWithoutUpdateTime(
-                of: stream, account: source.account, after: after, limit: derivationBatchSize)
-            guard let last = rows.last else { break }
-            after = last.id
-            let records = rows.compactMap { source.rederivedRecord(from: $0, of: stream) }.filter {
-                $0.updatedAt != nil
-            }
-            guard !records.isEmpty else { continue }
-            let outcome = try await store.commit(
-                records, stream: stream, account: source.account, scanID: scanID, seenAt: now(), state: state,
-                derivations: derivations)
-            rederived += outcome.changed
-        }
-        if rederived > 0 {
-            run.note([
-                "Placed the times of \(rederived) stored record\(rederived == 1 ? "" : "s") in the account's time zone, "
-                    + "from the JSON stored with them (nothing was downloaded again)."
-            ])
-        }
-    }
-
     private enum ReadOutcome {
         case windowRead
         case pagingShifted
@@ -375,38 +341,8 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
     }
 }
 
-/// What a sync has done so far in one stream, after each committed page.
-public struct SyncProgress: Hashable, Sendable {
-    /// The stream.
-    public var stream: SyncStreamName
-    /// Pages committed in this run.
-    public var pages: Int
-    /// Records committed in this run.
-    public var records: Int
-    /// How many records the provider says the window holds, when it says.
-    public var expectedRecords: Int?
-    /// Records an interrupted run had already stored in this window before this run resumed it.
-    public var resumedAfterRecords: Int
-    /// Whether this is the stream's last report of the run: it completed (or gave its window up
-    /// for this run; the run report says which). A stream that fails sends none.
-    public var isFinished: Bool
-
-    /// Creates a progress report.
-    public init(
-        stream: SyncStreamName, pages: Int, records: Int, expectedRecords: Int? = nil, resumedAfterRecords: Int = 0,
-        isFinished: Bool = false
-    ) {
-        self.stream = stream
-        self.pages = pages
-        self.records = records
-        self.expectedRecords = expectedRecords
-        self.resumedAfterRecords = resumedAfterRecords
-        self.isFinished = isFinished
-    }
-}
-
 /// The running tally of one stream's run.
-private struct StreamRun {
+struct StreamRun {
     var stream: SyncStreamName
     var startedAt: Date
     var window = SyncWindow(lower: nil, upper: .distantPast, isFullScan: true)
