@@ -47,7 +47,7 @@ public final class ChildProcess: Sendable {
             .joined(separator: " ")
         let exited = exited
         process.terminationHandler = { finished in exited.resolve(.success(finished.terminationStatus)) }
-        try process.run()
+        try ProcessLaunch.run(process)
     }
 
     deinit {

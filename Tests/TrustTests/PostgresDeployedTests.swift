@@ -1,4 +1,5 @@
 import Foundation
+import ATSTestSupport
 import Testing
 import TrackerSandbox
 
@@ -66,7 +67,7 @@ import TrackerSandbox
             ]
             cleanup.standardOutput = FileHandle.nullDevice
             cleanup.standardError = FileHandle.nullDevice
-            try? cleanup.run()
+            try? ProcessLaunch.run(cleanup)
             cleanup.waitUntilExit()
         }
         try await body(database, owner, sync)

@@ -1,4 +1,5 @@
 import Foundation
+import ATSTestSupport
 import Synchronization
 import Testing
 
@@ -41,7 +42,7 @@ final class WorkerProcess: Sendable {
             }
             waiter?.resume(returning: code)
         }
-        try process.run()
+        try ProcessLaunch.run(process)
     }
 
     var output: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }

@@ -1,4 +1,5 @@
 import Foundation
+import ATSTestSupport
 import Synchronization
 
 /// A child `ats` whose standard error is read as it comes, so a test can await a line it prints
@@ -46,7 +47,7 @@ final class WatchedProcess: Sendable {
             let status = finished.terminationStatus
             self?.update { $0.status = status }
         }
-        try process.run()
+        try ProcessLaunch.run(process)
         // A thread of its own reads the pipe with blocking reads: a readability handler was seen
         // to deliver nothing of what a short-lived child wrote before it exited.
         let reader = pipe.fileHandleForReading
