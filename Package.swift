@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "ats", targets: ["ats"]),
         .library(name: "ATSCore", targets: ["ATSCore"]),
+        .library(name: "ATSText", targets: ["ATSText"]),
         .library(name: "TrackerAPI", targets: ["TrackerAPI"]),
         .library(name: "TrackerATS", targets: ["TrackerATS"]),
         .library(name: "ATSSync", targets: ["ATSSync"]),
@@ -45,6 +46,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: [
+        // How every module spells JSON strings and numbers and UTC timestamps, and the civil calendar.
+        // No dependencies: the writers of stored text share it instead of reaching into each other.
+        .target(
+            name: "ATSText",
+            swiftSettings: swiftSettings
+        ),
         // The provider-neutral vocabulary. No networking, storage or server imports.
         .target(
             name: "ATSCore",
@@ -54,6 +61,7 @@ let package = Package(
         .target(
             name: "TrackerAPI",
             dependencies: [
+                "ATSText",
                 // Webhook signatures (SHA-256, HMAC-SHA256) are verified in the library.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -87,6 +95,7 @@ let package = Package(
         .target(
             name: "ATSSyncSQLite",
             dependencies: [
+                "ATSText",
                 "ATSCore",
                 "ATSSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -109,6 +118,7 @@ let package = Package(
         .target(
             name: "TrackerSync",
             dependencies: [
+                "ATSText",
                 "ATSCore",
                 "ATSSync",
                 "TrackerAPI",
@@ -187,6 +197,11 @@ let package = Package(
         .target(
             name: "ATSTestSupport",
             path: "Tests/ATSTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ATSTextTests",
+            dependencies: ["ATSText"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

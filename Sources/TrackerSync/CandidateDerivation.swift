@@ -1,4 +1,5 @@
 import ATSCore
+import ATSText
 public import ATSSync
 public import Foundation
 import TrackerAPI

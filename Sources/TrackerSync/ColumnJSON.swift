@@ -1,3 +1,4 @@
+import ATSText
 import TrackerAPI
 
 /// The JSON text of the `tags`, `options` and `custom_fields` columns, written straight into the
@@ -100,7 +101,7 @@ struct JSONTextSink {
         append(UInt8(ascii: "}"))
     }
 
-    /// A string in quotes, escaped as every writer of this package does (``JSONText``).
+    /// A string in quotes, escaped as every writer of this package does (`JSONText` of ATSText).
     mutating func writeString(_ text: String) {
         JSONText.quoted(text) { append($0) }
     }

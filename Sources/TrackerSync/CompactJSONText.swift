@@ -1,4 +1,4 @@
-import TrackerAPI
+import ATSText
 
 /// Writes compact JSON text piece by piece, with the exact spelling of TrackerAPI's writer
 /// (`TrackerJSON.serialized()`): the same escapes, nothing else escaped, no spaces.

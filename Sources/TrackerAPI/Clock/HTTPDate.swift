@@ -1,3 +1,4 @@
+import ATSText
 import Foundation
 
 /// HTTP dates (RFC 9110 §5.6.7) in the three forms a recipient must accept: the preferred

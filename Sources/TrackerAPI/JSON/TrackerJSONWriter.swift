@@ -1,3 +1,5 @@
+import ATSText
+
 /// Writes ``TrackerJSON`` as compact JSON with sorted keys, so request bodies are reproducible.
 struct TrackerJSONWriter {
     private(set) var bytes: [UInt8] = []
@@ -28,7 +30,7 @@ struct TrackerJSONWriter {
         }
     }
 
-    /// A number as this package writes it (``JSONText/number(_:)``).
+    /// A number as this package writes it (`JSONText.number(_:)` of ATSText).
     static func format(_ number: Double) -> String {
         JSONText.number(number)
     }

@@ -1,3 +1,4 @@
+import ATSText
 public import Foundation
 
 extension TrackerTimestamp {

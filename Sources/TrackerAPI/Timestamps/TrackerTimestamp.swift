@@ -1,3 +1,4 @@
+public import ATSText
 public import Foundation
 
 /// A moment Tracker reported, read as an absolute instant, with a note of how it was placed.
@@ -80,7 +81,12 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
 
     /// ``parse(_:accountTimeZone:)`` with the account zone's offsets kept across calls, for callers
     /// that read many timestamps (the same instants as without the cache).
-    package static func parse(_ text: String, accountTimeZone: TimeZone?, cache: inout ZoneOffsetCache)
+    /// - Parameters:
+    ///   - text: The server's text.
+    ///   - accountTimeZone: The account's time zone, if known.
+    ///   - cache: Offsets of `accountTimeZone` remembered from earlier calls; keep one per zone.
+    /// - Returns: The timestamp, or `nil` when the text is not one of the accepted forms.
+    public static func parse(_ text: String, accountTimeZone: TimeZone?, cache: inout ZoneOffsetCache)
         -> TrackerTimestamp?
     {
         guard let parts = TimestampScanner.scan(text) else { return nil }
@@ -112,9 +118,6 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
     /// The server's text, then how its offset was placed.
     public var description: String { "\(text) (\(offsetSource))" }
 
-    /// Converts wall-clock seconds in `zone` to an instant. Two passes settle the offset for
-    /// instants near a daylight-saving change; a wall time inside a spring-forward gap lands just
-    /// after it, and one inside the autumn overlap takes the later offset.
     /// Whether this naive local time names two instants in `zone`: it falls in the hour a
     /// daylight-saving change repeats, so ``date`` may be either of them. Always `false` for a
     /// timestamp with an explicit offset or read as UTC.
@@ -134,11 +137,5 @@ public struct TrackerTimestamp: Sendable, Hashable, Comparable, CustomStringConv
             if other != date, zone.secondsFromGMT(for: other) == offset { return true }
         }
         return false
-    }
-
-    static func instant(ofLocalSeconds local: Double, in zone: TimeZone) -> Date {
-        let firstGuess = local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
-        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: firstGuess))
-        return Date(timeIntervalSince1970: local - Double(offset))
     }
 }

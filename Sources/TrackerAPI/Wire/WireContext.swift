@@ -1,3 +1,4 @@
+import ATSText
 import Foundation
 
 /// What decoding one response needs to know, and what it noticed along the way.

@@ -86,19 +86,3 @@ import Testing
         }
     }
 }
-
-@Suite struct ZoneOffsetCacheTests {
-    @Test func cachedHoursAgreeWithDirectComputationAcrossDaylightSavingChanges() throws {
-        let zone = try #require(TimeZone(identifier: "America/Los_Angeles"))
-        var cache = ZoneOffsetCache()
-        // Every 7 minutes through March and November 2020, both daylight-saving changes included.
-        for start in [1_583_020_800.0, 1_604_188_800.0] {
-            for step in stride(from: 0.0, to: 30 * 86_400, by: 420) {
-                let local = start + step
-                #expect(
-                    cache.instant(ofLocalSeconds: local, in: zone)
-                        == TrackerTimestamp.instant(ofLocalSeconds: local, in: zone))
-            }
-        }
-    }
-}

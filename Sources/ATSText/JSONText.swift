@@ -1,16 +1,17 @@
-/// How this package spells JSON strings and numbers, for every writer that produces JSON text.
+/// One spelling of JSON strings and numbers, for every writer whose text ends up in a mirror.
 ///
-/// The mirror compares stored bytes to tell an unchanged row, so every writer whose text ends up in
-/// a store (``TrackerJSONWriter``, TrackerSync's column and candidate writers) must spell a value
-/// exactly the same way. They share these two functions instead of each keeping a copy.
-package enum JSONText {
+/// A mirror tells an unchanged row by comparing its stored bytes, so every writer that produces JSON
+/// for a store must spell the same value the same way. They all call these functions instead of each
+/// keeping a copy of the rules.
+public enum JSONText {
     /// Writes `text` in quotes, with `"`, `\` and control characters escaped (`\n`, `\r`, `\t`, else
-    /// `\u00xx` in lowercase hex) and everything else as its UTF-8 bytes.
+    /// `\u00xx` in lowercase hex) and everything else, `/` and non-ASCII included, as its UTF-8 bytes.
     /// - Parameters:
     ///   - text: The string.
     ///   - append: Called with the output's pieces in order: runs of the text's own bytes, each
-    ///     escape, the quotes. Most strings need no escape and arrive as one run.
-    package static func quoted(_ text: String, _ append: (UnsafeBufferPointer<UInt8>) -> Void) {
+    ///     escape, the quotes. Most strings need no escape and arrive as one run. The buffers are
+    ///     valid only during the call.
+    public static func quoted(_ text: String, _ append: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         // Slots 0–5 hold an escape being written, slot 6 a quote.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7) { scratch in
@@ -34,9 +35,22 @@ package enum JSONText {
         }
     }
 
-    /// A number as JSON: whole values below 10^15 without a fraction, NaN and infinity (which JSON
-    /// cannot express) as `null` rather than invalid output.
-    package static func number(_ number: Double) -> String {
+    /// `text` as a quoted JSON string, spelled as ``quoted(_:_:)`` writes it.
+    /// - Parameter text: The string.
+    /// - Returns: The JSON text, quotes included.
+    public static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        quoted(text) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A number as JSON: whole values of magnitude below 10^15 without a fraction (`2`, `-7`), others
+    /// as Swift's shortest round-tripping text (`-0.5`, `1000000000000000.0`, `1e-07`), and NaN and
+    /// infinity, which JSON cannot express, as `null` rather than invalid output.
+    /// - Parameter number: The number.
+    /// - Returns: The JSON text.
+    public static func number(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return String(number)
