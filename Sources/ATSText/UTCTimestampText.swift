@@ -69,8 +69,9 @@ public enum UTCTimestampText {
 
     /// Reads exactly the two forms ``format(_:milliseconds:)`` writes.
     ///
-    /// The instant is the one Foundation's ISO 8601 parser gives for the same text (whole seconds
-    /// since 2001 plus the milliseconds), so that both readers agree to the last bit.
+    /// The instant is computed as Foundation's ISO 8601 parser does (whole seconds since 2001 plus
+    /// the milliseconds): whole-second text gives the very same instant, text with milliseconds the
+    /// same within a microsecond.
     /// - Parameter text: `YYYY-MM-DDThh:mm:ssZ` or `YYYY-MM-DDThh:mm:ss.sssZ`.
     /// - Returns: The instant, or `nil` for any other text, an impossible date (`2026-02-30`) or time
     ///   (`24:00:00`, a 61st second) included.
