@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "ATSSyncSQLite", targets: ["ATSSyncSQLite"]),
         .library(name: "ATSSyncPostgres", targets: ["ATSSyncPostgres"]),
         .library(name: "TrackerSync", targets: ["TrackerSync"]),
+        .library(name: "TrackerMirror", targets: ["TrackerMirror"]),
         .library(name: "TrackerSandbox", targets: ["TrackerSandbox"]),
         .library(name: "ATSCommands", targets: ["ATSCommands"]),
     ],
@@ -128,6 +129,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The front door for mirroring from code: one call that wires TrackerAPI, TrackerSync, the
+        // sync engine and the SQLite store together as `ats sync` does.
+        .target(
+            name: "TrackerMirror",
+            dependencies: [
+                "ATSSync",
+                "ATSSyncSQLite",
+                "TrackerAPI",
+                "TrackerATS",
+                "TrackerSync",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The local Tracker emulator. Never imports TrackerAPI or TrackerATS: it encodes its JSON
         // independently so that client and sandbox cannot agree on the same mistake.
         .target(
@@ -202,6 +217,21 @@ let package = Package(
         .testTarget(
             name: "ATSTextTests",
             dependencies: ["ATSText"],
+            swiftSettings: swiftSettings
+        ),
+        // The README's "Use it from Swift" examples, compiled and run against the sandbox; a test checks
+        // that each file under Snippets/ is a code block of README.md, word for word.
+        .testTarget(
+            name: "ReadmeExampleTests",
+            dependencies: [
+                "ATSCore",
+                "ATSSync",
+                "TrackerAPI",
+                "TrackerATS",
+                "TrackerMirror",
+                "TrackerSandbox",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
