@@ -32,7 +32,7 @@ public enum TrackerMirror {
     ///   - logger: Where the sync logs; silent by default.
     /// - Returns: What each stream did.
     /// - Throws: `SQLiteMirrorLock.Busy` when another sync holds the file, `SQLiteStoreError` when
-    ///   the file is not a mirror or cannot be opened, ``SyncError`` and ``TrackerAPIError`` from the run.
+    ///   the file is not a mirror or cannot be opened, `SyncError` and `TrackerAPIError` from the run.
     public static func sync(
         _ account: TrackerAPI.Configuration,
         intoSQLite path: String,
@@ -50,7 +50,7 @@ public enum TrackerMirror {
     }
 
     /// Runs every stream of a Tracker account once into any store (a prepared `SQLiteSyncStore` or
-    /// `PostgresSyncStore`, or an ``InMemorySyncStore``).
+    /// `PostgresSyncStore`, or an `InMemorySyncStore`).
     ///
     /// The caller makes sure no other sync writes the same account of the same store meanwhile.
     /// - Parameters:
@@ -60,7 +60,7 @@ public enum TrackerMirror {
     ///   - fullScan: Whether to read everything and mark records that are gone as deleted.
     ///   - logger: Where the sync logs; silent by default.
     /// - Returns: What each stream did.
-    /// - Throws: ``SyncError`` and ``TrackerAPIError`` from the run.
+    /// - Throws: `SyncError` and `TrackerAPIError` from the run.
     public static func sync(
         _ account: TrackerAPI.Configuration,
         into store: any SyncStore,

@@ -73,11 +73,6 @@ public struct StreamContract: Hashable, Sendable {
         return false
     }
 
-    /// The look-back that covers every US time zone when a provider writes naive local times and the
-    /// account's zone is unknown: Hawaii is UTC−10, so fourteen hours leaves a four-hour margin over it
-    /// (and over UTC+14 the other way, where a naive time reads as earlier than it was).
-    public static let unknownLocalTimeLookBack: Duration = .seconds(14 * 3600)
-
     /// The look-back for a known account time zone or absolute timestamps: enough for clock skew
     /// between the provider's servers and records committed while a page was being read.
     public static let defaultLookBack: Duration = .seconds(15 * 60)

@@ -71,7 +71,7 @@ public struct SyncFields: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         return zip(lhs.names, lhs.values).allSatisfy { name, value in rhs[name] == value }
     }
 
-    /// Hashes the pairs independently of their order, as ``==`` compares them.
+    /// Hashes the pairs independently of their order, as `==` compares them.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
         var combined = 0

@@ -2,7 +2,7 @@
 ///
 /// ``TrackerAPI/traffic`` counts everything a client sends. When several pieces of work share one
 /// client at the same time (a sync reads its streams concurrently), subtracting two snapshots of
-/// that total mixes their requests up. A tally counts only what is sent inside ``counting(_:)``:
+/// that total mixes their requests up. A tally counts only what is sent inside ``counting(isolation:_:)``:
 /// by the work itself and by every task it starts, including the tasks that fetch pages ahead.
 ///
 /// ```swift

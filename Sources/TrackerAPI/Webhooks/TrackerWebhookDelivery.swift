@@ -2,7 +2,7 @@ public import Foundation
 
 /// One webhook delivery whose signature was verified: Tracker's `{"event_name", "application"}`.
 ///
-/// Obtain it from ``TrackerWebhookVerifier/verify(body:signature:)``; there is deliberately no
+/// Obtain it from ``TrackerWebhookVerifier/verify(body:signature:hubSignature:)-(Data,_,_)``; there is deliberately no
 /// public way to decode a delivery without checking its signature first.
 public struct TrackerWebhookDelivery: Sendable, Hashable {
     /// The event that happened, such as ``TrackerEventType/appStatusUpdated``.

@@ -5,7 +5,7 @@ extension TrackerATSClient {
     /// One application, its custom fields typed and its candidate id derived.
     /// - Parameter id: The application's id.
     /// - Returns: The application.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when there is none).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when there is none).
     public func application(_ id: ApplicationID) async throws -> Application {
         let wire = try await fetchApplication(id, operation: .getApplication, subject: "application \(id)")
         return try await mapApplication(wire, operation: .getApplication)

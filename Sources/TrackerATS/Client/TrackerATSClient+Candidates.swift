@@ -9,7 +9,7 @@ extension TrackerATSClient {
     /// (an applicant without e-mail) reads its one application.
     /// - Parameter id: The candidate's id.
     /// - Returns: The candidate.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when no application belongs to the id).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when no application belongs to the id).
     public func candidate(_ id: CandidateID) async throws -> Candidate {
         try await fetchCandidate(id, operation: .candidate)
     }
@@ -23,7 +23,7 @@ extension TrackerATSClient {
     ///   - details: What to look for; at least one detail.
     ///   - limit: The most matches to return.
     /// - Returns: The matches, best first.
-    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` when no usable detail is given).
+    /// - Throws: `ATSError` (`ATSError.Code.invalidInput` when no usable detail is given).
     public func findCandidates(_ details: CandidateDetails, limit: Int = 10) async throws -> [CandidateMatch] {
         let matcher = CandidateMatcher(details)
         guard matcher.hasCriteria else {

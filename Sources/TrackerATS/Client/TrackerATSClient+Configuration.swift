@@ -2,7 +2,7 @@ public import Logging
 public import TrackerAPI
 
 extension TrackerATSClient {
-    /// The settings of a ``TrackerATSClient`` (the connection itself is the ``TrackerAPI``'s).
+    /// The settings of a ``TrackerATSClient`` (the connection itself is the `TrackerAPI`'s).
     ///
     /// `description` never shows the candidate-id secret.
     public struct Configuration: Sendable, CustomStringConvertible {
@@ -34,7 +34,7 @@ extension TrackerATSClient {
         ///   - metadataMissRefreshInterval: The minimum time between miss reloads (default 1 minute).
         ///   - batchConcurrency: Concurrent lookups of a batch (default 4).
         ///   - logger: The logger (default silent).
-        ///   - writes: How writes behave (default ``WriteSettings/init()``).
+        ///   - writes: How writes behave (default `WriteSettings()`).
         public init(
             knownStatuses: [String] = [],
             lookBack: TrackerLookBack = .automatic,

@@ -6,7 +6,7 @@ extension TrackerATSClient {
     /// Candidates use the application schema (Tracker has no candidate fields).
     /// - Parameter owner: Applications, candidates or jobs.
     /// - Returns: The definitions, in Tracker's order.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func customFieldDefinitions(for owner: CustomFieldOwner) async throws -> [CustomFieldDefinition] {
         let schemas = try await translating(operation(for: owner)) { try await metadata.customFieldSchemas() }
         // Listing the definitions is this call's whole job: a missing schema endpoint fails it.
@@ -23,7 +23,7 @@ extension TrackerATSClient {
     /// An application's custom fields, typed by the application schema.
     /// - Parameter application: The application's id.
     /// - Returns: Every defined field in schema order (null when unset), then undefined ones by name.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func customFields(ofApplication application: ApplicationID) async throws -> [CustomFieldEntry] {
         let wire = try await fetchApplication(
             application, operation: .applicationCustomFields, subject: "application \(application)")
@@ -35,7 +35,7 @@ extension TrackerATSClient {
     /// A candidate's custom fields: those of their latest application, typed by the application schema.
     /// - Parameter candidate: The candidate's id.
     /// - Returns: Every defined field in schema order, then undefined ones by name.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func customFields(ofCandidate candidate: CandidateID) async throws -> [CustomFieldEntry] {
         let person = try await fetchCandidate(candidate, operation: .candidateCustomFields)
         let schemas = try await translating(.candidateCustomFields) { try await metadata.customFieldSchemas() }
@@ -45,7 +45,7 @@ extension TrackerATSClient {
     /// A job's custom fields, typed by the job schema.
     /// - Parameter job: The job's id.
     /// - Returns: Every defined field in schema order, then undefined ones by name.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func customFields(ofJob job: JobID) async throws -> [CustomFieldEntry] {
         let record = try await fetchJob(job, operation: .jobCustomFields)
         let schemas = try await translating(.jobCustomFields) { try await metadata.customFieldSchemas() }

@@ -2,7 +2,7 @@ import ATSCore
 import TrackerAPI
 
 extension TrackerATSClient {
-    /// Runs a call and translates what it throws into ``ATSError`` (cancellation stays
+    /// Runs a call and translates what it throws into `ATSError` (cancellation stays
     /// `CancellationError`).
     func translating<T>(
         _ operation: ATSOperation,
@@ -16,7 +16,7 @@ extension TrackerATSClient {
         }
     }
 
-    /// The ``ATSError`` for a failure of `operation` on `subject` (such as "job 12").
+    /// The `ATSError` for a failure of `operation` on `subject` (such as "job 12").
     static func translate(_ error: any Error, operation: ATSOperation, subject: String? = nil) -> any Error {
         if error is ATSError || error is CancellationError { return error }
         guard let failure = error as? TrackerAPIError else {

@@ -5,7 +5,7 @@ extension TrackerATSClient {
     /// One job, its custom fields typed by the job schema.
     /// - Parameter id: The job's id.
     /// - Returns: The job.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when there is none).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when there is none).
     public func job(_ id: JobID) async throws -> Job {
         try await fetchJob(id, operation: .job)
     }
@@ -14,10 +14,10 @@ extension TrackerATSClient {
     /// status (an empty status name counts applications without one).
     ///
     /// The counts read the job's applications (`job_id` is sent; a server that ignores it costs a
-    /// full scan, filtered on the client and reported as ``ATSDiagnostic/jobFilterIgnored``).
+    /// full scan, filtered on the client and reported as `ATSDiagnostic.jobFilterIgnored`).
     /// - Parameter id: The job's id.
     /// - Returns: The enhanced job.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when there is none).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when there is none).
     public func enhancedJob(_ id: JobID) async throws -> EnhancedJob {
         let job = try await fetchJob(id, operation: .enhancedJob)
         var statusByApplication: [String: String] = [:]

@@ -6,7 +6,7 @@ extension TrackerATSClient {
     /// The notes on an application, oldest first (Tracker notes are plain text).
     /// - Parameter application: The application's id.
     /// - Returns: The notes.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func notes(ofApplication application: ApplicationID) async throws -> [Note] {
         try await applicationNotes(application, operation: .applicationNotes)
     }
@@ -14,7 +14,7 @@ extension TrackerATSClient {
     /// The notes on every application of a candidate, oldest first.
     /// - Parameter candidate: The candidate's id.
     /// - Returns: The notes.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func notes(ofCandidate candidate: CandidateID) async throws -> [Note] {
         let person = try await fetchCandidate(candidate, operation: .candidateNotes)
         var notes: [Note] = []
@@ -27,7 +27,7 @@ extension TrackerATSClient {
     /// The files attached to an application, oldest first.
     /// - Parameter application: The application's id.
     /// - Returns: The files' records.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func attachments(ofApplication application: ApplicationID) async throws -> [Attachment] {
         try await applicationFiles(application, operation: .applicationAttachments)
     }
@@ -35,7 +35,7 @@ extension TrackerATSClient {
     /// The files attached to every application of a candidate, oldest first.
     /// - Parameter candidate: The candidate's id.
     /// - Returns: The files' records.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func attachments(ofCandidate candidate: CandidateID) async throws -> [Attachment] {
         let person = try await fetchCandidate(candidate, operation: .candidateAttachments)
         var files: [Attachment] = []
@@ -49,7 +49,7 @@ extension TrackerATSClient {
     /// single-file endpoint). Prefer ``attachments(ofApplication:)`` when the application is known.
     /// - Parameter id: The file's id.
     /// - Returns: The record.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when there is none).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when there is none).
     public func attachment(_ id: AttachmentID) async throws -> Attachment {
         let wanted = TrackerFileID(rawValue: id.rawValue)
         let found = try await translating(.applicationAttachments, subject: "file \(id)") { () -> TrackerFile? in
@@ -68,7 +68,7 @@ extension TrackerATSClient {
     /// Downloads a file's bytes as a stream; nothing is held in memory beyond the chunk in hand.
     /// - Parameter attachment: The file's record.
     /// - Returns: The download.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func download(_ attachment: Attachment) async throws -> ATSFileDownload {
         try await download(attachment, operation: .applicationAttachments)
     }
@@ -76,7 +76,7 @@ extension TrackerATSClient {
     /// A candidate's latest resume (the newest file of kind `resume` on any of their applications).
     /// - Parameter candidate: The candidate's id.
     /// - Returns: The file and its bytes, streamed.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when the candidate has no resume).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when the candidate has no resume).
     public func resume(of candidate: CandidateID) async throws -> ATSFileDownload {
         let person = try await fetchCandidate(candidate, operation: .resume)
         var resumes: [Attachment] = []

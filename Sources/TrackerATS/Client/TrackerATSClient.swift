@@ -4,10 +4,10 @@ import Logging
 import Synchronization
 public import TrackerAPI
 
-/// The ``ATSClient`` for Tracker: ATSKit's neutral models, derived candidates, a metadata cache
+/// The `ATSClient` for Tracker: ATSKit's neutral models, derived candidates, a metadata cache
 /// and incremental streams that never lose a change to Tracker's local-time timestamps.
 ///
-/// It reads through a ``TrackerAPI`` the caller owns (and shuts down), or use
+/// It reads through a `TrackerAPI` the caller owns (and shuts down), or use
 /// ``withTrackerATSClient(api:configuration:_:)`` to have one made and closed for you.
 ///
 /// ```swift
@@ -67,14 +67,14 @@ public final class TrackerATSClient: ATSClient {
         self.init(api: api, configuration: configuration, clock: ContinuousClock())
     }
 
-    /// Runs `body` with a new client over a new ``TrackerAPI``, and shuts the API client down
+    /// Runs `body` with a new client over a new `TrackerAPI`, and shuts the API client down
     /// afterwards, also when `body` throws.
     /// - Parameters:
     ///   - api: The wire-level configuration.
     ///   - configuration: This client's settings.
     ///   - body: The work to do.
     /// - Returns: What `body` returns.
-    /// - Throws: What `body` throws, or ``ATSError`` with ``ATSError/Code/invalidInput`` for a
+    /// - Throws: What `body` throws, or `ATSError` with `ATSError.Code.invalidInput` for a
     ///   configuration that cannot work.
     public static func withTrackerATSClient<Result: Sendable>(
         api: TrackerAPI.Configuration,
@@ -130,7 +130,7 @@ public final class TrackerATSClient: ATSClient {
 
     /// Always throws: Tracker's API has no endpoint that lists rejection reasons.
     /// - Returns: Never.
-    /// - Throws: ``ATSError`` with code ``ATSError/Code/notSupported``.
+    /// - Throws: `ATSError` with code `ATSError.Code.notSupported`.
     public func dispositionReasons() async throws -> [RejectionReason] {
         throw unsupported(.dispositionReasons)
     }
@@ -138,7 +138,7 @@ public final class TrackerATSClient: ATSClient {
     /// Always throws: Tracker's API has no endpoint that lists applicant statuses. The statuses
     /// configured or seen so far are in ``TrackerMetadataCache/applicationStatuses()``.
     /// - Returns: Never.
-    /// - Throws: ``ATSError`` with code ``ATSError/Code/notSupported``.
+    /// - Throws: `ATSError` with code `ATSError.Code.notSupported`.
     public func allApplicationStages() async throws -> [Stage] {
         throw unsupported(.allApplicationStages)
     }

@@ -1,7 +1,7 @@
 public import ATSCore
 public import TrackerAPI
 
-/// Converts Tracker's custom-field JSON values to typed ``CustomFieldValue``s.
+/// Converts Tracker's custom-field JSON values to typed `CustomFieldValue`s.
 ///
 /// Servers send the same field as `3`, `"3"` or `3.0`; a value that fits its declared type is
 /// converted, and one that does not is kept as the server sent it (text for strings) rather than

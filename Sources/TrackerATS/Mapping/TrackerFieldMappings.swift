@@ -1,13 +1,13 @@
 public import ATSCore
 public import TrackerAPI
 
-/// Tracker's custom-field types onto ATSKit's neutral ``CustomFieldType`` (the seeds'
+/// Tracker's custom-field types onto ATSKit's neutral `CustomFieldType` (the seeds'
 /// `TRACKER_FIELD_MAPPINGS`).
 ///
 /// Tracker has four value types (`string`, `integer`, `decimal`, `boolean`, default `string`).
 /// A `string` becomes a select when the schema lists `whitelist_values` (or its UI input is
 /// `select`), and a long text when its UI input is a `text_area`. Any other type name keeps its
-/// raw name as ``CustomFieldType/unknown(_:)``, so a type Tracker adds tomorrow is never lost.
+/// raw name as `CustomFieldType.unknown(_:)`, so a type Tracker adds tomorrow is never lost.
 /// The table lives here, not in ATSCore, so that another provider brings its own.
 public enum TrackerFieldMappings {
     /// The value types whose meaning does not depend on the UI input type.

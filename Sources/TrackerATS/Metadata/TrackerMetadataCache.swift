@@ -91,7 +91,7 @@ public actor TrackerMetadataCache {
 
     /// The categories of the account's jobs, sorted, including any seen on jobs read since.
     /// - Returns: The categories.
-    /// - Throws: ``TrackerAPIError`` when the job list cannot be read.
+    /// - Throws: `TrackerAPIError` when the job list cannot be read.
     public func jobCategories() async throws -> [String] {
         guard case .jobCategories(let loaded) = try await payload(.jobCategories) else { return [] }
         return Set(loaded).union(observedCategories).sorted()
@@ -109,7 +109,7 @@ public actor TrackerMetadataCache {
     /// the limit; the result is kept for ``timeToLive`` like every other part. A status no
     /// application is in cannot be learned: configure it (``TrackerATSClient/Configuration/knownStatuses``).
     /// - Returns: The configured statuses in their order, then every other status seen or learned.
-    /// - Throws: ``TrackerAPIError`` when the application list cannot be read.
+    /// - Throws: `TrackerAPIError` when the application list cannot be read.
     public func learnedApplicationStatuses() async throws -> [String] {
         if case .applicationStatuses(let learned) = try await payload(.applicationStatuses) {
             observe(statuses: learned)
@@ -125,7 +125,7 @@ public actor TrackerMetadataCache {
 
     /// The action catalogue, event types and triggers.
     /// - Returns: The workflow configuration.
-    /// - Throws: ``TrackerAPIError`` when one of them cannot be read.
+    /// - Throws: `TrackerAPIError` when one of them cannot be read.
     public func workflow() async throws -> TrackerWorkflowConfiguration {
         guard case .workflow(let workflow) = try await payload(.workflow) else {
             return TrackerWorkflowConfiguration(actions: [], events: [], triggers: [])
@@ -135,7 +135,7 @@ public actor TrackerMetadataCache {
 
     /// The application and job custom-field schemas.
     /// - Returns: The schemas.
-    /// - Throws: ``TrackerAPIError`` when a schema cannot be read.
+    /// - Throws: `TrackerAPIError` when a schema cannot be read.
     public func customFieldSchemas() async throws -> TrackerCustomFieldSchemas {
         guard case .customFieldSchemas(let schemas) = try await payload(.customFieldSchemas) else {
             return TrackerCustomFieldSchemas(
@@ -152,7 +152,7 @@ public actor TrackerMetadataCache {
     ///   - keys: Custom-field keys seen on a record.
     ///   - owner: The kind of record.
     /// - Returns: The schemas (still missing the keys when Tracker's schema does not list them).
-    /// - Throws: ``TrackerAPIError`` when a schema cannot be read.
+    /// - Throws: `TrackerAPIError` when a schema cannot be read.
     public func customFieldSchemas<Keys: Sequence<String>>(covering keys: Keys, for owner: CustomFieldOwner)
         async throws -> TrackerCustomFieldSchemas
     {
@@ -168,7 +168,7 @@ public actor TrackerMetadataCache {
 
     /// Everything at once.
     /// - Returns: The metadata.
-    /// - Throws: ``TrackerAPIError`` when a part cannot be read.
+    /// - Throws: `TrackerAPIError` when a part cannot be read.
     public func snapshot() async throws -> TrackerMetadata {
         let categories = try await jobCategories()
         let workflow = try await workflow()
@@ -238,7 +238,7 @@ public actor TrackerMetadataCache {
     }
 
     /// What `read` returns, or `fallback` when its endpoint is missing on this server (a 404 for
-    /// the endpoint itself; ``TrackerAPI/missingEndpoints`` keeps it, so callers can warn once).
+    /// the endpoint itself; `TrackerAPI.missingEndpoints` keeps it, so callers can warn once).
     private static func optional<Value: Sendable>(
         _ fallback: Value, api: TrackerAPI, _ read: () async throws -> Value
     ) async throws -> Value {

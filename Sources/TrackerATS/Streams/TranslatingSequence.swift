@@ -1,6 +1,6 @@
 import ATSCore
 
-/// Passes a sequence's elements through and translates its errors into ``ATSError``, so callers of
+/// Passes a sequence's elements through and translates its errors into `ATSError`, so callers of
 /// an ``ATSStream`` see one error type whatever the provider's library throws.
 struct TranslatingSequence<Base: AsyncSequence & Sendable>: AsyncSequence, Sendable where Base.Element: Sendable {
     typealias Element = Base.Element

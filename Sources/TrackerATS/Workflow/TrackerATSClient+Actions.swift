@@ -4,7 +4,7 @@ public import TrackerAPI
 extension TrackerATSClient {
     /// The action catalogue as typed schemas, from the cached workflow configuration.
     /// - Returns: One schema per action type, in Tracker's order.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func actionSchemas() async throws -> [TrackerActionSchema] {
         try await translating(.workflowActions) { try await metadata.workflow() }.actions.map(TrackerActionSchema.init)
     }
@@ -12,7 +12,7 @@ extension TrackerATSClient {
     /// The schema of one action type.
     /// - Parameter type: The action type.
     /// - Returns: Its schema.
-    /// - Throws: ``ATSError`` with ``ATSError/Code/invalidInput`` listing the known types when
+    /// - Throws: `ATSError` with `ATSError.Code.invalidInput` listing the known types when
     ///   Tracker's catalogue does not have it.
     public func actionSchema(for type: TrackerActionType) async throws -> TrackerActionSchema {
         let schemas = try await actionSchemas()
@@ -32,7 +32,7 @@ extension TrackerATSClient {
     ///   - type: The action type.
     ///   - use: Direct action or trigger.
     /// - Returns: The type's schema.
-    /// - Throws: ``ATSError`` with ``ATSError/Code/invalidInput`` listing every missing, mistyped
+    /// - Throws: `ATSError` with `ATSError.Code.invalidInput` listing every missing, mistyped
     ///   and unknown field.
     @discardableResult
     public func validateActionData(
@@ -59,7 +59,7 @@ extension TrackerATSClient {
 
     /// Checks and creates a workflow action, then waits as asked.
     ///
-    /// With ``ATSWaitPolicy/Level/executed`` or ``ATSWaitPolicy/Level/verified`` the call polls
+    /// With `ATSWaitPolicy.Level.executed` or `ATSWaitPolicy.Level.verified` the call polls
     /// the action (backing off from ``WriteSettings/pollInterval`` to
     /// ``WriteSettings/maximumPollInterval``) until it has run; a generic action has nothing to
     /// read back, so both levels end when it has run.
@@ -68,9 +68,9 @@ extension TrackerATSClient {
     ///   - data: Its data, checked against the catalogue before sending.
     ///   - wait: What to wait for (default: accepted).
     /// - Returns: The action as last read.
-    /// - Throws: ``ATSError``: ``ATSError/Code/invalidInput`` for bad data (nothing sent),
-    ///   ``ATSError/Code/providerError`` when the action ran and failed (with Tracker's error),
-    ///   ``ATSError/Code/timedOut`` when it had not run in time.
+    /// - Throws: `ATSError`: `ATSError.Code.invalidInput` for bad data (nothing sent),
+    ///   `ATSError.Code.providerError` when the action ran and failed (with Tracker's error),
+    ///   `ATSError.Code.timedOut` when it had not run in time.
     public func runAction(
         _ type: TrackerActionType,
         data: [String: TrackerJSON],
@@ -86,7 +86,7 @@ extension TrackerATSClient {
     /// Reads an action, to see whether it has run.
     /// - Parameter id: The action's id.
     /// - Returns: The action.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when there is none).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when there is none).
     public func action(_ id: TrackerActionID) async throws -> TrackerAction {
         try await translating(.workflowActions, subject: "action \(id)") {
             try await api.actions.get(id, logger: logger)
@@ -98,8 +98,8 @@ extension TrackerATSClient {
     ///   - id: The action's id.
     ///   - timeout: The longest wait.
     /// - Returns: The executed action.
-    /// - Throws: ``ATSError``: ``ATSError/Code/providerError`` when it failed,
-    ///   ``ATSError/Code/timedOut`` when it had not run in time, ``ATSError/Code/notFound``.
+    /// - Throws: `ATSError`: `ATSError.Code.providerError` when it failed,
+    ///   `ATSError.Code.timedOut` when it had not run in time, `ATSError.Code.notFound`.
     public func waitForAction(_ id: TrackerActionID, timeout: Duration = .seconds(60)) async throws -> TrackerAction {
         guard let result = try await waitForActions([id], timeout: timeout).first else {
             throw ATSError(

@@ -35,7 +35,7 @@ extension TrackerATSClient {
     /// The event types, or those an action type can follow (`GET /workflow/events?action_type=`).
     /// - Parameter actionType: The action type; nil lists every event type.
     /// - Returns: The event types.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func eventTypes(followableBy actionType: TrackerActionType? = nil) async throws -> [TrackerEventType] {
         if let actionType {
             _ = try await actionSchema(for: actionType)
@@ -48,7 +48,7 @@ extension TrackerATSClient {
 
     /// The account's triggers, read afresh.
     /// - Returns: The triggers.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func triggers() async throws -> [TrackerTrigger] {
         try await translating(.workflowTriggers, subject: "triggers") { try await api.triggers.list(logger: logger) }
     }
@@ -57,7 +57,7 @@ extension TrackerATSClient {
     /// fields and the event against those the action can follow, before anything is sent.
     /// - Parameter draft: Event, action, data and condition.
     /// - Returns: The created trigger.
-    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` naming what is wrong; nothing sent).
+    /// - Throws: `ATSError` (`ATSError.Code.invalidInput` naming what is wrong; nothing sent).
     public func createTrigger(_ draft: TriggerDraft) async throws -> TrackerTrigger {
         try await validateActionData(draft.data, for: draft.action, use: .trigger)
         let followable = try await eventTypes(followableBy: draft.action)
@@ -79,7 +79,7 @@ extension TrackerATSClient {
 
     /// Deletes a trigger.
     /// - Parameter id: The trigger's id.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when there is none).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when there is none).
     public func deleteTrigger(_ id: TrackerTriggerID) async throws {
         try await translating(.workflowTriggers, subject: "trigger \(id)") {
             try await api.triggers.delete(id, logger: logger)

@@ -3,7 +3,7 @@ public import TrackerAPI
 /// One action type of Tracker's workflow catalogue, typed: the data it takes when created
 /// directly and when run by a trigger, and a check of given data against it.
 ///
-/// Built from `GET /workflow/actions` (``TrackerActionDefinition``): `required_data` fields must
+/// Built from `GET /workflow/actions` (TrackerAPI's `TrackerActionDefinition`): `required_data` fields must
 /// be present and non-empty, `optional_data` fields may be, and every field must have its
 /// declared type. Unknown fields are refused too: a misspelt field name would otherwise be
 /// ignored by Tracker without a word.

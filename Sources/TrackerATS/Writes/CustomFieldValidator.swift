@@ -17,7 +17,7 @@ struct CustomFieldValidator {
     /// - Parameters:
     ///   - values: The values by field name.
     ///   - requiresAll: Whether required fields must be given (creating a record).
-    /// - Throws: ``ATSError`` with ``ATSError/Code/invalidInput`` listing every problem.
+    /// - Throws: `ATSError` with `ATSError.Code.invalidInput` listing every problem.
     func wireValues(_ values: [String: CustomFieldValue], requiresAll: Bool = false) throws -> [String: TrackerJSON] {
         var problems: [String] = []
         var result: [String: TrackerJSON] = [:]

@@ -9,14 +9,14 @@ extension TrackerATSClient {
     /// e-mail (Tracker requires them), the custom fields against the application schema (required
     /// ones included), the resume's name, type and size, and that the job exists. Then the job's
     /// applications are read: one whose e-mail is the same once trimmed and lowercased is returned
-    /// as is (``ApplicationCreationResult/wasCreated`` false). Otherwise the application is created
+    /// as is (`ApplicationCreationResult.wasCreated` false). Otherwise the application is created
     /// and the resume attached to it. When the answer to the create is lost, the job's applications
     /// are read again: the one that arrived is returned, and nothing is created twice.
     /// - Parameter request: The job, the applicant, source, custom fields and resume.
     /// - Returns: The application and whether it was created; a resume problem after creation is
-    ///   reported in ``ApplicationCreationResult/warning``, since the application exists.
-    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` for what would be refused,
-    ///   ``ATSError/Code/notFound`` for an unknown job or candidate).
+    ///   reported in `ApplicationCreationResult.warning`, since the application exists.
+    /// - Throws: `ATSError` (`ATSError.Code.invalidInput` for what would be refused,
+    ///   `ATSError.Code.notFound` for an unknown job or candidate).
     public func createApplication(_ request: ApplicationCreationRequest) async throws -> ApplicationCreationResult {
         let operation = ATSOperation.createApplication
         let details = try await applicantDetails(request.applicant, operation: operation)

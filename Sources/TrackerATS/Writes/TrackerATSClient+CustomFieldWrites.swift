@@ -3,14 +3,14 @@ import TrackerAPI
 
 extension TrackerATSClient {
     /// Sets custom-field values of an application, checked against the application schema first
-    /// (``CustomFieldValidator``); ``CustomFieldValue/null`` clears a field. The schema is reloaded
+    /// (checked before anything is sent); `CustomFieldValue.null` clears a field. The schema is reloaded
     /// once when it does not know a field, so a field added in Tracker's UI a minute ago is found.
     /// Sent with `PUT /applications/{id}`, which is idempotent: a lost answer is retried safely.
     /// - Parameters:
     ///   - values: The values by field name.
     ///   - application: The application.
     /// - Returns: The application's fields after the change, typed by the schema.
-    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` naming each field and what it accepts).
+    /// - Throws: `ATSError` (`ATSError.Code.invalidInput` naming each field and what it accepts).
     public func setCustomFields(_ values: [String: CustomFieldValue], ofApplication application: ApplicationID)
         async throws -> [CustomFieldEntry]
     {
@@ -23,7 +23,7 @@ extension TrackerATSClient {
     ///   - values: The values by field name.
     ///   - candidate: The candidate.
     /// - Returns: The candidate's fields after the change.
-    /// - Throws: ``ATSError``.
+    /// - Throws: `ATSError`.
     public func setCustomFields(_ values: [String: CustomFieldValue], ofCandidate candidate: CandidateID)
         async throws -> [CustomFieldEntry]
     {
@@ -42,7 +42,7 @@ extension TrackerATSClient {
     ///   - values: The values.
     ///   - job: The job.
     /// - Returns: Never.
-    /// - Throws: ``ATSError`` with ``ATSError/Code/notSupported``.
+    /// - Throws: `ATSError` with `ATSError.Code.notSupported`.
     public func setCustomFields(_ values: [String: CustomFieldValue], ofJob job: JobID) async throws
         -> [CustomFieldEntry]
     {

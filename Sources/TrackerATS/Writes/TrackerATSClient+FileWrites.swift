@@ -2,7 +2,7 @@ public import ATSCore
 import TrackerAPI
 
 extension TrackerATSClient {
-    /// Uploads a file to an application, after checking it (``UploadCheck``): a name without
+    /// Uploads a file to an application, after checking it: a name without
     /// folders, an extension among ``WriteSettings/uploadContentTypes`` (Tracker derives the type
     /// from the name), a declared type that agrees with it, at most
     /// ``WriteSettings/maximumUploadBytes``, not empty, and first bytes that match the type.
@@ -12,21 +12,21 @@ extension TrackerATSClient {
     /// then streamed: Tracker's upload carries the bytes base64-encoded inside one JSON body, and
     /// that body is produced chunk by chunk while it is sent, so memory stays at a few chunks
     /// whatever the file's size (bytes already in memory are sent as one body built in memory).
-    /// Not repeated once any of it was sent: a lost answer is ``ATSError/Code/outcomeUnknown``.
+    /// Not repeated once any of it was sent: a lost answer is `ATSError.Code.outcomeUnknown`.
     /// A file that changes while it is sent is refused (the request is left unfinished, so
     /// nothing is stored).
     /// - Parameters:
     ///   - upload: The file.
     ///   - application: The application.
     /// - Returns: The file's record.
-    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` naming what Tracker would refuse).
+    /// - Throws: `ATSError` (`ATSError.Code.invalidInput` naming what Tracker would refuse).
     public func uploadAttachment(_ upload: AttachmentUpload, to application: ApplicationID) async throws -> Attachment {
         try await send(upload, to: application, operation: .uploadAttachment)
     }
 
     /// Deletes a file.
     /// - Parameter attachment: The file's id.
-    /// - Throws: ``ATSError`` (``ATSError/Code/notFound`` when there is none).
+    /// - Throws: `ATSError` (`ATSError.Code.notFound` when there is none).
     public func deleteAttachment(_ attachment: AttachmentID) async throws {
         try await translating(.deleteAttachment, subject: "file \(attachment)") {
             try await api.files.delete(TrackerFileID(rawValue: attachment.rawValue), logger: logger)

@@ -23,7 +23,7 @@ extension TrackerATSClient {
     /// Marks an applicant as hired with Tracker's documented `mark_as_hired` action, which sets the
     /// application's `hired_at` and `start_date` and fires `applicant_marked_as_hired`.
     ///
-    /// The action runs asynchronously: with ``ATSWaitPolicy/Level/verified`` (the default) the call
+    /// The action runs asynchronously: with `ATSWaitPolicy.Level.verified` (the default) the call
     /// waits for it and reads the application back, and fails unless it shows the applicant hired
     /// with the start date given.
     /// - Parameters:
@@ -32,9 +32,9 @@ extension TrackerATSClient {
     ///   - startDate: The start date, `YYYY-MM-DD`.
     ///   - wait: What to wait for.
     /// - Returns: What the write did.
-    /// - Throws: ``ATSError``: ``ATSError/Code/invalidInput`` for a date that is not `YYYY-MM-DD`
-    ///   (nothing sent), ``ATSError/Code/providerError`` when the action failed,
-    ///   ``ATSError/Code/conflict`` when the read-back disagrees, ``ATSError/Code/timedOut``.
+    /// - Throws: `ATSError`: `ATSError.Code.invalidInput` for a date that is not `YYYY-MM-DD`
+    ///   (nothing sent), `ATSError.Code.providerError` when the action failed,
+    ///   `ATSError.Code.conflict` when the read-back disagrees, `ATSError.Code.timedOut`.
     public func markAsHired(
         _ application: ApplicationID,
         hireDate: String? = nil,
@@ -73,8 +73,8 @@ extension TrackerATSClient {
     ///   - managerID: The manager the account notifies, when it wants one.
     ///   - wait: What to wait for (default: verified by reading back).
     /// - Returns: What the write did.
-    /// - Throws: ``ATSError``: ``ATSError/Code/providerError`` when the action failed,
-    ///   ``ATSError/Code/conflict`` when the read-back still shows a hire, ``ATSError/Code/timedOut``.
+    /// - Throws: `ATSError`: `ATSError.Code.providerError` when the action failed,
+    ///   `ATSError.Code.conflict` when the read-back still shows a hire, `ATSError.Code.timedOut`.
     public func unmarkAsHired(
         _ application: ApplicationID,
         managerID: Int64? = nil,
@@ -101,8 +101,8 @@ extension TrackerATSClient {
     ///   - adminUserID: The admin user the integration acts as.
     ///   - wait: What to wait for (default: until the action has run).
     /// - Returns: The action as last read.
-    /// - Throws: ``ATSError``: ``ATSError/Code/providerError`` when the action failed (for example
-    ///   because the applicant is not hired), ``ATSError/Code/timedOut``.
+    /// - Throws: `ATSError`: `ATSError.Code.providerError` when the action failed (for example
+    ///   because the applicant is not hired), `ATSError.Code.timedOut`.
     public func sendToIntegration(
         _ application: ApplicationID,
         partner: String,

@@ -5,13 +5,13 @@ extension TrackerATSClient {
     /// Adds a note to an application. HTML and Markdown are converted to readable plain text
     /// first (``PlainTextNote``): Tracker stores notes as plain text and would show tags literally.
     ///
-    /// Not repeated when the answer is lost (``ATSError/Code/outcomeUnknown``): list the
+    /// Not repeated when the answer is lost (`ATSError.Code.outcomeUnknown`): list the
     /// application's notes to see whether it arrived before adding it again.
     /// - Parameters:
     ///   - note: The text and its markup.
     ///   - application: The application.
     /// - Returns: The note as Tracker stored it.
-    /// - Throws: ``ATSError`` (``ATSError/Code/invalidInput`` for a note with no text).
+    /// - Throws: `ATSError` (`ATSError.Code.invalidInput` for a note with no text).
     public func addNote(_ note: NoteDraft, toApplication application: ApplicationID) async throws -> Note {
         try await addNote(
             plainText(note, operation: .addApplicationNote), to: application, operation: .addApplicationNote)
@@ -24,7 +24,7 @@ extension TrackerATSClient {
     ///   - candidate: The candidate.
     ///   - scope: The latest application (default), or all of them.
     /// - Returns: The notes added, one per application, oldest application first.
-    /// - Throws: ``ATSError``; when adding to several applications fails part way, the error says
+    /// - Throws: `ATSError`; when adding to several applications fails part way, the error says
     ///   which applications already have the note.
     public func addNote(
         _ note: NoteDraft,

@@ -7,15 +7,15 @@ extension TrackerATSClient {
     ///
     /// Tracker has no rejection reasons, so a reason can only be kept as a plain-text note on the
     /// application. The note is written only once the rejection has been accepted as far as
-    /// ``RejectionOptions/wait`` asks (run by Tracker, and read back, by default), so a rejection
-    /// that fails leaves no note behind; ``RejectionResult/reason`` says what became of it. An
+    /// `RejectionOptions.wait` asks (run by Tracker, and read back, by default), so a rejection
+    /// that fails leaves no note behind; `RejectionResult.reason` says what became of it. An
     /// application already in the rejection status (and archived, when asked) is left alone:
     /// nothing is sent and no note added.
     /// - Parameters:
     ///   - application: The application.
     ///   - options: Reason, note, archiving and wait.
     /// - Returns: What the rejection did.
-    /// - Throws: ``ATSError`` as ``moveToStage(_:)`` does; a failure after something was sent says in
+    /// - Throws: `ATSError` as ``moveToStage(_:)`` does; a failure after something was sent says in
     ///   its message which actions were sent and that no note was written.
     public func reject(_ application: ApplicationID, options: RejectionOptions = RejectionOptions()) async throws
         -> RejectionResult
@@ -88,7 +88,7 @@ extension TrackerATSClient {
     }
 
     /// The rejection status, or the error explaining why there is none.
-    /// - Throws: ``ATSError`` as ``resolvedRejectionStatus(for:)`` does.
+    /// - Throws: `ATSError` as ``resolvedRejectionStatus(for:)`` does.
     func rejectionStatus(_ operation: ATSOperation) async throws -> String {
         try await resolvedRejectionStatus(for: operation)
     }

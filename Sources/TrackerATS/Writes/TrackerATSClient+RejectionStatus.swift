@@ -14,7 +14,7 @@ extension TrackerATSClient {
     /// Nothing is sent before the status is settled.
     /// - Parameter operation: The operation asking, for errors.
     /// - Returns: The status name.
-    /// - Throws: ``ATSError`` with ``ATSError/Code/invalidInput`` when no status or several read like
+    /// - Throws: `ATSError` with `ATSError.Code.invalidInput` when no status or several read like
     ///   a rejection, saying how to set it; errors reading the account's applications.
     public func resolvedRejectionStatus(for operation: ATSOperation = .rejectApplication) async throws -> String {
         if let configured = configuration.writes.rejectionStatus?.trimmingSpaces, !configured.isEmpty {

@@ -8,19 +8,19 @@ extension TrackerATSClient {
     /// change the status (the sandbox, modelling that, refuses it), while `set_app_status` is the
     /// vendor's documented way, and it fires the same `app_status_updated` event a recruiter's
     /// move does, so the account's triggers run. Its price is that it runs asynchronously: the
-    /// call can wait for it to run and read the application back (``StageMoveRequest/wait``).
+    /// call can wait for it to run and read the application back (`StageMoveRequest.wait`).
     ///
-    /// The application is read first: when ``StageMoveRequest/onlyFromStage`` is given and the
-    /// application is elsewhere, nothing is sent (``ATSError/Code/conflict``); when it is already
-    /// in the target stage, nothing is sent either (``ATSWriteState/unchanged``), so no trigger
+    /// The application is read first: when `StageMoveRequest.onlyFromStage` is given and the
+    /// application is elsewhere, nothing is sent (`ATSError.Code.conflict`); when it is already
+    /// in the target stage, nothing is sent either (`ATSWriteState.unchanged`), so no trigger
     /// fires twice. Tracker has no conditional update, so a recruiter moving the application
     /// between that read and the action's execution is not prevented, but the read-back of a
     /// verified move reports it.
     /// - Parameter request: The application, the stage, the precondition and the wait.
     /// - Returns: What the move did.
-    /// - Throws: ``ATSError``: ``ATSError/Code/invalidInput`` for an unknown stage (listing the known
-    ///   ones), ``ATSError/Code/conflict``, ``ATSError/Code/providerError`` when the action failed,
-    ///   ``ATSError/Code/timedOut``, ``ATSError/Code/outcomeUnknown`` when the answer was lost.
+    /// - Throws: `ATSError`: `ATSError.Code.invalidInput` for an unknown stage (listing the known
+    ///   ones), `ATSError.Code.conflict`, `ATSError.Code.providerError` when the action failed,
+    ///   `ATSError.Code.timedOut`, `ATSError.Code.outcomeUnknown` when the answer was lost.
     public func moveToStage(_ request: StageMoveRequest) async throws -> StageMoveResult {
         let operation = ATSOperation.moveToStage
         let target = try await knownStatus(request.stage, operation: operation)

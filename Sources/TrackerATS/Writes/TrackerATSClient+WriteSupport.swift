@@ -37,7 +37,7 @@ extension TrackerATSClient {
     /// The account's spelling of a stage name: one of the known statuses (configured, seen in
     /// data, or learned from the account's applications when the name is not known yet), matched
     /// exactly or ignoring case.
-    /// - Throws: ``ATSError`` with ``ATSError/Code/invalidInput`` naming the closest known statuses
+    /// - Throws: `ATSError` with `ATSError.Code.invalidInput` naming the closest known statuses
     ///   ("did you mean") and listing the others; nothing has been sent.
     func knownStatus(_ stage: StageID, operation: ATSOperation) async throws -> String {
         if let known = StatusNames.match(stage.rawValue, in: await metadata.applicationStatuses()) { return known }

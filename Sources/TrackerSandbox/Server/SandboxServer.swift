@@ -7,7 +7,7 @@ internal import Synchronization
 /// The Tracker sandbox as a swift-service-lifecycle `Service`: an HTTP server that emulates the
 /// Tracker REST API, plus its background work (workflow actions, background mutations, webhook
 /// deliveries). Run it in a `ServiceGroup` (the `ats sandbox` command does, with SIGINT and SIGTERM
-/// as graceful-shutdown signals), or use ``withTrackerSandbox(_:logger:_:)`` in tests.
+/// as graceful-shutdown signals), or use ``withTrackerSandbox(_:logger:isolation:_:)`` in tests.
 public final class SandboxServer: Service, Sendable {
     /// The configuration the server was created with (see ``SandboxControl`` for the live knobs).
     public let configuration: SandboxConfiguration

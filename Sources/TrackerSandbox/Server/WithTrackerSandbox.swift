@@ -14,6 +14,7 @@ internal import ServiceLifecycle
 /// - Parameters:
 ///   - configuration: the sandbox's configuration.
 ///   - logger: where the server logs; nothing is logged by default.
+///   - isolation: the caller's actor, inherited so that `body` runs where the caller does.
 ///   - body: the work to do while the sandbox runs.
 /// - Returns: what `body` returns.
 /// - Throws: ``SandboxConfigurationError``, the server's start-up error, or what `body` throws.
