@@ -5,8 +5,8 @@ import TrackerAPI
 import TrackerATS
 import TrackerSandbox
 
-/// tracker-api.md's "Optional endpoints": the read and write paths against a server without any
-/// [model] endpoint, whether the missing ones answer with a JSON 404 or an HTML page.
+/// Optional endpoints: the read and write paths against a server without any endpoint Tracker
+/// does not document, whether the missing ones answer with a JSON 404 or an HTML page.
 @Suite struct OptionalEndpointTests {
     static let modes: [SandboxModelEndpoints] = [.missingJSON, .missingHTML]
 

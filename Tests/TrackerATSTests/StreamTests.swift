@@ -75,7 +75,7 @@ import TrackerSandbox
     }
 
     /// The request is widened by the account zone's offset plus a margin (11 h for Honolulu), or by
-    /// every US zone's (12 h) when no zone is configured: never the seeds' 8 hours.
+    /// every US zone's (12 h) when no zone is configured: never a fixed 8 hours.
     @Test func theRequestLooksBackFarEnoughForHawaii() async throws {
         let clock = ManualSandboxClock(start: sandboxStart)
         let configuration = SandboxConfiguration.small(zone: "Pacific/Honolulu", mode: .utc, clock: clock)

@@ -19,7 +19,7 @@ import TrackerAPI
             let timeZone = zone.flatMap(TimeZone.init(identifier:))
             return Double(automatic.duration(accountTimeZone: timeZone, around: Self.bound).components.seconds) / 3_600
         }
-        #expect(hours(nil) == 12)  // American Samoa (UTC−11) plus the margin; the seeds' 8 misses Hawaii
+        #expect(hours(nil) == 12)  // American Samoa (UTC−11) plus the margin; a fixed 8 misses Hawaii
         #expect(hours("Pacific/Honolulu") == 11)
         #expect(hours("America/Anchorage") == 10)  // UTC−9 in November, −8 in summer: the wider one counts
         #expect(hours("UTC") == 1)

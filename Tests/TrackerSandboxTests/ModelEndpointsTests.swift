@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TrackerSandbox
 
-@Suite("The [model] endpoints knob")
+@Suite("The undocumented endpoints knob")
 struct ModelEndpointsTests {
     /// A request for every optional endpoint, with a body where it needs one.
     static let optionalRequests: [(Wire.Method, String, String?)] = [

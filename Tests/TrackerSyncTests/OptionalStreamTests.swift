@@ -4,7 +4,7 @@ import Testing
 import TrackerSandbox
 import TrackerSync
 
-/// A sync never fails because an optional stream's endpoint is missing (tracker-api.md, "Optional
+/// A sync never fails because an optional stream's endpoint is missing (an endpoint Tracker does not document may be missing; "Optional
 /// endpoints"): the custom-field schemas are skipped, said so in the report, and kept as stored.
 @Suite struct OptionalStreamTests {
     @Test(arguments: StoreKind.available, [SandboxModelEndpoints.missingJSON, .missingHTML])

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one warning a command gives for each optional endpoint the server turned out not to have,
-/// when the command did its job without it (tracker-api.md, "Optional endpoints").
+/// when the command did its job without it (an endpoint Tracker does not document may be missing on a real account).
 enum MissingEndpointWarnings {
     /// The warning lines for `endpoints` (labels such as `GET /triggers`). Only reads are warned
     /// about: a command does without a missing read, while a missing write either fails the command

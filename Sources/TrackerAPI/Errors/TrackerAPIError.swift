@@ -22,8 +22,8 @@ public struct TrackerAPIError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let notFound = Code(base: .notFound)
         /// 404 for an endpoint: a path without a record id, an HTML 404 page, or any 404 when the base
         /// URL is not an API root (which ends in `/api/v1`). The server does not offer
-        /// ``TrackerAPIError/endpoint``; a [model] endpoint may be missing on a real account
-        /// (tracker-api.md, "Optional endpoints").
+        /// ``TrackerAPIError/endpoint``; an endpoint Tracker does not document may be missing on a
+        /// real account.
         public static let endpointNotFound = Code(base: .endpointNotFound)
         /// 429 and retries did not get through before the deadline; ``TrackerAPIError/retryAfter`` holds the wait.
         public static let rateLimited = Code(base: .rateLimited)

@@ -1,4 +1,4 @@
-/// Something the server was seen to do that tracker-api.md marks as uncertain.
+/// Something the server was seen to do where Tracker's documentation is silent or uncertain.
 ///
 /// The client adapts to each of these instead of failing, and records it so that people can learn
 /// what a real account does (see "Detecting what the server really does" in the reference).
@@ -33,7 +33,7 @@ public struct TrackerServerObservation: Sendable, Hashable, CustomStringConverti
         /// A timestamp could not be read; the record keeps the text in its raw JSON.
         public static let unreadableTimestamps = Kind(bit: 1 << 10, name: "unreadableTimestamps")
         /// An endpoint answered 404 as a missing endpoint (``TrackerAPIError/Code-swift.struct/endpointNotFound``):
-        /// a [model] endpoint this account does not have, or a wrong base URL.
+        /// an undocumented endpoint this account does not have, or a wrong base URL.
         public static let endpointMissing = Kind(bit: 1 << 11, name: "endpointMissing")
 
         /// Every kind.

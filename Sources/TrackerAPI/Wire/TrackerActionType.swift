@@ -1,7 +1,7 @@
 /// A workflow action type, in Tracker's request spelling (`tag_app`).
 ///
 /// Tracker answers with the Ruby class name (`"TagApp"`); ``init(wireName:)`` folds that back to
-/// the request spelling so the same constant matches both (tracker-api.md, seed 004).
+/// the request spelling so the same constant matches both (Tracker's "Using Actions" guide shows both).
 public struct TrackerActionType: TrackerOpenEnum {
     /// The snake_case name.
     public let rawValue: String
@@ -50,10 +50,10 @@ public struct TrackerActionType: TrackerOpenEnum {
     public static let sendTBNTEmail = TrackerActionType(rawValue: "send_tbnt_email")
     /// Creates an interview.
     public static let createInterview = TrackerActionType(rawValue: "create_interview")
-    /// Adds a note: `app_id`, `note_text` ([model]).
+    /// Adds a note: `app_id`, `note_text` (not in Tracker's documentation).
     public static let addNote = TrackerActionType(rawValue: "add_note")
-    /// Sets a job's status: `job_id`, `status` ([model]).
+    /// Sets a job's status: `job_id`, `status` (not in Tracker's documentation).
     public static let setJobStatus = TrackerActionType(rawValue: "set_job_status")
-    /// Posts a dashboard notification: `message` ([model]).
+    /// Posts a dashboard notification: `message` (not in Tracker's documentation).
     public static let postDashboardNotification = TrackerActionType(rawValue: "post_dashboard_notification")
 }

@@ -1,8 +1,7 @@
 public import ATSCore
 public import TrackerAPI
 
-/// Tracker's custom-field types onto ATSKit's neutral `CustomFieldType` (the seeds'
-/// `TRACKER_FIELD_MAPPINGS`).
+/// Tracker's custom-field types onto ATSKit's neutral `CustomFieldType`.
 ///
 /// Tracker has four value types (`string`, `integer`, `decimal`, `boolean`, default `string`).
 /// A `string` becomes a select when the schema lists `whitelist_values` (or its UI input is

@@ -1,8 +1,7 @@
 public import ATSCore
 public import TrackerAPI
 
-/// What a Tracker account is configured with, as far as its API shows it (the seeds'
-/// `TrackerMetaData`).
+/// What a Tracker account is configured with, as far as its API shows it.
 public struct TrackerMetadata: Sendable {
     /// The categories of the account's jobs, sorted.
     public var jobCategories: [String]

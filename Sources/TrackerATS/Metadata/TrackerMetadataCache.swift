@@ -265,7 +265,7 @@ public actor TrackerMetadataCache {
         case .workflow:
             async let actions = api.workflow.actionCatalogue(logger: logger)
             async let events = api.workflow.eventTypes(logger: logger)
-            // Listing triggers is a [model] endpoint: without it, the rest of the workflow still works.
+            // Listing triggers is not in Tracker's documentation: without it, the rest of the workflow still works.
             async let triggers = Self.optional([], api: api) { try await api.triggers.list(logger: logger) }
             return .workflow(
                 TrackerWorkflowConfiguration(

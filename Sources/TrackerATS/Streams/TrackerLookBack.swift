@@ -2,8 +2,8 @@ public import Foundation
 
 /// How far before a caller's `updatedAfter` an incremental read asks Tracker to start.
 ///
-/// The seeds subtract 8 hours because Tracker answers in local time; that misses Alaska (UTC−9),
-/// Hawaii (UTC−10) and American Samoa (UTC−11). A server that reads the filter as local wall time
+/// A fixed 8-hour look-back, an obvious choice for a server that answers in local time, misses
+/// Alaska (UTC−9), Hawaii (UTC−10) and American Samoa (UTC−11). A server that reads the filter as local wall time
 /// (ignoring its offset) starts late by up to the account's distance west of UTC, so the request
 /// is widened by that much, and whatever comes back older than the caller's bound is dropped
 /// again, so the widening never shows as duplicates.

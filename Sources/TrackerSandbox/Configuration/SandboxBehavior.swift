@@ -31,7 +31,7 @@ public struct SandboxBehavior: Sendable, Hashable {
     public var actionDelay: Duration
     /// The probability (0…1) that an otherwise valid action fails when it runs. Default 0.
     public var actionFailureRate: Double
-    /// Whether the endpoints tracker-api.md marks [model] exist; when missing they answer 404 as JSON
+    /// Whether the endpoints Tracker does not document exist; when missing they answer 404 as JSON
     /// or as an HTML page (``SandboxOptionalEndpoint/all`` lists them). Default
     /// ``SandboxModelEndpoints/present``.
     public var modelEndpoints: SandboxModelEndpoints = .present

@@ -16,8 +16,8 @@ public enum SandboxFault: String, Sendable, CaseIterable, Hashable {
 
 /// The sandbox's timestamp rendering for jobs, applications, notes and files.
 public enum SandboxTimestampMode: String, Sendable, CaseIterable, Hashable {
-    /// Wall time in the account's zone without an offset, `2024-03-01T09:15:00` (what the seeds say
-    /// Tracker really does).
+    /// Wall time in the account's zone without an offset, `2024-03-01T09:15:00` (what integrations
+    /// report Tracker doing).
     case naiveLocal = "naive-local"
     /// UTC with a `Z`, `2024-03-01T17:15:00Z`.
     case utc
@@ -40,21 +40,20 @@ public enum SandboxActionExecution: String, Sendable, CaseIterable, Hashable {
     case manual
 }
 
-/// Whether the endpoints tracker-api.md marks [model] exist, and how a missing one answers.
+/// Whether the endpoints Tracker does not document exist, and how a missing one answers.
 ///
-/// A real account may lack any endpoint the vendor does not document (tracker-api.md, "Optional
-/// endpoints"); a client must still do every job that does not need it. With this knob the sandbox
+/// A real account may lack any endpoint the vendor does not document; a client must still do every job that does not need it. With this knob the sandbox
 /// becomes such a server. The affected endpoints are ``SandboxOptionalEndpoint/all``.
 public enum SandboxModelEndpoints: String, Sendable, CaseIterable, Hashable {
     /// Every endpoint answers as modelled (the default).
     case present
-    /// Every [model] endpoint answers `404` with a JSON error body, as an API server without the route does.
+    /// Every undocumented endpoint answers `404` with a JSON error body, as an API server without the route does.
     case missingJSON = "missing-json"
-    /// Every [model] endpoint answers `404` with an HTML page, as a web server or proxy in front does.
+    /// Every undocumented endpoint answers `404` with an HTML page, as a web server or proxy in front does.
     case missingHTML = "missing-html"
 }
 
-/// One endpoint of the sandbox that tracker-api.md does not document (marked [model]), and so may
+/// One endpoint of the sandbox that Tracker does not document, and so may
 /// be missing on a real account.
 public struct SandboxOptionalEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The HTTP method.
@@ -65,7 +64,7 @@ public struct SandboxOptionalEndpoint: Sendable, Hashable, CustomStringConvertib
     /// `GET /triggers`.
     public var description: String { "\(method) \(template)" }
 
-    /// Every optional endpoint: the [model] rows of tracker-api.md (creating and editing
+    /// Every optional endpoint: the operations `docs/tracker-api.openapi.yaml` marks `model` (creating and editing
     /// applications, adding notes, uploading, downloading and deleting files, listing and deleting
     /// triggers, listing and deleting webhooks, users), and the custom-field schemas, which the
     /// reference documents but a server with only the documented core was seen without (issue 14).

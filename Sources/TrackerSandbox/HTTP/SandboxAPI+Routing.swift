@@ -1,5 +1,5 @@
 /// Maps method and path to a handler. Paths are matched on segments after `/api/v1` (or after
-/// `/api/v1/companies/{company_id}` for partner keys). [model] An unknown path answers `404` and a
+/// `/api/v1/companies/{company_id}` for partner keys). Not in Tracker's documentation: an unknown path answers `404` and a
 /// known path with the wrong method `405` with an `Allow` header, both with a JSON error body. A
 /// record id in the path that is not a positive decimal (`^[1-9][0-9]{0,15}$`) answers `400`; a
 /// well-formed id that names no record answers `404`.

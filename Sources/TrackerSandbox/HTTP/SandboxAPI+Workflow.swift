@@ -8,7 +8,7 @@ extension SandboxAPI {
     }
 
     /// `GET /workflow/events`, optionally `?action_type=` for the events that action can follow.
-    /// [model] The body is a bare array of event names.
+    /// The body (not in Tracker's documentation) is a bare array of event names.
     func events(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
         var names = EventCatalogue.names
         if let type = call.query["action_type"] {

@@ -29,7 +29,7 @@ extension SandboxAPI {
         return .json(201) { context.write(created, to: &$0) }
     }
 
-    /// The applicant fields `PUT /applications/{id}` may change. [model] Anything else (status,
+    /// The applicant fields `PUT /applications/{id}` may change (not in Tracker's documentation): anything else (status,
     /// tags, archived: those change through workflow actions) is refused with `422`.
     private static let editableFields: Set<String> = [
         "first_name", "last_name", "email", "phone", "address", "address_2", "city", "state", "gender", "source",
@@ -155,7 +155,7 @@ extension SandboxAPI {
     /// `POST /files`: `app_id`, `filename`, `kind` (`resume` or `attachment`), `data` (base64),
     /// optional `content_type` (else derived from the extension). Answers `201` with the file,
     /// `413` for a file larger than ``SandboxConfiguration/maximumFileBytes`` and `415` for a
-    /// content type outside ``SandboxConfiguration/acceptedFileTypes``. [model]
+    /// content type outside ``SandboxConfiguration/acceptedFileTypes`` (not in Tracker's documentation).
     func createFile(_ call: APICall) throws(SandboxHTTPError) -> SandboxReply {
         let body = try call.jsonObject(allowing: ["app_id", "filename", "kind", "data", "content_type"])
         let applicationID = try requiredID("app_id", in: body)

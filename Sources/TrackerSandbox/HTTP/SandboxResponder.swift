@@ -121,7 +121,7 @@ struct SandboxResponder: HTTPResponder {
         }
     }
 
-    /// The 404 a [model] endpoint answers when ``SandboxBehavior/modelEndpoints`` says it is missing,
+    /// The 404 an undocumented endpoint answers when ``SandboxBehavior/modelEndpoints`` says it is missing,
     /// or `nil` when it answers as usual.
     static func missingModelEndpoint(method: String, segments: [Substring], _ mode: SandboxModelEndpoints)
         -> SandboxReply?

@@ -2,7 +2,7 @@
 ///
 /// `PUT .../custom_fields_schema` with `update_existing_data: true` makes existing records match
 /// the new schema (removed fields vanish, new fields show their `default_value`); with `false`
-/// existing records keep the values of removed fields and new fields show `null` on them. [model]
+/// existing records keep the values of removed fields and new fields show `null` on them (not in Tracker's documentation).
 struct CustomFieldSchemaState: Sendable {
     private(set) var fields: [SandboxCustomField]
     /// Removed fields whose stored values still show on records.

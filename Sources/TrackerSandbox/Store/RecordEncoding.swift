@@ -1,7 +1,7 @@
 internal import Foundation
 
 /// The wire shapes of the sandbox's records, written by hand (see `JSONWriter`). Keys follow
-/// tracker-api.md; ids are JSON strings as in the v1 examples.
+/// `docs/tracker-api.openapi.yaml`; ids are JSON strings as in the v1 examples.
 extension RenderContext {
     func write(_ job: SandboxJob, to writer: inout JSONWriter) {
         writer.beginObject()

@@ -4,7 +4,7 @@ extension SandboxState {
     /// Carries out `mark_as_hired`, `un_mark_as_hired` or `send_app_to_integration` on a live
     /// application. Returns `nil` on success, else the error the action record shows.
     ///
-    /// [model] `hire_date` and `start_date` are calendar dates (`2026-12-01`); `hired_at` becomes the
+    /// (Not in Tracker's documentation:) `hire_date` and `start_date` are calendar dates (`2026-12-01`); `hired_at` becomes the
     /// start of `hire_date` in the account's time zone, or the moment the action runs without one.
     /// Un-marking an applicant who is not hired changes nothing and succeeds.
     mutating func performHiring(_ action: SandboxAction, applicationID: Int, depth: Int) -> String? {

@@ -6,9 +6,9 @@ import TrackerSandbox
 /// rather than like the sandbox's defaults. The README harness and the command-line bad-input suite
 /// run against each one that is enabled.
 enum AccountConfiguration: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    /// Every endpoint tracker-api.md marks [model] answers 404 with a JSON error.
+    /// Every endpoint Tracker does not document answers 404 with a JSON error.
     case modelEndpointsMissingJSON = "model endpoints missing (JSON 404)"
-    /// Every endpoint tracker-api.md marks [model] answers 404 with an HTML page.
+    /// Every endpoint Tracker does not document answers 404 with an HTML page.
     case modelEndpointsMissingHTML = "model endpoints missing (HTML 404)"
     /// An account whose statuses are New, Review, Interview, Hired and Rejected.
     case otherStatuses = "statuses New/Review/Interview/Hired/Rejected"
@@ -69,6 +69,6 @@ enum AccountConfiguration: String, CaseIterable, Sendable, CustomTestStringConve
         }
     }
 
-    /// Whether the [model] endpoints are missing.
+    /// Whether the undocumented endpoints are missing.
     var lacksModelEndpoints: Bool { self == .modelEndpointsMissingJSON || self == .modelEndpointsMissingHTML }
 }

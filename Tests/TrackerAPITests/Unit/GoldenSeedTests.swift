@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TrackerAPI
 
-/// The exact payloads of seed 004 ("Using Actions"), decoded through the public API.
+/// The exact payloads of Tracker's "Using Actions" guide, decoded through the public API.
 @Suite struct GoldenSeedTests {
     private func api(answering fixture: String) throws -> (TrackerAPI, ScriptedTransport) {
         let body = try Fixtures.text(fixture)

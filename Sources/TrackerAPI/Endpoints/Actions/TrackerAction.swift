@@ -1,7 +1,7 @@
 /// A workflow action, as `POST /actions` and `GET /actions/{id}` return it.
 ///
 /// Actions run asynchronously: ``executedAt`` stays `nil` until the action has run. A failed
-/// action is modelled as ``errorMessage`` set together with ``executedAt`` ([model]).
+/// action is modelled as ``errorMessage`` set together with ``executedAt`` (not in Tracker's documentation).
 public struct TrackerAction: Sendable, Hashable, Identifiable {
     /// The action's id (a JSON string in the documented examples).
     public var id: TrackerActionID
@@ -21,7 +21,7 @@ public struct TrackerAction: Sendable, Hashable, Identifiable {
     public var createdAt: TrackerTimestamp?
     /// When it was last updated.
     public var updatedAt: TrackerTimestamp?
-    /// Why it failed, if it did ([model]).
+    /// Why it failed, if it did (not in Tracker's documentation).
     public var errorMessage: String?
     /// The whole object as sent.
     public var raw: [String: TrackerJSON]

@@ -49,7 +49,7 @@ extension TrackerAPI {
             try await api.callRecord(Self.endpoint(.get, id), logger: logger)
         }
 
-        /// Creates an application (`POST /applications`, [model]).
+        /// Creates an application (`POST /applications`, not in Tracker's documentation).
         ///
         /// Not retried after the request may have reached the server: a lost answer throws
         /// ``TrackerAPIError/Code-swift.struct/outcomeUnknown`` — look the applicant up before
@@ -66,7 +66,7 @@ extension TrackerAPI {
                 TrackerEndpoint(.post, "/applications").with(json: request.jsonValue), logger: logger)
         }
 
-        /// Edits an application's applicant fields (`PUT /applications/{id}`, [model]). When the
+        /// Edits an application's applicant fields (`PUT /applications/{id}`, not in Tracker's documentation). When the
         /// server answers without a body, the application is read back.
         /// - Parameters:
         ///   - id: The application's id.

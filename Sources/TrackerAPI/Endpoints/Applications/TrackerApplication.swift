@@ -35,20 +35,20 @@ public struct TrackerApplication: Sendable, Hashable, Identifiable {
     public var source: String?
     /// Whether the application is archived.
     public var isArchived: Bool?
-    /// Tags ([model]).
+    /// Tags (not in Tracker's documentation).
     public var tags: [String]
     /// When the applicant applied.
     public var appliedAt: TrackerTimestamp?
-    /// When the record was created ([model]).
+    /// When the record was created (not in Tracker's documentation).
     public var createdAt: TrackerTimestamp?
-    /// When the record was last updated ([model]).
+    /// When the record was last updated (not in Tracker's documentation).
     public var updatedAt: TrackerTimestamp?
     /// When the applicant was marked as hired (the `mark_as_hired` action); `nil` unless hired.
     public var hiredAt: TrackerTimestamp?
     /// The hired applicant's start date, a calendar date exactly as Tracker writes it
     /// (`2026-12-01`); set by `mark_as_hired`, cleared by `un_mark_as_hired`.
     public var startDate: String?
-    /// Custom field values keyed by field name ([model]).
+    /// Custom field values keyed by field name (not in Tracker's documentation).
     public var customFields: [String: TrackerJSON]
     /// The whole object as sent. For a record read from a list it is parsed from ``rawJSON`` the
     /// first time it is read (and then kept), since most callers, a mirror among them, never read it.

@@ -2,9 +2,9 @@ public import Foundation
 
 /// The parameters of an application list.
 public struct TrackerApplicationListRequest: Sendable, Hashable {
-    /// Only applications updated at or after this instant ([model]); sent with an explicit offset.
+    /// Only applications updated at or after this instant (not in Tracker's documentation); sent with an explicit offset.
     public var updatedAfter: Date?
-    /// Only applications to this job ([model]: a server that ignores it returns all).
+    /// Only applications to this job (not in Tracker's documentation: a server that ignores it returns all).
     public var jobID: TrackerJobID?
     /// Records per page; the configuration's page size when `nil`.
     public var pageSize: Int?
@@ -25,7 +25,7 @@ public struct TrackerApplicationListRequest: Sendable, Hashable {
     }
 }
 
-/// The fields of a new application ([model]).
+/// The fields of a new application (not in Tracker's documentation).
 public struct TrackerApplicationCreateRequest: Sendable, Hashable {
     /// The job applied to.
     public var jobID: TrackerJobID
@@ -81,7 +81,7 @@ public struct TrackerApplicationCreateRequest: Sendable, Hashable {
     }
 }
 
-/// Changes to an application's applicant fields; `nil` leaves a field alone ([model]).
+/// Changes to an application's applicant fields; `nil` leaves a field alone (not in Tracker's documentation).
 public struct TrackerApplicationUpdate: Sendable, Hashable {
     /// First name.
     public var firstName: String?

@@ -127,9 +127,9 @@ extension TrackerAPI {
 
 /// The parameters of a file list.
 public struct TrackerFileListRequest: Sendable, Hashable {
-    /// Only files of this application (`app_id`, [model]).
+    /// Only files of this application (`app_id`, not in Tracker's documentation).
     public var applicationID: TrackerApplicationID?
-    /// Only files updated at or after this instant ([model]).
+    /// Only files updated at or after this instant (not in Tracker's documentation).
     public var updatedAfter: Date?
     /// Records per page (capped at 1000).
     public var pageSize: Int?

@@ -101,7 +101,7 @@ public enum TrackerJobSet: Sendable, Hashable, CaseIterable {
 public struct TrackerJobListRequest: Sendable, Hashable {
     /// Which jobs.
     public var set: TrackerJobSet
-    /// Only jobs updated at or after this instant ([model]); sent with an explicit offset.
+    /// Only jobs updated at or after this instant (not in Tracker's documentation); sent with an explicit offset.
     public var updatedAfter: Date?
     /// Records per page; the configuration's page size when `nil`.
     public var pageSize: Int?

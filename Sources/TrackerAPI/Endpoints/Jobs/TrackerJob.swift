@@ -35,15 +35,15 @@ public struct TrackerJob: Sendable, Hashable, Identifiable {
     public var company: String?
     /// The job's URL.
     public var url: String?
-    /// The category ([model]).
+    /// The category (not in Tracker's documentation).
     public var category: String?
     /// When the job was posted.
     public var postedAt: TrackerTimestamp?
     /// When the job was created.
     public var createdAt: TrackerTimestamp?
-    /// When the job was last updated ([model]).
+    /// When the job was last updated (not in Tracker's documentation).
     public var updatedAt: TrackerTimestamp?
-    /// Custom field values keyed by field name ([model]).
+    /// Custom field values keyed by field name (not in Tracker's documentation).
     public var customFields: [String: TrackerJSON]
     /// The whole object as sent. For a record read from a list it is parsed from ``rawJSON`` the
     /// first time it is read (and then kept), since most callers, a mirror among them, never read it.

@@ -66,7 +66,7 @@ public struct TrackerNoteListRequest: Sendable, Hashable {
     public var jobID: TrackerJobID?
     /// Only notes created from this instant (`begin_date`).
     public var beginDate: Date?
-    /// Only notes updated at or after this instant (`updated_after`, [model]).
+    /// Only notes updated at or after this instant (`updated_after`, not in Tracker's documentation).
     public var updatedAfter: Date?
     /// Records per page.
     public var pageSize: Int?

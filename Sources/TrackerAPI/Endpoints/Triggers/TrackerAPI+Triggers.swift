@@ -25,7 +25,7 @@ extension TrackerAPI {
                 TrackerEndpoint(.post, "/triggers").with(json: .object(body)), logger: logger)
         }
 
-        /// Every trigger (`GET /triggers`, [model]; one bare array, not paged).
+        /// Every trigger (`GET /triggers`, not in Tracker's documentation; one bare array, not paged).
         /// - Parameter logger: A logger for this call.
         /// - Returns: The triggers.
         /// - Throws: ``TrackerAPIError``.
@@ -33,7 +33,7 @@ extension TrackerAPI {
             try await api.callList(TrackerEndpoint(.get, "/triggers"), logger: logger)
         }
 
-        /// Deletes a trigger (`DELETE /triggers/{id}`, [model]).
+        /// Deletes a trigger (`DELETE /triggers/{id}`, not in Tracker's documentation).
         /// - Parameters:
         ///   - id: The trigger's id.
         ///   - logger: A logger for this call.

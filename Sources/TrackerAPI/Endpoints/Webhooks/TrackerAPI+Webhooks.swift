@@ -8,7 +8,7 @@ extension TrackerAPI {
     public struct Webhooks: Sendable {
         let api: TrackerAPI
 
-        /// Registers a URL for an event (`POST /webhooks`, body [model]). Not retried once it may have arrived.
+        /// Registers a URL for an event (`POST /webhooks`, body not in Tracker's documentation). Not retried once it may have arrived.
         /// - Parameters:
         ///   - registration: The URL and event.
         ///   - logger: A logger for this call.
@@ -21,7 +21,7 @@ extension TrackerAPI {
             return try await api.callRecord(TrackerEndpoint(.post, "/webhooks").with(json: body), logger: logger)
         }
 
-        /// Every registration (`GET /webhooks`, [model]; one bare array).
+        /// Every registration (`GET /webhooks`, not in Tracker's documentation; one bare array).
         /// - Parameter logger: A logger for this call.
         /// - Returns: The registrations.
         /// - Throws: ``TrackerAPIError``.
@@ -29,7 +29,7 @@ extension TrackerAPI {
             try await api.callList(TrackerEndpoint(.get, "/webhooks"), logger: logger)
         }
 
-        /// Deletes a registration (`DELETE /webhooks/{id}`, [model]).
+        /// Deletes a registration (`DELETE /webhooks/{id}`, not in Tracker's documentation).
         /// - Parameters:
         ///   - id: The registration's id.
         ///   - logger: A logger for this call.
