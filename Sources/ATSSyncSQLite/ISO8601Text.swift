@@ -5,7 +5,7 @@ import Foundation
 /// sorts the same as the instants and is what people expect to read in a query result.
 ///
 /// Written and read by hand (`UTCTimestampText` of ATSText): a sync formats three or four instants
-/// per row, and Foundation's `ISO8601FormatStyle` cost more per row than the SQLite insert itself.
+/// per row, and Foundation's `ISO8601FormatStyle` costs more per row than the SQLite insert itself.
 enum ISO8601Text {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
 

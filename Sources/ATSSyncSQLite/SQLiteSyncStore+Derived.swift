@@ -70,7 +70,7 @@ extension SQLiteSyncStore {
         return try await writer.read { db in
             var result: [String: [StoredRow]] = [:]
             // No ORDER BY: with one, SQLite walks the primary key (account, id) over the whole table
-            // for every batch instead of the candidate_id index, which made deriving candidates
+            // for every batch instead of the candidate_id index, which makes deriving candidates
             // quadratic in the account's size (docs/PERFORMANCE.md). Each group is sorted below, by
             // UTF-8 bytes as SQLite's BINARY collation orders.
             let query = BoundStatement(

@@ -35,13 +35,13 @@ public final class SQLiteSyncStore: SyncStore {
         configuration.prepareDatabase { db in
             // In WAL mode, NORMAL syncs the log at checkpoints rather than at every commit. A crash
             // can then lose the last committed pages, but never half of one: a page and its
-            // checkpoint stay one transaction, so the next run re-reads exactly what was lost. With
-            // FULL, the fsync per page was a fixed cost of every page (docs/PERFORMANCE.md).
+            // checkpoint stay one transaction, so the next run re-reads exactly what was lost. FULL
+            // would add an fsync to every page (docs/PERFORMANCE.md).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // The writer gets 16 MiB of page cache instead of SQLite's 2 MiB: index pages written by
             // consecutive pages stay in memory. Readers keep the default: they read scattered rows
-            // once (the candidate derivation), and a cache each of that size was what made peak
-            // memory grow past 150 MB at a million applications (docs/PERFORMANCE.md).
+            // once (the candidate derivation), and a cache each of that size would take peak memory
+            // past 150 MB at a million applications (docs/PERFORMANCE.md).
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA cache_size = -16384")
             }

@@ -6,7 +6,7 @@ import ATSText
 /// The candidate derivation builds each candidate's stored JSON with it instead of building a
 /// `[String: TrackerJSON]` and serializing that: the stores compare stored bytes, so the text must
 /// stay what the dictionary would have written (checked against it in the tests), but building the
-/// dictionary, hashing its keys and sorting them cost as much as the rest of a candidate.
+/// dictionary, hashing its keys and sorting them would cost as much as the rest of a candidate.
 struct CompactJSONText {
     private(set) var bytes: [UInt8] = []
 

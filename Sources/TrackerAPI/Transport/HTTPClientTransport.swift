@@ -27,8 +27,8 @@ final class HTTPClientTransport: TrackerTransport {
             concurrentHTTP1ConnectionsPerHostSoftLimit: maximumConnections
         )
         // AsyncHTTPClient would otherwise retry a refused connection with backoff until the connect
-        // timeout, so an unreachable server took the whole timeout per attempt (16 s for `ats`).
-        // TrackerAPI's retry policy already retries connection failures, with its own backoff.
+        // timeout, so an unreachable server would take the whole timeout per attempt. TrackerAPI's
+        // retry policy already retries connection failures, with its own backoff.
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.httpVersion = .automatic
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

@@ -4,8 +4,8 @@ import Synchronization
 /// either the dictionary itself, or the record's bytes, parsed the first time they are read.
 ///
 /// A sync stores each record's bytes and never reads the dictionary, so a page decoded with the
-/// model's ``WireKeys`` does not build it; a caller who wants unknown fields gets the same
-/// dictionary as before, parsed once and then kept.
+/// model's ``WireKeys`` does not build it; a caller who wants unknown fields gets the whole
+/// dictionary, parsed on first use and then kept.
 struct RawJSONObject: Sendable, Hashable {
     private enum Storage: Sendable {
         case parsed([String: TrackerJSON])

@@ -64,10 +64,10 @@ public struct SandboxOptionalEndpoint: Sendable, Hashable, CustomStringConvertib
     /// `GET /triggers`.
     public var description: String { "\(method) \(template)" }
 
-    /// Every optional endpoint: the operations `docs/tracker-api.openapi.yaml` marks `model` (creating and editing
-    /// applications, adding notes, uploading, downloading and deleting files, listing and deleting
-    /// triggers, listing and deleting webhooks, users), and the custom-field schemas, which the
-    /// reference documents but a server with only the documented core was seen without (issue 14).
+    /// Every optional endpoint: the operations `docs/tracker-api.openapi.yaml` marks `model`
+    /// (creating and editing applications, adding notes, uploading, downloading and deleting files,
+    /// listing and deleting triggers, listing and deleting webhooks, users), and the custom-field
+    /// schemas, which Tracker documents but a server with only the documented core may lack.
     public static let all: [SandboxOptionalEndpoint] = [
         .init(method: "POST", template: "/applications"),
         .init(method: "PUT", template: "/applications/{id}"),
