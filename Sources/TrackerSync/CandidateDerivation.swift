@@ -1,6 +1,6 @@
 import ATSCore
-import ATSText
 public import ATSSync
+import ATSText
 public import Foundation
 import TrackerAPI
 

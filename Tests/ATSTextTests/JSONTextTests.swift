@@ -26,7 +26,8 @@ import Testing
     /// What Foundation reads back is the original string, whatever it contains.
     @Test func quotedTextRoundTripsThroughAJSONParser() throws {
         let samples = [
-            "", "a\"b\\c/d", "line\nbreak\r\n", "\u{00}\u{1F}\u{7F}", "é😀𝄞", "tab\tend", String(repeating: "\\\"", count: 50),
+            "", "a\"b\\c/d", "line\nbreak\r\n", "\u{00}\u{1F}\u{7F}", "é😀𝄞", "tab\tend",
+            String(repeating: "\\\"", count: 50),
             String((0...0x7F).compactMap(Unicode.Scalar.init).map(Character.init)),
         ]
         for sample in samples {

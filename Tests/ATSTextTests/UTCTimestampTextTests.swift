@@ -10,9 +10,14 @@ import Testing
         let date = Date(timeIntervalSince1970: 1_769_850_900.25)
         #expect(UTCTimestampText.format(date, milliseconds: false) == "2026-01-31T09:15:00Z")
         #expect(UTCTimestampText.format(date, milliseconds: true) == "2026-01-31T09:15:00.250Z")
-        #expect(UTCTimestampText.format(Date(timeIntervalSince1970: 0), milliseconds: true) == "1970-01-01T00:00:00.000Z")
-        #expect(UTCTimestampText.format(Date(timeIntervalSince1970: -0.5), milliseconds: true) == "1969-12-31T23:59:59.500Z")
-        #expect(UTCTimestampText.format(Date(timeIntervalSince1970: 951_782_400), milliseconds: false) == "2000-02-29T00:00:00Z")
+        #expect(
+            UTCTimestampText.format(Date(timeIntervalSince1970: 0), milliseconds: true) == "1970-01-01T00:00:00.000Z")
+        #expect(
+            UTCTimestampText.format(Date(timeIntervalSince1970: -0.5), milliseconds: true) == "1969-12-31T23:59:59.500Z"
+        )
+        #expect(
+            UTCTimestampText.format(Date(timeIntervalSince1970: 951_782_400), milliseconds: false)
+                == "2000-02-29T00:00:00Z")
     }
 
     /// The first and last instants the text can spell, and the refusal just outside them.
@@ -51,7 +56,9 @@ import Testing
 
     @Test func textSortsLikeTheInstants() throws {
         let instants = [-62_135_596_800.0, -1, 0, 0.001, 59.999, 86_400, 1_769_850_900, 253_402_300_799]
-        let texts = try instants.map { try #require(UTCTimestampText.format(Date(timeIntervalSince1970: $0), milliseconds: true)) }
+        let texts = try instants.map {
+            try #require(UTCTimestampText.format(Date(timeIntervalSince1970: $0), milliseconds: true))
+        }
         #expect(texts == texts.sorted())
     }
 
