@@ -39,9 +39,7 @@ struct TimestampScanner {
 
     private mutating func scan() -> TimestampParts? {
         guard let year = digits(4), take("-"), let month = digits(2), take("-"), let day = digits(2) else { return nil }
-        guard (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day) else {
-            return nil
-        }
+        guard CivilCalendar.isValid(year: year, month: month, day: day) else { return nil }
         var parts = TimestampParts(year: year, month: month, day: day)
         if index < bytes.count, take("T") || take("t") || take(" ") {
             guard let hour = digits(2), take(":"), let minute = digits(2) else { return nil }
