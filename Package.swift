@@ -226,6 +226,7 @@ let package = Package(
             dependencies: [
                 "ATSCore",
                 "ATSSync",
+                "ATSSyncSQLite",
                 "TrackerAPI",
                 "TrackerATS",
                 "TrackerMirror",
