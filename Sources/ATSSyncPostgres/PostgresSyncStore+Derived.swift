@@ -7,8 +7,8 @@ extension PostgresSyncStore {
     /// Queued groups of a derived stream, in the queue's primary-key order.
     ///
     /// The order is the column's own collation, so that the primary key's index delivers the first
-    /// `limit` groups. Ordering by another collation (`COLLATE "C"`) sorted the whole queue for
-    /// every batch, which made deriving a large account's candidates quadratic (docs/PERFORMANCE.md).
+    /// `limit` groups. Ordering by another collation (`COLLATE "C"`) would sort the whole queue for
+    /// every batch, which makes deriving a large account's candidates quadratic (docs/PERFORMANCE.md).
     public func queuedGroups(for derivation: StreamDerivation, account: String, after: String?, limit: Int)
         async throws -> [String]
     {

@@ -3,9 +3,8 @@ import Foundation
 /// The member names a wire model reads, numbered, so that a page can be decoded straight into one
 /// small array of values per record instead of a `[String: TrackerJSON]` for each.
 ///
-/// Decoding a page built a dictionary per record (every key made a `String` and hashed) and then
-/// looked each member up again by hashing; together that was the largest part of decoding. With
-/// the keys known, the parser matches each key's bytes against this table and keeps only the
+/// Building a dictionary per record (every key made a `String` and hashed) and then looking each
+/// member up again by hashing would be the largest part of decoding a page. With the keys known, the parser matches each key's bytes against this table and keeps only the
 /// members the model reads; the record's whole object is still available, parsed from its bytes
 /// when a caller asks for it (``RawJSONObject``). A class, so that the records of a page share one
 /// table without copying it.
