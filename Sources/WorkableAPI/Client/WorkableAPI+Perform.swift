@@ -29,7 +29,7 @@ extension WorkableAPI {
         while true {
             attempt += 1
             guard !Task.isCancelled else { throw WorkableAPIError(code: .cancelled, endpoint: endpoint.template) }
-            do { try await pacer.acquire() } catch {
+            do { metrics.recordRateLimitWait(try await pacer.acquire()) } catch {
                 throw WorkableAPIError(code: .cancelled, endpoint: endpoint.template)
             }
             let remaining = policy.deadline - (clock.now() - started)

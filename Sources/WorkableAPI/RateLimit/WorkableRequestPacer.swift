@@ -29,8 +29,11 @@ actor WorkableRequestPacer {
     var totalWaited: Duration { waitedTotal }
 
     /// Waits until one more request fits, then counts it as sent.
+    /// - Returns: How long this request waited.
     /// - Throws: `CancellationError` when the task is cancelled while waiting.
-    func acquire() async throws {
+    @discardableResult
+    func acquire() async throws -> Duration {
+        var waited: Duration = .zero
         while true {
             let now = clock.now()
             starts.removeAll { $0 + window + margin <= now }
@@ -40,10 +43,11 @@ actor WorkableRequestPacer {
             }
             if until <= now {
                 starts.append(now)
-                return
+                return waited
             }
             let wait = until - now
             waitedTotal += wait
+            waited += wait
             try await clock.sleep(wait)
         }
     }
