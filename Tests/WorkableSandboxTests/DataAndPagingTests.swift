@@ -9,9 +9,10 @@ import WorkableSandbox
         let first = try await withSandbox { _, sandbox, _ in sandbox.control.candidates }
         let again = try await withSandbox { _, sandbox, _ in sandbox.control.candidates }
         #expect(first == again)
-        let people = Dictionary(grouping: first.compactMap { record in
-            record.email.map { ($0.trimmingCharacters(in: .whitespaces).lowercased(), record) }
-        }, by: \.0)
+        let people = Dictionary(
+            grouping: first.compactMap { record in
+                record.email.map { ($0.trimmingCharacters(in: .whitespaces).lowercased(), record) }
+            }, by: \.0)
         let multi = people.values.filter { $0.count > 1 }
         #expect(!multi.isEmpty)
         #expect(multi.contains { Set($0.map { $0.1.email }).count > 1 })
@@ -59,7 +60,8 @@ import WorkableSandbox
             let iso = ISO8601DateFormatter()
             iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
             let text = iso.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
-            let strict = try await wire.get("/candidates?limit=100&updated_after=\(text.replacingOccurrences(of: "+", with: "%2B"))")
+            let strict = try await wire.get(
+                "/candidates?limit=100&updated_after=\(text.replacingOccurrences(of: "+", with: "%2B"))")
             let ids = strict.list("candidates").compactMap { $0["id"] as? String }
             #expect(ids == truth.filter { $0.updatedAtMillis > millis }.map(\.id))
             let unix = try await wire.get("/candidates?limit=100&created_after=\(millis / 1000)")
@@ -71,7 +73,8 @@ import WorkableSandbox
             let bad = try await wire.get("/candidates?updated_after=yesterday")
             #expect(bad.status == 422)
             let email = try #require(truth.first { $0.email?.hasPrefix(" ") == true }?.email)
-            let byEmail = try await wire.get("/candidates?email=\(email.trimmingCharacters(in: .whitespaces).uppercased())")
+            let byEmail = try await wire.get(
+                "/candidates?email=\(email.trimmingCharacters(in: .whitespaces).uppercased())")
             #expect(byEmail.list("candidates").count >= 2)
         }
     }
@@ -79,12 +82,18 @@ import WorkableSandbox
     @Test func recordsCarryTheContractsFields() async throws {
         try await withSandbox { wire, sandbox, _ in
             let item = try #require(try await wire.get("/candidates?limit=1").list("candidates").first)
-            for key in ["id", "name", "firstname", "job", "stage", "stage_kind", "disqualified", "created_at", "updated_at", "email", "domain", "account"] {
+            for key in [
+                "id", "name", "firstname", "job", "stage", "stage_kind", "disqualified", "created_at", "updated_at",
+                "email", "domain", "account",
+            ] {
                 #expect(item.keys.contains(key), "list item lacks \(key)")
             }
             let id = try #require(item["id"] as? String)
             let full = try #require(try await wire.get("/candidates/\(id)").object["candidate"] as? [String: Any])
-            for key in ["resume_url", "resume_metadata", "tags", "custom_attributes", "disqualified_at", "originating_candidate_id"] {
+            for key in [
+                "resume_url", "resume_metadata", "tags", "custom_attributes", "disqualified_at",
+                "originating_candidate_id",
+            ] {
                 #expect(full.keys.contains(key), "full record lacks \(key)")
             }
             let reasons = try await wire.get("/disqualification_reasons")

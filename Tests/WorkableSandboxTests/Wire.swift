@@ -33,7 +33,8 @@ struct Wire {
         }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
         let bytes = try await response.body.collect(upTo: 16 << 20)
-        return Answer(status: Int(response.status.code), headers: response.headers, body: Array(bytes.readableBytesView))
+        return Answer(
+            status: Int(response.status.code), headers: response.headers, body: Array(bytes.readableBytesView))
     }
 
     func get(_ path: String, token: String? = nil) async throws -> Answer { try await send(.GET, path, token: token) }

@@ -21,7 +21,8 @@ import WorkableSandbox
             let same = try await wire.send(
                 .POST, "/candidates/\(candidate.id)/move", body: ["member_id": member, "target_stage": "offer"])
             #expect(same.status == 200)
-            #expect(sandbox.control.activities(of: candidate.id).filter { $0.action == "moved" }.count == movesBefore + 1)
+            #expect(
+                sandbox.control.activities(of: candidate.id).filter { $0.action == "moved" }.count == movesBefore + 1)
             let outside = try await wire.send(
                 .POST, "/candidates/\(candidate.id)/move", body: ["member_id": member, "target_stage": "nowhere"])
             #expect(outside.status == 422)
@@ -35,7 +36,8 @@ import WorkableSandbox
                 .POST, "/candidates/\(candidate.id)/comments", body: ["member_id": member, "comment": ["body": " "]])
             #expect(blank.status == 422)
             let comment = try await wire.send(
-                .POST, "/candidates/\(candidate.id)/comments", body: ["member_id": member, "comment": ["body": "Hello"]])
+                .POST, "/candidates/\(candidate.id)/comments",
+                body: ["member_id": member, "comment": ["body": "Hello"]])
             #expect(comment.status == 201)
             #expect(sandbox.control.activities(of: candidate.id).last?.id == comment.object["id"] as? String)
             let notJSON = try await wire.send(.POST, "/candidates/\(candidate.id)/comments", body: ["x"])
@@ -47,7 +49,9 @@ import WorkableSandbox
                 .POST, "/jobs/\(shortcode)/candidates",
                 body: ["candidate": ["name": "Same Person", "email": "  " + email.uppercased()]])
             #expect(duplicate.status == 422)
-            #expect((duplicate.object["validation_errors"] as? [String: [String]])?["email"] == ["candidate already exists"])
+            #expect(
+                (duplicate.object["validation_errors"] as? [String: [String]])?["email"] == ["candidate already exists"]
+            )
             let created = try await wire.send(
                 .POST, "/jobs/\(shortcode)/candidates",
                 body: ["candidate": ["name": "New Person", "email": "new.person@example.com"], "sourced": false])
@@ -72,7 +76,8 @@ import WorkableSandbox
             let withToken = try await wire.send(.GET, url, absolute: true)
             #expect(withToken.status == 400)
             #expect(withToken.text.contains("<Code>InvalidArgument</Code>"))
-            let altered = try await wire.send(.GET, url.replacingOccurrences(of: "expires=", with: "expires=9"), token: "", absolute: true)
+            let altered = try await wire.send(
+                .GET, url.replacingOccurrences(of: "expires=", with: "expires=9"), token: "", absolute: true)
             #expect(altered.status == 403)
             clock.advance(by: .seconds(60_001))
             let expired = try await wire.send(.GET, url, token: "", absolute: true)
@@ -85,7 +90,8 @@ import WorkableSandbox
 
     @Test func faultsAreScriptedPerPathAndDrawnByRate() async throws {
         try await withSandbox { wire, sandbox, _ in
-            sandbox.control.inject([.serverError, .badGatewayHTML, .serviceUnavailable, .rateLimited], pathSuffix: "/stages")
+            sandbox.control.inject(
+                [.serverError, .badGatewayHTML, .serviceUnavailable, .rateLimited], pathSuffix: "/stages")
             #expect(try await wire.get("/members").status == 200)
             #expect(try await wire.get("/stages").status == 500)
             let html = try await wire.get("/stages")
@@ -107,12 +113,14 @@ import WorkableSandbox
     @Test func subscriptionsDeliverSignedCandidatesAndRetryUntilA200() async throws {
         try await Receiver.run { receiver, url in
             try await withSandbox { wire, sandbox, _ in
-                let created = try await wire.send(.POST, "/subscriptions", body: ["target": url, "event": "candidate_moved"])
+                let created = try await wire.send(
+                    .POST, "/subscriptions", body: ["target": url, "event": "candidate_moved"])
                 let subscriptionID = try #require(created.object["id"] as? Int)
                 receiver.status.withLock { $0 = 500 }
                 let candidate = try #require(sandbox.control.candidates.first { $0.stageSlug != "offer" })
                 _ = try await wire.send(
-                    .POST, "/candidates/\(candidate.id)/move", body: ["member_id": admin(sandbox), "target_stage": "offer"])
+                    .POST, "/candidates/\(candidate.id)/move",
+                    body: ["member_id": admin(sandbox), "target_stage": "offer"])
                 let deliveries = try await receiver.waitFor(3)
                 #expect(deliveries.count == 3)
                 for delivery in deliveries {
@@ -130,7 +138,9 @@ import WorkableSandbox
                 // The sandbox records the attempt once the receiver has answered it.
                 let clock = ContinuousClock()
                 let deadline = clock.now + .seconds(20)
-                while sandbox.control.deliveries.count < 4, clock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+                while sandbox.control.deliveries.count < 4, clock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
                 let attempts = sandbox.control.deliveries.filter { $0.subscriptionID == subscriptionID }
                 #expect(attempts.map(\.attempt) == [1, 2, 3, 1])
                 #expect(attempts.map(\.status) == [500, 500, 500, 200])

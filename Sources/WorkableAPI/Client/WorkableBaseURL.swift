@@ -23,7 +23,8 @@ struct WorkableBaseURL: Sendable, Hashable {
         }
         let loopback = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
         guard scheme == "https" || (scheme == "http" && loopback) else {
-            throw invalid("the base URL must use https:// (plain http:// is allowed only for a sandbox on this machine)")
+            throw invalid(
+                "the base URL must use https:// (plain http:// is allowed only for a sandbox on this machine)")
         }
         self.scheme = scheme
         self.host = host.lowercased()

@@ -14,7 +14,8 @@ extension WorkableAPI.Candidates {
     public func move(
         _ id: WorkableCandidateID, to stage: WorkableStageSlug, by member: WorkableMemberID, logger: Logger? = nil
     ) async throws {
-        try await write(id, "move", ["member_id": .string(member.rawValue), "target_stage": .string(stage.rawValue)], logger)
+        try await write(
+            id, "move", ["member_id": .string(member.rawValue), "target_stage": .string(stage.rawValue)], logger)
     }
 
     /// Why a candidate is disqualified: one of the account's reasons (sent as

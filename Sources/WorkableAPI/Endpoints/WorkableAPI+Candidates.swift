@@ -194,7 +194,8 @@ extension WorkableAPI {
                 path += "/\(segment(stage.rawValue))"
                 template += "/{stage}"
             }
-            let endpoint = WorkableEndpoint("POST", path, template: template, body: candidate.body, scope: "w_candidates")
+            let endpoint = WorkableEndpoint(
+                "POST", path, template: template, body: candidate.body, scope: "w_candidates")
             return try await api.perform(endpoint, logger: logger) { answer throws(WorkableAPIError) in
                 try WorkableAPI.record(answer, key: "candidate", WorkableCandidate.init(json:)).0
             }

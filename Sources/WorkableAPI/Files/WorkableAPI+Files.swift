@@ -112,7 +112,8 @@ public struct WorkableDownload: Sendable {
                 } catch {
                     throw WorkableAPIError(
                         code: .transportFailure, endpoint: "GET {file}",
-                        underlying: "the download broke off: \((WorkableHTTP.classify(error) as? WorkableTransportFailure)?.reason ?? "connection lost")"
+                        underlying:
+                            "the download broke off: \((WorkableHTTP.classify(error) as? WorkableTransportFailure)?.reason ?? "connection lost")"
                     )
                 }
             }
@@ -128,7 +129,8 @@ public struct WorkableDownload: Sendable {
         for try await chunk in chunks {
             data.append(chunk)
             if data.count > limit {
-                throw WorkableAPIError(code: .malformedResponse, endpoint: "GET {file}", underlying: "larger than \(limit) bytes")
+                throw WorkableAPIError(
+                    code: .malformedResponse, endpoint: "GET {file}", underlying: "larger than \(limit) bytes")
             }
         }
         return data

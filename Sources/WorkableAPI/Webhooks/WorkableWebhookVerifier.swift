@@ -94,7 +94,8 @@ public enum WorkableWebhookVerificationError: Error, Sendable, Hashable, CustomS
     public var description: String {
         switch self {
         case .missingSignature: "the delivery has no X-Workable-Signature header; refused"
-        case .malformedSignature: "the X-Workable-Signature header is not an HMAC-SHA256 digest (hex or base64); refused"
+        case .malformedSignature:
+            "the X-Workable-Signature header is not an HMAC-SHA256 digest (hex or base64); refused"
         case .signatureMismatch:
             "the X-Workable-Signature does not match the body: the delivery was altered, or the signing key "
                 + "(the account token, or the OAuth app's secret) is not the one it was signed with; refused"

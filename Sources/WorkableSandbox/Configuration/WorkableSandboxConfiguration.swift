@@ -40,7 +40,8 @@ public struct WorkableSandboxConfiguration: Sendable {
     ///   - clock: The clock.
     ///   - behavior: The behaviour at start.
     public init(
-        personCount: Int = 40, jobCount: Int = 4, seed: UInt64 = 18, clock: any WorkableSandboxClock = SystemWorkableSandboxClock(),
+        personCount: Int = 40, jobCount: Int = 4, seed: UInt64 = 18,
+        clock: any WorkableSandboxClock = SystemWorkableSandboxClock(),
         behavior: WorkableSandboxBehavior = WorkableSandboxBehavior()
     ) {
         host = "127.0.0.1"

@@ -1,8 +1,8 @@
-import Synchronization
 import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// The API's pipeline: background changes due, the path form, the bearer token, the rate limit,
 /// faults, routing, scopes, latency and the request log.
@@ -68,7 +68,8 @@ struct APIResponder: HTTPResponder {
     }
 
     /// Fixed windows aligned on Unix time; a 429 does not use up the budget.
-    private func limitRate(token: String, behavior: WorkableSandboxBehavior) throws(SandboxError) -> [(String, String)] {
+    private func limitRate(token: String, behavior: WorkableSandboxBehavior) throws(SandboxError) -> [(String, String)]
+    {
         guard let limit = behavior.rateLimit else { return [] }
         let now = store.configuration.clock.now().timeIntervalSince1970
         let window = Int64(max(1, behavior.rateWindowSeconds))
@@ -84,7 +85,9 @@ struct APIResponder: HTTPResponder {
         let headers = Self.rateHeaders(limit: limit, remaining: limit - used, reset: start + window, now: now, behavior)
         guard allowed else {
             var all = headers
-            if behavior.sendsRetryAfter { all.append(("Retry-After", String(max(1, Int64((Double(start + window) - now).rounded(.up)))))) }
+            if behavior.sendsRetryAfter {
+                all.append(("Retry-After", String(max(1, Int64((Double(start + window) - now).rounded(.up))))))
+            }
             throw SandboxError(429, "Rate limit exceeded: \(limit) requests per \(window) seconds", headers: all)
         }
         return headers
@@ -123,7 +126,8 @@ struct APIResponder: HTTPResponder {
     ) -> SandboxReply? {
         switch fault {
         case .serverError: return .error(SandboxError(500, "Internal server error (injected by the sandbox)"))
-        case .serviceUnavailable: return .error(SandboxError(503, "The request took too long (injected by the sandbox)"))
+        case .serviceUnavailable:
+            return .error(SandboxError(503, "The request took too long (injected by the sandbox)"))
         case .badGatewayHTML:
             return SandboxReply(
                 status: 502, contentType: "text/html",
@@ -151,7 +155,8 @@ struct APIResponder: HTTPResponder {
         }
         let status = HTTPResponse.Status(code: reply.status)
         guard dropMidBody else {
-            return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+            return Response(
+                status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
         }
         let full = reply.body.isEmpty ? Array("{\"dropped\":true}".utf8) : reply.body
         let half = ByteBuffer(bytes: full.prefix(full.count / 2))

@@ -1,8 +1,8 @@
-import Synchronization
 import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// The storage host behind pre-signed file URLs: it refuses any request that carries an
 /// `Authorization` header (400, as S3 does), and expired or altered URLs (403), with XML bodies.
@@ -33,17 +33,25 @@ struct FileResponder: HTTPResponder {
         }
         if hadAuthorization {
             return xml(
-                400, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified")
+                400, "InvalidArgument",
+                "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified"
+            )
         }
         let segments = path.split(separator: "/")
-        guard segments.count == 2, segments[0] == "files" else { return xml(404, "NoSuchKey", "The specified key does not exist.") }
+        guard segments.count == 2, segments[0] == "files" else {
+            return xml(404, "NoSuchKey", "The specified key does not exist.")
+        }
         let key = String(segments[1])
         let file = store.state.withLock { state in state.files.values.lazy.flatMap { $0 }.first { $0.key == key } }
         guard let file else { return xml(404, "NoSuchKey", "The specified key does not exist.") }
         guard let expiresText = query.last(where: { $0.0 == "expires" })?.1, let expires = Int64(expiresText),
             let signature = query.last(where: { $0.0 == "signature" })?.1,
             signature == SandboxAPI.fileSignature(key: key, expires: expires, secret: store.fileSigningKey)
-        else { return xml(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.") }
+        else {
+            return xml(
+                403, "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided.")
+        }
         guard store.nowMillis / 1000 <= expires else { return xml(403, "AccessDenied", "Request has expired") }
         return SandboxReply(status: 200, contentType: file.contentType, body: file.bytes)
     }

@@ -20,12 +20,14 @@ struct Render {
                     ("city", .text(job.city)), ("zip_code", .null), ("telecommuting", .bool(false)),
                 ])
             ),
-            ("created_at", .text(SandboxTime.text(job.createdAt))), ("updated_at", .text(SandboxTime.text(job.updatedAt))),
+            ("created_at", .text(SandboxTime.text(job.createdAt))),
+            ("updated_at", .text(SandboxTime.text(job.updatedAt))),
         ]
         if full {
             members += [
                 ("full_description", .text("<p>Join us as a \(job.title).</p>")),
-                ("description", .text("<p>Join us as a \(job.title).</p>")), ("requirements", .text("<ul><li>Curiosity</li></ul>")),
+                ("description", .text("<p>Join us as a \(job.title).</p>")),
+                ("requirements", .text("<ul><li>Curiosity</li></ul>")),
                 ("benefits", .null), ("employment_type", .text("Full-time")), ("industry", .null), ("function", .null),
                 ("experience", .text("Mid-Senior level")), ("education", .null),
             ]
@@ -52,7 +54,8 @@ struct Render {
 
     func reason(_ reason: SandboxReason) -> JSONOut {
         .object([
-            ("id", .text(reason.id)), ("description", .text(reason.text)), ("candidate_withdrew", .bool(reason.withdrew)),
+            ("id", .text(reason.id)), ("description", .text(reason.text)),
+            ("candidate_withdrew", .bool(reason.withdrew)),
             ("position", .int(reason.position)),
         ])
     }
@@ -141,7 +144,9 @@ struct Render {
             ("state", .text("active")), ("created_at", .text(SandboxTime.text(subscription.createdAt))),
             (
                 "args",
-                .object([("job_shortcode", .text(subscription.jobShortcode)), ("stage_slug", .text(subscription.stageSlug))])
+                .object([
+                    ("job_shortcode", .text(subscription.jobShortcode)), ("stage_slug", .text(subscription.stageSlug)),
+                ])
             ),
         ])
     }

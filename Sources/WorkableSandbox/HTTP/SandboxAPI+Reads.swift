@@ -1,6 +1,6 @@
-import Synchronization
 import Crypto
 import Foundation
+import Synchronization
 
 /// The API's routes over the store.
 struct SandboxAPI {
@@ -23,7 +23,8 @@ struct SandboxAPI {
         case ("GET", 1) where s[0] == "members": return try members(call)
         case ("GET", 1) where s[0] == "disqualification_reasons": return reasons()
         case ("GET", 1) where s[0] == "custom_attributes": return customAttributes()
-        case ("GET", 1) where s[0] == "candidates": return try candidates(call, collection: "candidates", shortcode: nil)
+        case ("GET", 1) where s[0] == "candidates":
+            return try candidates(call, collection: "candidates", shortcode: nil)
         case ("GET", 2) where s[0] == "candidates": return try candidate(s[1])
         case ("PATCH", 2) where s[0] == "candidates": return try editCandidate(call, id: s[1])
         case ("GET", 3) where s[0] == "candidates" && s[2] == "activities": return try activities(call, id: s[1])
@@ -68,7 +69,9 @@ struct SandboxAPI {
     private func jobs(_ call: APICall) throws(SandboxError) -> SandboxReply {
         let states = ["draft", "published", "archived", "closed"]
         let wanted = call.parameter("state")
-        if let wanted, !states.contains(wanted) { throw .validation("state", "must be one of \(states.joined(separator: ", "))") }
+        if let wanted, !states.contains(wanted) {
+            throw .validation("state", "must be one of \(states.joined(separator: ", "))")
+        }
         let created = try timeFilter(call, "created_after")
         let updated = try timeFilter(call, "updated_after")
         let snapshot = store.state.withLock { $0 }
@@ -103,7 +106,8 @@ struct SandboxAPI {
         case "questions": return .json(.object([("questions", .list([]))]))
         case "application_form": return .json(.object([("fields", .list([])), ("questions", .list([]))]))
         case "custom_attributes":
-            return .json(.object([("custom_attributes", .list(snapshot.customAttributes.map(renderer.customAttribute)))]))
+            return .json(
+                .object([("custom_attributes", .list(snapshot.customAttributes.map(renderer.customAttribute)))]))
         case "activities": return .json(.object([("activities", .list([]))]))
         case "candidates": return try candidates(call, collection: "jobs/\(shortcode)/candidates", shortcode: shortcode)
         default: throw .notFound
@@ -126,7 +130,8 @@ struct SandboxAPI {
         let email = call.parameter("email").flatMap(SandboxState.normalized)
         let name = call.parameter("name")?.lowercased()
         let selected = snapshot.members.filter { member in
-            (status == "all" || member.active == (status == "active")) && (role.map { member.roles.contains($0) } ?? true)
+            (status == "all" || member.active == (status == "active"))
+                && (role.map { member.roles.contains($0) } ?? true)
                 && (email.map { SandboxState.normalized(member.email) == $0 } ?? true)
                 && (name.map { member.name.lowercased().contains($0) } ?? true)
         }
@@ -143,7 +148,8 @@ struct SandboxAPI {
 
     private func customAttributes() -> SandboxReply {
         let snapshot = store.state.withLock { $0 }
-        return .json(.object([("custom_attributes", .list(snapshot.customAttributes.map(render(snapshot).customAttribute)))]))
+        return .json(
+            .object([("custom_attributes", .list(snapshot.customAttributes.map(render(snapshot).customAttribute)))]))
     }
 
     private func candidates(_ call: APICall, collection: String, shortcode pathShortcode: String?) throws(SandboxError)
@@ -158,7 +164,8 @@ struct SandboxAPI {
         let selected = snapshot.candidates.filter { candidate in
             (shortcode.map { candidate.shortcode == $0 } ?? true) && (stage.map { candidate.stageSlug == $0 } ?? true)
                 && (email.map { SandboxState.normalized(candidate.email) == $0 } ?? true)
-                && (created.map { candidate.createdAt > $0 } ?? true) && (updated.map { candidate.updatedAt > $0 } ?? true)
+                && (created.map { candidate.createdAt > $0 } ?? true)
+                && (updated.map { candidate.updatedAt > $0 } ?? true)
         }
         let renderer = render(snapshot)
         return try paging(call, collection).page(
@@ -210,7 +217,8 @@ struct SandboxAPI {
     }
 
     static func fileSignature(key: String, expires: Int64, secret: [UInt8]) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array("\(key)|\(expires)".utf8), using: SymmetricKey(data: secret))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Array("\(key)|\(expires)".utf8), using: SymmetricKey(data: secret))
         return mac.map { String(format: "%02x", $0) }.joined()
     }
 

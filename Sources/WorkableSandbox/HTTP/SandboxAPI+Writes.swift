@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 
 extension SandboxAPI {
     /// The active member a write names, or 422 on `member_id`.
@@ -58,7 +58,8 @@ extension SandboxAPI {
         }
         store.raise("candidate_created", candidateID: result.id)
         let snapshot = store.state.withLock { $0 }
-        return .json(.object([("status", .text("created")), ("candidate", fullCandidate(result, snapshot))]), status: 201)
+        return .json(
+            .object([("status", .text("created")), ("candidate", fullCandidate(result, snapshot))]), status: 201)
     }
 
     func editCandidate(_ call: APICall, id: String) throws(SandboxError) -> SandboxReply {
@@ -147,7 +148,8 @@ extension SandboxAPI {
                 return .empty()
             case "comments":
                 let member = try member(body, state)
-                guard let text = body.object("comment")?.text("body"), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                guard let text = body.object("comment")?.text("body"),
+                    !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 else { throw .validation("comment.body", "can't be blank") }
                 let activityID = state.addActivity(to: id, action: "comment", body: text, member: member.id, at: now)
                 state.update(id) { $0.updatedAt = now }
@@ -259,7 +261,8 @@ extension SandboxAPI {
             let id = state.nextSubscriptionID
             state.nextSubscriptionID += 1
             state.subscriptions.append(
-                SandboxSubscription(id: id, target: target, event: event, jobShortcode: job, stageSlug: stage, createdAt: now))
+                SandboxSubscription(
+                    id: id, target: target, event: event, jobShortcode: job, stageSlug: stage, createdAt: now))
             return id
         }
         return .json(.object([("id", .int(id))]), status: 201)

@@ -102,7 +102,9 @@ struct BodyIn: Sendable {
 
     func text(_ key: String) -> String? {
         if let text = root[key] as? String { return text }
-        if let number = root[key] as? Double { return number.rounded() == number ? String(Int(number)) : String(number) }
+        if let number = root[key] as? Double {
+            return number.rounded() == number ? String(Int(number)) : String(number)
+        }
         return nil
     }
 

@@ -31,7 +31,8 @@ enum SandboxTime {
     static func parseFilter(_ raw: String) -> Int64? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty, text.allSatisfy(\.isNumber), let seconds = Int64(text) { return seconds * 1000 }
-        let pattern = #/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/#
+        let pattern =
+            #/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/#
         guard let match = text.wholeMatch(of: pattern) else { return nil }
         var parts = DateComponents()
         parts.year = Int(match.1)

@@ -1,5 +1,5 @@
-import Synchronization
 public import Foundation
+import Synchronization
 
 /// The handle tests and tools use to steer a running sandbox and read its ground truth: the
 /// behaviour knobs, scripted faults, background changes, the request log, the deliveries, and

@@ -14,7 +14,9 @@ public final class WorkableSandboxServer: Service, Sendable {
     public let control: WorkableSandboxControl
     let store: WorkableSandboxStore
     private let logger: Logger
-    private let ports = Mutex<(api: Int?, files: Int?, waiters: [CheckedContinuation<(Int, Int), any Error>], failure: (any Error)?)>((nil, nil, [], nil))
+    private let ports = Mutex<
+        (api: Int?, files: Int?, waiters: [CheckedContinuation<(Int, Int), any Error>], failure: (any Error)?)
+    >((nil, nil, [], nil))
 
     /// A logger that drops everything.
     public static let loggingDisabled = Logger(label: "WorkableSandbox") { _ in SwiftLogNoOpLogHandler() }
@@ -40,7 +42,8 @@ public final class WorkableSandboxServer: Service, Sendable {
             logger: logger)
         let files = Application(
             responder: FileResponder(store: store),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.filePort)),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.filePort)),
             onServerRunning: { [self] channel in self.listening(files: channel.localAddress?.port ?? 0) },
             logger: logger)
         let group = ServiceGroup(

@@ -6,7 +6,9 @@ import Foundation
 enum DataGenerator {
     static let firstNames = ["Ada", "Bram", "Chloé", "Dmitri", "Eun-ji", "Farid", "Greta", "Hiro", "Ines", "José"]
     static let lastNames = ["Okafor", "Lindqvist", "Moreau", "Petrov", "Kim", "Haddad", "Schulz", "Tanaka", "Alves"]
-    static let titles = ["Backend Engineer", "Product Designer", "Data Analyst", "Site Reliability Engineer", "Recruiter"]
+    static let titles = [
+        "Backend Engineer", "Product Designer", "Data Analyst", "Site Reliability Engineer", "Recruiter",
+    ]
     static let cities = [("Athens", "GR"), ("Boston", "US"), ("London", "GB"), ("Berlin", "DE"), ("Lisbon", "PT")]
 
     static func make(configuration: WorkableSandboxConfiguration, now: Int64) -> SandboxState {
@@ -22,10 +24,17 @@ enum DataGenerator {
             SandboxStage(slug: "hired", name: "Hired", kind: "hired", position: 6),
         ]
         state.members = [
-            SandboxMember(id: state.newID(), name: "Inactive Admin", email: "gone@sandbox.example", roles: ["admin"], active: false),
-            SandboxMember(id: state.newID(), name: "Riley Recruiter", email: "riley@sandbox.example", roles: ["recruiter"], active: true),
-            SandboxMember(id: state.newID(), name: "Avery Admin", email: "avery@sandbox.example", roles: ["admin"], active: true),
-            SandboxMember(id: state.newID(), name: "Harper Hiring", email: "harper@sandbox.example", roles: ["hiring_manager"], active: true),
+            SandboxMember(
+                id: state.newID(), name: "Inactive Admin", email: "gone@sandbox.example", roles: ["admin"],
+                active: false),
+            SandboxMember(
+                id: state.newID(), name: "Riley Recruiter", email: "riley@sandbox.example", roles: ["recruiter"],
+                active: true),
+            SandboxMember(
+                id: state.newID(), name: "Avery Admin", email: "avery@sandbox.example", roles: ["admin"], active: true),
+            SandboxMember(
+                id: state.newID(), name: "Harper Hiring", email: "harper@sandbox.example", roles: ["hiring_manager"],
+                active: true),
         ]
         let reasonTexts: [(String, Bool)] = [
             ("Not qualified", false), ("Position filled", false), ("Overqualified", false),
@@ -51,7 +60,8 @@ enum DataGenerator {
             let created = start + Int64(index) * day
             state.jobs.append(
                 SandboxJob(
-                    id: state.newID(), shortcode: String(format: "%@%03d", "SBX", index + 1).uppercased()
+                    id: state.newID(),
+                    shortcode: String(format: "%@%03d", "SBX", index + 1).uppercased()
                         + String(state.random.next() % 0xFFF, radix: 16).uppercased(),
                     title: titles[index % titles.count], state: states[index % states.count],
                     department: index % 2 == 0 ? "Engineering" : "Operations", city: city.0, countryCode: city.1,
@@ -71,12 +81,15 @@ enum DataGenerator {
             }
             for (variant, jobIndex) in jobIndexes.enumerated() {
                 let job = state.jobs[jobIndex]
-                let created = start + 10 * day + Int64(person) * span + Int64(state.random.below(Int(span)))
+                let created =
+                    start + 10 * day + Int64(person) * span + Int64(state.random.below(Int(span)))
                     + Int64(state.random.below(1000))
                 let stageIndex = state.random.below(job.pipeline.count)
                 var candidate = SandboxCandidate(
-                    id: "", firstname: first, lastname: last, email: variantEmail(email, variant), phone: "+30 210 555 \(1000 + person)",
-                    headline: titles[person % titles.count], shortcode: job.shortcode, stageSlug: job.pipeline[stageIndex],
+                    id: "", firstname: first, lastname: last, email: variantEmail(email, variant),
+                    phone: "+30 210 555 \(1000 + person)",
+                    headline: titles[person % titles.count], shortcode: job.shortcode,
+                    stageSlug: job.pipeline[stageIndex],
                     sourced: stageIndex == 0, domain: ["linkedin.com", "careers page", "indeed.com"][person % 3],
                     createdAt: created, updatedAt: created + Int64(state.random.below(Int(5 * day))))
                 if person % 9 == 4 { candidate.email = nil }

@@ -34,7 +34,8 @@ final class WorkableSandboxStore: Sendable {
     func applyDueMutations() {
         guard let interval = behavior.mutationInterval, interval > .zero else { return }
         let now = nowMillis
-        let intervalMillis = max(1, Int64(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000))
+        let intervalMillis = max(
+            1, Int64(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000))
         let tick = now / intervalMillis
         let perInterval = behavior.mutationsPerInterval
         let due = state.withLock { state -> Int in

@@ -1,9 +1,9 @@
-import Synchronization
 import AsyncHTTPClient
 import Crypto
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Delivers candidate events to the matching subscriptions: the candidate as it is when the
 /// request is sent (the bare full record), signed with `X-Workable-Signature` = lower-case hex
@@ -25,7 +25,9 @@ enum Deliverer {
         }
     }
 
-    private static func deliver(_ event: SandboxEvent, to subscription: SandboxSubscription, store: WorkableSandboxStore)
+    private static func deliver(
+        _ event: SandboxEvent, to subscription: SandboxSubscription, store: WorkableSandboxStore
+    )
         async
     {
         let pauses = store.configuration.deliveryPauses

@@ -80,7 +80,8 @@ import WorkableSandbox
             _ = try WorkableAPI(configuration: .init(baseURL: "https://acme.workable.com/spi/v3", token: " "))
         }
         #expect(throws: WorkableAPIError.self) {
-            _ = try WorkableAPI(configuration: .init(baseURL: "https://acme.workable.com/spi/v3", token: "t", pageSize: 101))
+            _ = try WorkableAPI(
+                configuration: .init(baseURL: "https://acme.workable.com/spi/v3", token: "t", pageSize: 101))
         }
         let configuration = WorkableAPI.Configuration.account(subdomain: "acme", token: "t0k3n-secret-value")
         #expect(configuration.baseURL == "https://acme.workable.com/spi/v3")

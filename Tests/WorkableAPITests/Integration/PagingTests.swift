@@ -39,7 +39,8 @@ import WorkableSandbox
             let middle = truth.sorted { $0.updatedAtMillis < $1.updatedAtMillis }[truth.count / 2]
             let bound = WorkableTimestamp(middle.updatedAt)
             let updated = try await harness.api.candidates.list(.init(updatedAfter: bound)).collect()
-            #expect(updated.map(\.id.rawValue) == truth.filter { $0.updatedAtMillis > middle.updatedAtMillis }.map(\.id))
+            #expect(
+                updated.map(\.id.rawValue) == truth.filter { $0.updatedAtMillis > middle.updatedAtMillis }.map(\.id))
             #expect(harness.api.serverObservations.contains { $0.kind == .timeFilterIgnored })
         }
     }

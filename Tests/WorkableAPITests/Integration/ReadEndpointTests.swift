@@ -26,7 +26,9 @@ import WorkableSandbox
                 #expect(document.isObject)
             }
             let inJob = try await harness.api.jobs.candidates(job.shortcode).collect()
-            #expect(inJob.map(\.id.rawValue) == harness.control.candidates.filter { $0.shortcode == truth.shortcode }.map(\.id))
+            #expect(
+                inJob.map(\.id.rawValue)
+                    == harness.control.candidates.filter { $0.shortcode == truth.shortcode }.map(\.id))
         }
     }
 
@@ -71,7 +73,9 @@ import WorkableSandbox
                 #expect(record.email == expected.email)
                 #expect(record.isDisqualified == expected.isDisqualified)
                 let created = try #require(record.createdAt)
-                #expect(created.secondsSince1970 * 1000 + Int64(created.nanoseconds / 1_000_000) == expected.createdAtMillis)
+                #expect(
+                    created.secondsSince1970 * 1000 + Int64(created.nanoseconds / 1_000_000) == expected.createdAtMillis
+                )
                 #expect(created.nanoseconds % 1_000_000 == 0)
             }
         }
@@ -84,7 +88,8 @@ import WorkableSandbox
             let byPerson = Dictionary(grouping: truth.filter { $0.email != nil }) {
                 $0.email?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             }
-            let (email, records) = try #require(byPerson.first { $0.value.count > 1 && Set($0.value.compactMap(\.email)).count > 1 })
+            let (email, records) = try #require(
+                byPerson.first { $0.value.count > 1 && Set($0.value.compactMap(\.email)).count > 1 })
             let found = try await harness.api.candidates.list(.init(email: "  " + email.uppercased())).collect()
             #expect(Set(found.map(\.id.rawValue)) == Set(records.map(\.id)))
             #expect(Set(found.compactMap(\.normalizedEmail)) == [email])
@@ -98,15 +103,20 @@ import WorkableSandbox
 
             let middle = truth.sorted { $0.updatedAtMillis < $1.updatedAtMillis }[truth.count / 2]
             let bound = WorkableTimestamp(
-                secondsSince1970: middle.updatedAtMillis / 1000, nanoseconds: Int32(middle.updatedAtMillis % 1000) * 1_000_000)
+                secondsSince1970: middle.updatedAtMillis / 1000,
+                nanoseconds: Int32(middle.updatedAtMillis % 1000) * 1_000_000)
             let updated = try await harness.api.candidates.list(.init(updatedAfter: bound)).collect()
-            #expect(updated.map(\.id.rawValue) == truth.filter { $0.updatedAtMillis > middle.updatedAtMillis }.map(\.id))
+            #expect(
+                updated.map(\.id.rawValue) == truth.filter { $0.updatedAtMillis > middle.updatedAtMillis }.map(\.id))
             let created = try await harness.api.candidates.list(.init(createdAfter: bound)).collect()
-            #expect(created.map(\.id.rawValue) == truth.filter { $0.createdAtMillis > middle.updatedAtMillis }.map(\.id))
+            #expect(
+                created.map(\.id.rawValue) == truth.filter { $0.createdAtMillis > middle.updatedAtMillis }.map(\.id))
             #expect(!harness.api.serverObservations.contains { $0.kind == .timeFilterIgnored })
 
             let sinceID = WorkableCandidateID(truth[5].id)
-            let since = try await harness.api.candidates.list(.init(sinceID: sinceID, maxID: WorkableCandidateID(truth[9].id))).collect()
+            let since = try await harness.api.candidates.list(
+                .init(sinceID: sinceID, maxID: WorkableCandidateID(truth[9].id))
+            ).collect()
             #expect(since.map(\.id.rawValue) == truth[5...9].map(\.id))
         }
     }

@@ -60,7 +60,8 @@ import WorkableSandbox
         }
         let notCandidate = Array("[1,2]".utf8)
         #expect(throws: WorkableWebhookVerificationError.malformedBody) {
-            _ = try verifier.verify(body: notCandidate, signature: Data(sign(notCandidate, key: key)).base64EncodedString())
+            _ = try verifier.verify(
+                body: notCandidate, signature: Data(sign(notCandidate, key: key)).base64EncodedString())
         }
         #expect(!String(describing: verifier).contains(key))
         #expect(!String(reflecting: verifier).contains(key))

@@ -38,7 +38,9 @@ import WorkableSandbox
 
             let edited = try await harness.api.candidates.update(created.id, fields: ["phone": "+44 20 1234 5678"])
             #expect(edited.phone == "+44 20 1234 5678")
-            let refused = await apiError { _ = try await harness.api.candidates.update(created.id, fields: ["stage": "x"]) }
+            let refused = await apiError {
+                _ = try await harness.api.candidates.update(created.id, fields: ["stage": "x"])
+            }
             #expect(refused?.code == .validationFailed)
             #expect(refused?.validationErrors["stage"] != nil)
         }
@@ -53,7 +55,9 @@ import WorkableSandbox
             #expect(harness.control.candidates.first { $0.id == truth.id }?.stageSlug == "offer")
             #expect(harness.control.activities(of: truth.id).last?.memberID == harness.admin.rawValue)
 
-            let outside = await apiError { try await harness.api.candidates.move(id, to: "no-such-stage", by: harness.admin) }
+            let outside = await apiError {
+                try await harness.api.candidates.move(id, to: "no-such-stage", by: harness.admin)
+            }
             #expect(outside?.code == .validationFailed)
             #expect(outside?.validationErrors["target_stage"] != nil)
             #expect(pipeline.contains("offer"))
@@ -64,7 +68,8 @@ import WorkableSandbox
 
             let withdrewReason = try #require(harness.control.reasons.first { $0.withdrew })
             try await harness.api.candidates.disqualify(
-                id, by: harness.admin, reason: .id(WorkableDisqualificationReasonID(withdrewReason.id)), note: "Took a job")
+                id, by: harness.admin, reason: .id(WorkableDisqualificationReasonID(withdrewReason.id)),
+                note: "Took a job")
             var record = try #require(harness.control.candidates.first { $0.id == truth.id })
             #expect(record.isDisqualified && record.withdrew)
             #expect(record.disqualificationReason == withdrewReason.text)
@@ -78,7 +83,8 @@ import WorkableSandbox
             #expect(record.disqualificationReason == "Salary expectations" && !record.withdrew)
 
             let longNote = await apiError {
-                try await harness.api.candidates.disqualify(id, by: harness.admin, note: String(repeating: "x", count: 257))
+                try await harness.api.candidates.disqualify(
+                    id, by: harness.admin, note: String(repeating: "x", count: 257))
             }
             #expect(longNote?.validationErrors["disqualify_note"] != nil)
             let unknownReason = await apiError {
@@ -92,12 +98,15 @@ import WorkableSandbox
         try await withWorkableHarness { harness in
             let truth = try #require(harness.control.candidates.first)
             let id = WorkableCandidateID(truth.id)
-            let commentID = try await harness.api.candidates.comment(id, body: "Great call — next round ✓", by: harness.admin)
+            let commentID = try await harness.api.candidates.comment(
+                id, body: "Great call — next round ✓", by: harness.admin)
             let activities = try await harness.api.candidates.activities(id).collect()
             let comment = try #require(activities.first { $0.id == commentID })
             #expect(comment.isComment && comment.body == "Great call — next round ✓")
             #expect(comment.memberID == harness.admin)
-            let blank = await apiError { _ = try await harness.api.candidates.comment(id, body: "  ", by: harness.admin) }
+            let blank = await apiError {
+                _ = try await harness.api.candidates.comment(id, body: "  ", by: harness.admin)
+            }
             #expect(blank?.code == .validationFailed)
 
             let ratingID = try await harness.api.candidates.rate(id, grade: 3, scale: "stars", by: harness.admin)

@@ -57,7 +57,9 @@ final class Receiver: Sendable {
             onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } },
             logger: Logger(label: "receiver") { _ in SwiftLogNoOpLogHandler() })
         let group = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [], logger: Logger(label: "receiver") { _ in SwiftLogNoOpLogHandler() }))
+            configuration: .init(
+                services: [app], gracefulShutdownSignals: [],
+                logger: Logger(label: "receiver") { _ in SwiftLogNoOpLogHandler() }))
         return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { tasks in
             tasks.addTask { try await group.run() }
             let clock = ContinuousClock()

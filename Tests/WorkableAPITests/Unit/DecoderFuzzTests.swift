@@ -78,20 +78,26 @@ import Testing
         for depth in [10, 500, 5_000, 100_000] {
             let text = String(repeating: "[", count: depth) + "0" + String(repeating: "]", count: depth)
             Self.decodeEverything(Data(text.utf8))
-            let objects = String(repeating: #"{"candidate":"#, count: depth) + "1" + String(repeating: "}", count: depth)
+            let objects =
+                String(repeating: #"{"candidate":"#, count: depth) + "1" + String(repeating: "}", count: depth)
             Self.decodeEverything(Data(objects.utf8))
         }
     }
 
     @Test func randomTextNeverCrashesTheTimestampAndHeaderReaders() async {
         let characters = Array("0123456789-+:.TZtz ,GMTMonDecSat")
-        let texts = Gen<Int>.int(in: 0...(characters.count - 1)).array(of: 0...32).map { String($0.map { characters[$0] }) }
+        let texts = Gen<Int>.int(in: 0...(characters.count - 1)).array(of: 0...32).map {
+            String($0.map { characters[$0] })
+        }
         await propertyCheck(count: 3_000, input: texts) { text in
             if let timestamp = WorkableTimestamp(iso8601: text) {
                 #expect(WorkableTimestamp(iso8601: timestamp.iso8601) == timestamp)
             }
             let headers = RateLimitHeaders(
-                header: { ["X-Rate-Limit-Reset": text, "Retry-After": text.isEmpty ? nil : text, "X-Rate-Limit-Limit": text][$0] ?? nil },
+                header: {
+                    ["X-Rate-Limit-Reset": text, "Retry-After": text.isEmpty ? nil : text, "X-Rate-Limit-Limit": text][
+                        $0] ?? nil
+                },
                 wallClock: Date(timeIntervalSince1970: 1_796_000_000))
             #expect((headers.resetIn ?? .zero) >= .zero)
         }

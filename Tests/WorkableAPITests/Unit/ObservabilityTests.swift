@@ -40,7 +40,8 @@ import WorkableSandbox
                 _ = try await harness.api.candidates.get(WorkableCandidateID(truth.id))
             }
         }
-        let labels = Set(metrics.counters(label: "workable_api_requests_total").flatMap { $0.dimensions.map { "\($0.0)=\($0.1)" } })
+        let labels = Set(
+            metrics.counters(label: "workable_api_requests_total").flatMap { $0.dimensions.map { "\($0.0)=\($0.1)" } })
         #expect(labels.contains("endpoint=GET /candidates"))
         #expect(labels.contains("endpoint=GET /candidates/{id}"))
         #expect(labels.contains("status_class=5xx"))
@@ -58,7 +59,9 @@ import WorkableSandbox
                 do { _ = try await harness.api.account.stages() } catch { messages.append("\(error)") }
             }
             do { _ = try await harness.api.candidates.get("missing") } catch { messages.append("\(error)") }
-            do { try await harness.api.candidates.move("missing", to: "x", by: "y") } catch { messages.append("\(error)") }
+            do { try await harness.api.candidates.move("missing", to: "x", by: "y") } catch {
+                messages.append("\(error)")
+            }
             do { _ = try await harness.api.files.download(from: harness.sandbox.fileOrigin + "/files/nope") } catch {
                 messages.append("\(error)")
             }

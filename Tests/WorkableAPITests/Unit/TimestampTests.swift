@@ -20,15 +20,20 @@ import WorkableAPI
         #expect(timestamp == WorkableTimestamp(secondsSince1970: seconds, nanoseconds: nanoseconds))
     }
 
-    @Test(arguments: ["", "2026-13-01", "2025-02-29", "2026-12-04T24:00", "2026-12-04T10:11:48+25:00", "12/04/2026", "2026-12-04T10:11:48Zjunk", "2026-12-04T10:11:48."])
+    @Test(arguments: [
+        "", "2026-13-01", "2025-02-29", "2026-12-04T24:00", "2026-12-04T10:11:48+25:00", "12/04/2026",
+        "2026-12-04T10:11:48Zjunk", "2026-12-04T10:11:48.",
+    ])
     func impossibleTextIsRefused(text: String) {
         #expect(WorkableTimestamp(iso8601: text) == nil)
     }
 
     @Test func writingRoundTripsAndOrderIsExact() {
         let samples = [
-            WorkableTimestamp(secondsSince1970: 0), WorkableTimestamp(secondsSince1970: 1_796_379_108, nanoseconds: 392_000_000),
-            WorkableTimestamp(secondsSince1970: -86_401, nanoseconds: 1), WorkableTimestamp(secondsSince1970: 253_402_300_799),
+            WorkableTimestamp(secondsSince1970: 0),
+            WorkableTimestamp(secondsSince1970: 1_796_379_108, nanoseconds: 392_000_000),
+            WorkableTimestamp(secondsSince1970: -86_401, nanoseconds: 1),
+            WorkableTimestamp(secondsSince1970: 253_402_300_799),
         ]
         for sample in samples {
             #expect(WorkableTimestamp(iso8601: sample.iso8601) == sample)
