@@ -81,3 +81,24 @@ import WorkableSandbox
         }
     }
 }
+
+@Suite struct KnobTests {
+    @Test func theWindowLengthAndLatencyAreKnobs() async throws {
+        try await withSandbox({
+            $0.behavior.rateLimit = 2
+            $0.behavior.rateWindowSeconds = 60
+            $0.behavior.latency = .milliseconds(5)
+        }) { wire, _, clock in
+            #expect(try await wire.get("/stages").status == 200)
+            let second = try await wire.get("/stages")
+            #expect(second.status == 200)
+            // 60-second windows aligned on Unix time: 1_796_000_003 lies in [1_795_999_980, 1_796_000_040).
+            #expect(second.headers.first(name: "X-Rate-Limit-Reset") == "1796000040")
+            #expect(try await wire.get("/stages").status == 429)
+            clock.advance(by: .seconds(30))
+            #expect(try await wire.get("/stages").status == 429)
+            clock.advance(by: .seconds(10))
+            #expect(try await wire.get("/stages").status == 200)
+        }
+    }
+}

@@ -113,8 +113,12 @@ extension WorkableAPI {
         do {
             response = try await http.execute(request, timeout: timeout, logger: logger)
             await learnRateLimit(from: response, endpoint: endpoint, logger: logger)
-            let limit = (200..<300).contains(response.status) ? configuration.maximumResponseBytes : 64 * 1024
-            body = try await http.collect(response, upTo: limit)
+            if (200..<300).contains(response.status) {
+                body = try await http.collect(response, upTo: configuration.maximumResponseBytes)
+            } else {
+                // An error body only feeds the message: a huge or broken one is not worth a retry.
+                body = (try? await http.collect(response, upTo: 64 * 1024)) ?? Data()
+            }
         } catch let failure as WorkableTransportFailure {
             counters.withLock { $0.failed += 1 }
             metrics.recordAttempt(endpoint: endpoint.template, statusClass: "transport", duration: clock.now() - sentAt)

@@ -98,7 +98,26 @@ extension WorkableAPI {
         public func disqualificationReasons(logger: Logger? = nil) async throws -> [WorkableDisqualificationReason] {
             try await api.fetchList(
                 WorkableEndpoint("GET", "/disqualification_reasons", template: "/disqualification_reasons"),
-                key: "disqualification_reasons", WorkableDisqualificationReason.init(json:), logger: logger)
+                key: "disqualification_reasons", WorkableDisqualificationReason.init(json:), bareIsExpected: true,
+                logger: logger)
+        }
+
+        /// The member writes are recorded against when none is configured ([model]): the first
+        /// active member with the `admin` role, in `GET /members` order.
+        /// - Parameter logger: The logger for this call.
+        /// - Returns: The member; report it, so the user knows whose name the writes carry.
+        /// - Throws: ``WorkableAPIError`` with ``WorkableAPIError/Code-swift.struct/invalidConfiguration`` when the
+        ///   account has no active admin (nothing is written then), or the list's errors.
+        public func defaultMember(logger: Logger? = nil) async throws -> WorkableMember {
+            for try await member in members(logger: logger).records
+            where member.isActive != false && member.roles.contains("admin") {
+                return member
+            }
+            throw WorkableAPIError(
+                code: .invalidConfiguration, endpoint: "GET /members",
+                underlying:
+                    "the account has no active admin to record writes against; name a member with --member-id "
+                    + "or WORKABLE_MEMBER_ID (ids are listed by GET /members)")
         }
 
         /// The account's custom attribute definitions (`GET /custom_attributes`).

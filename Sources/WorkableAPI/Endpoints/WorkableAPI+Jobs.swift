@@ -171,9 +171,10 @@ extension WorkableAPI {
     /// A list in one answer (no paging expected, but `paging.next` is followed if sent).
     func fetchList<Record: Sendable>(
         _ endpoint: WorkableEndpoint, key: String, _ make: @escaping @Sendable (WorkableJSON) -> Record?,
-        logger: Logger?
+        bareIsExpected: Bool = false, logger: Logger?
     ) async throws -> [Record] {
-        try await WorkablePages(api: self, first: endpoint, key: key, make: make, keep: { _ in true }, logger: logger)
-            .collect()
+        var pages = WorkablePages(api: self, first: endpoint, key: key, make: make, keep: { _ in true }, logger: logger)
+        pages.bareIsExpected = bareIsExpected
+        return try await pages.collect()
     }
 }

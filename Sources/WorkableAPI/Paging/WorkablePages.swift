@@ -28,6 +28,9 @@ public struct WorkablePages<Record: Sendable>: AsyncSequence, Sendable {
     /// Drops records a server returned although a strict `updated_after`/`created_after` excludes them.
     let keep: @Sendable (Record) -> Bool
     let logger: Logger?
+    /// Whether a bare array is this endpoint's known shape (`/disqualification_reasons`), so
+    /// receiving one is not worth reporting.
+    var bareIsExpected = false
 
     /// The records one by one, page after page.
     public var records: WorkableRecords<Record> { WorkableRecords(pages: self) }
@@ -74,7 +77,7 @@ public struct WorkablePages<Record: Sendable>: AsyncSequence, Sendable {
             }
             let logger = pages.logger ?? pages.api.configuration.logger
             let template = pages.first.template
-            if bare { pages.api.observe(.listShapeDiffers, endpoint: template, logger: logger) }
+            if bare != pages.bareIsExpected { pages.api.observe(.listShapeDiffers, endpoint: template, logger: logger) }
             if pagingShape == .nullOrEmpty { pages.api.observe(.nextNullOrEmpty, endpoint: template, logger: logger) }
             var result = page
             let kept = page.records.filter(pages.keep)

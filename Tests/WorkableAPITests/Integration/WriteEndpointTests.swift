@@ -167,3 +167,15 @@ import WorkableSandbox
         }
     }
 }
+
+@Suite struct DefaultMemberTests {
+    @Test func theFirstActiveAdminIsTheDefaultMember() async throws {
+        try await withWorkableHarness { harness in
+            let member = try await harness.api.account.defaultMember()
+            #expect(member.id == harness.admin)
+            #expect(member.name == "Avery Admin")
+            // The inactive admin listed first is passed over.
+            #expect(harness.control.members.first?.active == false)
+        }
+    }
+}
