@@ -345,6 +345,13 @@ var workableTargets: [Target] {
             ],
             swiftSettings: swiftSettings
         ),
+        // A full candidate scan at the real limit, on real clocks (see Benchmarks/WorkablePacing/main.swift).
+        .executableTarget(
+            name: "WorkablePacingBenchmark",
+            dependencies: ["WorkableAPI", "WorkableSandbox"],
+            path: "Benchmarks/WorkablePacing",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "WorkableAPITests",
             dependencies: [

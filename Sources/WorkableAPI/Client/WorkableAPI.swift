@@ -90,7 +90,8 @@ public final class WorkableAPI: Sendable {
     /// - Returns: What `body` returns.
     /// - Throws: What `body` or the configuration check throws.
     public static func withWorkableAPI<Result: Sendable>(
-        configuration: Configuration, _ body: (WorkableAPI) async throws -> Result
+        configuration: Configuration, isolation: isolated (any Actor)? = #isolation,
+        _ body: (WorkableAPI) async throws -> Result
     ) async throws -> Result {
         let api = try WorkableAPI(configuration: configuration)
         return try await api.run(body)
@@ -100,7 +101,9 @@ public final class WorkableAPI: Sendable {
     /// - Parameter body: The work to do.
     /// - Returns: What `body` returns.
     /// - Throws: What `body` throws.
-    public func run<Result: Sendable>(_ body: (WorkableAPI) async throws -> Result) async throws -> Result {
+    public func run<Result: Sendable>(
+        isolation: isolated (any Actor)? = #isolation, _ body: (WorkableAPI) async throws -> Result
+    ) async throws -> Result {
         let result: Result
         do {
             result = try await body(self)
