@@ -40,8 +40,15 @@ import WorkableSandbox
             #expect(candidates.count == harness.control.candidates.count)
             #expect(jobList.count == harness.control.jobs.count)
             #expect(!memberList.isEmpty)
-            #expect(harness.apiRequests.allSatisfy { $0.status == 200 })
-            #expect(busiestWindow(harness.apiRequests) <= 10)
+            // On virtual time a stream's pacing sleep can move the sandbox's clock while another
+            // stream's request is still on its way, so that request lands in a later window than it
+            // was sent in; the strict "no 429" figure is the sequential scan's. Here: nothing lost,
+            // nothing failed, and any 429 was waited out.
+            #expect(harness.apiRequests.allSatisfy { $0.status == 200 || $0.status == 429 })
+            let traffic = await api.traffic
+            #expect(traffic.failedAttempts == 0)
+            #expect(traffic.rateLimitWait > .zero)
+            #expect(busiestWindow(harness.apiRequests.filter { $0.status == 200 }) <= 10)
         }
     }
 
