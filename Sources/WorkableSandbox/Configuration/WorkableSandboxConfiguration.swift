@@ -84,6 +84,10 @@ public struct WorkableSandboxBehavior: Sendable, Hashable {
     /// Whether `updated_after`/`created_after` are ignored (as a server might), so the client
     /// must filter.
     public var ignoresTimeFilters: Bool
+    /// Whether members come in the older shape (`role`, one string, and no `active`).
+    public var membersWithSingleRole: Bool
+    /// Whether moves, disqualifications and reverts answer 202 (accepted) rather than 200.
+    public var writesAnswer202: Bool
     /// Every this much sandbox-clock time, ``mutationsPerInterval`` background changes happen
     /// (applied when the next request arrives, so a manual clock drives them); `nil` for none.
     public var mutationInterval: Duration?
@@ -105,6 +109,8 @@ public struct WorkableSandboxBehavior: Sendable, Hashable {
         nextLinks = .legacyPath
         wrapsSingleJob = false
         ignoresTimeFilters = false
+        membersWithSingleRole = false
+        writesAnswer202 = false
         mutationInterval = nil
         mutationsPerInterval = 1
     }

@@ -45,8 +45,14 @@ struct Render {
         return .object(members)
     }
 
-    func member(_ member: SandboxMember) -> JSONOut {
-        .object([
+    func member(_ member: SandboxMember, singleRole: Bool = false) -> JSONOut {
+        if singleRole {
+            return .object([
+                ("id", .text(member.id)), ("name", .text(member.name)), ("headline", .null),
+                ("email", .text(member.email)), ("role", .optional(member.roles.first)),
+            ])
+        }
+        return .object([
             ("id", .text(member.id)), ("name", .text(member.name)), ("headline", .null), ("email", .text(member.email)),
             ("roles", .list(member.roles.map(JSONOut.text))), ("active", .bool(member.active)),
         ])

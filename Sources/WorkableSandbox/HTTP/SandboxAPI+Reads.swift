@@ -101,7 +101,7 @@ struct SandboxAPI {
             let stages = job.pipeline.compactMap { snapshot.stage($0) }
             return .json(.object([("stages", .list(stages.map { renderer.stage($0, numbered: true) }))]))
         case "members":
-            return .json(.object([("members", .list(snapshot.members.filter(\.active).map(renderer.member)))]))
+            return .json(.object([("members", .list(snapshot.members.filter(\.active).map { renderer.member($0) }))]))
         case "recruiters": return .json(.object([("recruiters", .list([]))]))
         case "questions": return .json(.object([("questions", .list([]))]))
         case "application_form": return .json(.object([("fields", .list([])), ("questions", .list([]))]))
@@ -137,8 +137,10 @@ struct SandboxAPI {
         }
         let positions = Dictionary(uniqueKeysWithValues: snapshot.members.enumerated().map { ($1.id, $0) })
         let renderer = render(snapshot)
+        let singleRole = store.behavior.membersWithSingleRole
         return try paging(call, "members").page(
-            selected, key: "members", id: \.id, position: { positions[$0] }, render: renderer.member)
+            selected, key: "members", id: \.id, position: { positions[$0] },
+            render: { renderer.member($0, singleRole: singleRole) })
     }
 
     private func reasons() -> SandboxReply {

@@ -225,6 +225,9 @@ extension SandboxAPI {
             }
         }
         if let event { store.raise(event, candidateID: reply.status == 201 ? createdID(reply) ?? id : id) }
+        if store.behavior.writesAnswer202, ["move", "disqualify", "revert"].contains(action) {
+            return .empty(status: 202)
+        }
         return reply
     }
 
