@@ -353,3 +353,74 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: - Workable (issue 18): the wire library and the sandbox, independent of the Tracker modules.
+
+package.products += [
+    .library(name: "WorkableAPI", targets: ["WorkableAPI"]),
+    .library(name: "WorkableSandbox", targets: ["WorkableSandbox"]),
+]
+package.targets += [
+    // The wire-level Workable SPI v3 library: pacing to the account's limit, paging, retries,
+    // typed errors, streamed pre-signed downloads and webhook signatures.
+    .target(
+        name: "WorkableAPI",
+        dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            // X-Workable-Signature is HMAC-SHA256.
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    // The local Workable emulator. Never imports WorkableAPI: it writes its JSON itself.
+    .target(
+        name: "WorkableSandbox",
+        dependencies: [
+            // The subscriptions' signed deliveries.
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    // A full candidate scan at the real limit, on real clocks (see Benchmarks/WorkablePacing/main.swift).
+    .executableTarget(
+        name: "WorkablePacingBenchmark",
+        dependencies: ["WorkableAPI", "WorkableSandbox"],
+        path: "Benchmarks/WorkablePacing",
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "WorkableAPITests",
+        dependencies: [
+            "WorkableAPI",
+            "WorkableSandbox",
+            // Signs test deliveries independently of the verifier under test.
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "InMemoryLogging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
+            // A receiver for the sandbox's webhook deliveries.
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "WorkableSandboxTests",
+        dependencies: [
+            "WorkableSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+]
