@@ -29,6 +29,12 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
     return captured.lines
 }
 
+private func run(_ command: some TrackerClientCommand, _ client: TrackerATSClient) async throws -> [String] {
+    let captured = CapturedOutput()
+    try await command.execute(client, output: captured.output)
+    return captured.lines
+}
+
 @Suite struct WriteCommandTests {
     @Test func hireAndUnhirePrintWhatHappened() async throws {
         try await withSandboxClient { client in
