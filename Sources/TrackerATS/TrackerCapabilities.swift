@@ -49,7 +49,8 @@ extension ATSCapabilities {
                 "Streamed as base64 inside JSON: size and type are checked first (default limit 10 MiB)."),
             .deleteAttachment: .supported,
             .customFieldDefinitions: .limited(
-                "Application and job schemas; candidates have the application schema (Tracker has no candidate fields)."),
+                "Application and job schemas; candidates have the application schema (Tracker has no candidate "
+                    + "fields)."),
             .applicationCustomFields: .supported,
             .candidateCustomFields: .limited("The application fields of the candidate's latest application."),
             .jobCustomFields: .supported,

@@ -77,7 +77,9 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
         let plain = try ConnectionOptions.parse([])
         #expect(try plain.providerRegistration(environment: [:]).name == .tracker)
         #expect(try plain.providerRegistration(environment: ["ATS_PROVIDER": "Tracker"]).name == .tracker)
-        #expect(try ConnectionOptions.parse(["--provider", "TRACKER"]).providerRegistration(environment: [:]).name == .tracker)
+        #expect(
+            try ConnectionOptions.parse(["--provider", "TRACKER"]).providerRegistration(environment: [:]).name
+                == .tracker)
     }
 
     @Test func coverageHasOneColumnPerRegisteredProvider() throws {
@@ -86,7 +88,8 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
         let lines = table.split(separator: "\n").map(String.init)
         #expect(lines.first?.contains("TRACKER") == true && lines.first?.contains("LISTONLY") == true)
         let streamJobs = try #require(lines.first { $0.hasPrefix("  Stream jobs ") })
-        #expect(streamJobs.split(separator: " ", omittingEmptySubsequences: true).suffix(2) == ["supported", "supported"])
+        #expect(
+            streamJobs.split(separator: " ", omittingEmptySubsequences: true).suffix(2) == ["supported", "supported"])
         let stages = try #require(lines.firstIndex { $0.hasPrefix("  Get all application stages ") })
         #expect(lines[stages].hasSuffix("not supported  not supported"))
         #expect(lines[stages + 1].contains("tracker: Tracker's API has no endpoint that lists applicant statuses"))
@@ -147,10 +150,14 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
         }
         let queue = try DatabaseQueue(path: path)
         let rows = try await queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT account, provider FROM accounts").map { [$0["account"], $0["provider"]] as [String] }
+            try Row.fetchAll(db, sql: "SELECT account, provider FROM accounts").map {
+                [$0["account"], $0["provider"]] as [String]
+            }
         }
         #expect(rows == [["listonly", "listonly"]])
-        let jobs = try await queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM jobs WHERE account = 'listonly'") }
+        let jobs = try await queue.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM jobs WHERE account = 'listonly'")
+        }
         #expect(jobs == ["L1"])
         try queue.close()
     }
@@ -196,7 +203,8 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
             #expect(error.reason == "List-only cannot list stages.")
 
             let configured = try parse(
-                ["stages", "list", "--provider", "listonly", "--known-stage", "New", "--json"], as: StagesListCommand.self)
+                ["stages", "list", "--provider", "listonly", "--known-stage", "New", "--json"],
+                as: StagesListCommand.self)
             let captured = CapturedOutput()
             try await configured.execute(environment: [:], output: captured.output)
             #expect(captured.lines == [#"{"from":["configured"],"stage":"New"}"#])

@@ -77,7 +77,8 @@ private struct OverclaimingClient: ATSClient {
             _ = try await OverclaimingClient().resume(of: CandidateID("1"))
         }
         #expect(error.code == .notSupported)
-        #expect(error.reason?.contains("lists this operation as available, but its client does not implement it") == true)
+        #expect(
+            error.reason?.contains("lists this operation as available, but its client does not implement it") == true)
     }
 
     @Test func aRefusedStreamThrowsWhenIteratedAndNotBefore() async throws {
@@ -93,7 +94,9 @@ private struct OverclaimingClient: ATSClient {
 enum ClientProbe {
     /// The operations of the coverage matrix that ATSClient has requirements for (workflow actions,
     /// triggers and hiring are on a provider's own type).
-    static let operations = ATSOperation.all.filter { ![.markAsHired, .workflowActions, .workflowTriggers].contains($0) }
+    static let operations = ATSOperation.all.filter {
+        ![.markAsHired, .workflowActions, .workflowTriggers].contains($0)
+    }
 
     /// Each operation and its `notSupported` error, or nil when the client did not refuse it.
     static func refusals(of client: some ATSClient) async -> [ATSOperation: ATSError?] {
@@ -115,18 +118,21 @@ enum ClientProbe {
         let application = ApplicationID("probe")
         let candidate = CandidateID("probe")
         let job = JobID("probe")
-        let attachment = Attachment(id: AttachmentID("probe"), applicationID: application, filename: "x", kind: .attachment)
+        let attachment = Attachment(
+            id: AttachmentID("probe"), applicationID: application, filename: "x", kind: .attachment)
         switch operation {
         case .streamJobs: _ = try await client.streamJobs(.all).collect()
         case .streamApplications: _ = try await client.streamApplications(.all).collect()
         case .streamCandidates: _ = try await client.streamCandidates(.all).collect()
         case .application: _ = try await client.application(application)
-        case .moveToStage: _ = try await client.moveToStage(StageMoveRequest(application: application, to: StageID("x")))
+        case .moveToStage:
+            _ = try await client.moveToStage(StageMoveRequest(application: application, to: StageID("x")))
         case .dispositionReasons: _ = try await client.dispositionReasons()
         case .rejectApplication: _ = try await client.reject(application, options: RejectionOptions())
         case .bulkRejectApplications: _ = try await client.bulkReject(BulkRejectionRequest(applications: []))
         case .createApplication:
-            _ = try await client.createApplication(ApplicationCreationRequest(job: job, applicant: .candidate(candidate)))
+            _ = try await client.createApplication(
+                ApplicationCreationRequest(job: job, applicant: .candidate(candidate)))
         case .allApplicationStages: _ = try await client.allApplicationStages()
         case .job: _ = try await client.job(job)
         case .enhancedJob: _ = try await client.enhancedJob(job)

@@ -26,7 +26,8 @@ final class StubATSClient: ATSClient {
                 id: JobID("J\(number)"), title: "Stub job \(number)", status: .open,
                 location: Location(city: "Lisbon", country: "PT"),
                 customFields: ["team": .text("T\(number)")],
-                createdAt: start.addingTimeInterval(-86_400), updatedAt: start.addingTimeInterval(Double(-3_600 + number)),
+                createdAt: start.addingTimeInterval(-86_400),
+                updatedAt: start.addingTimeInterval(Double(-3_600 + number)),
                 raw: RawPayload(json: #"{"id":"J\#(number)","kind":"stub"}"#))
         }
         let applicationList = (1...applications).map { number in
@@ -35,7 +36,8 @@ final class StubATSClient: ATSClient {
                 candidateID: CandidateID("C\(number)"),
                 applicant: Person(firstName: "Person", lastName: "\(number)", email: "p\(number)@example.com"),
                 stage: Stage(named: "Applied"), tags: ["stub"], rating: Double(number),
-                appliedAt: start.addingTimeInterval(-7_200), updatedAt: start.addingTimeInterval(Double(-3_000 + number)),
+                appliedAt: start.addingTimeInterval(-7_200),
+                updatedAt: start.addingTimeInterval(Double(-3_000 + number)),
                 raw: RawPayload(json: #"{"id":"A\#(number)","stage":"Applied"}"#))
         }
         state = Mutex((jobList, applicationList))

@@ -76,7 +76,8 @@ import TrackerSync
                 api: harness.api, account: stubAccount, identity: harness.source.identity,
                 accountTimeZone: harness.source.accountTimeZone)
             await #expect(throws: SyncError.self) { try await harness.engine(tracker).run(tracker.streams) }
-            #expect(try await harness.store.storedRows(of: .applications, account: stubAccount).map(\.id) == ["A1", "A2"])
+            #expect(
+                try await harness.store.storedRows(of: .applications, account: stubAccount).map(\.id) == ["A1", "A2"])
             #expect(try await harness.store.storedRows(of: .notes, account: stubAccount).isEmpty)
         }
     }

@@ -1,5 +1,5 @@
-import ArgumentParser
 internal import ATSCore
+import ArgumentParser
 internal import Foundation
 internal import Logging
 internal import ServiceLifecycle
