@@ -5,16 +5,18 @@ public struct ATSCommand: AsyncParsableCommand {
     /// The command's name, abstract and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "ats",
-        abstract: "Integrate with the Tracker applicant tracking system.",
+        abstract: "Integrate with applicant tracking systems (Tracker first; see `ats coverage`).",
         discussion: """
-            Every command reads the server and credentials from --base-url, --api-key, --api-password and \
+            Every command talks to the provider --provider names (env ATS_PROVIDER, or provider in a profile; \
+            default tracker). For Tracker it reads the server and credentials from --base-url, --api-key, \
+            --api-password and \
             --timezone, or from TRACKER_BASE_URL, TRACKER_API_KEY, TRACKER_API_PASSWORD and TRACKER_TIMEZONE, or \
             from a profile of the configuration file (--profile, ATS_PROFILE; see `ats config show`).
             """,
         version: ATSVersion.current,
         subcommands: [
             DemoCommand.self, SyncCommand.self, SandboxCommand.self, CoverageCommand.self, JobsCommand.self,
-            ApplicationsCommand.self,
+            ApplicationsCommand.self, StagesCommand.self,
             CandidatesCommand.self, NotesCommand.self, FilesCommand.self, CustomFieldsCommand.self,
             ActionsCommand.self, TriggersCommand.self, WebhooksCommand.self, ConfigCommand.self,
         ]

@@ -21,7 +21,7 @@ enum PostgresMigrations {
     }
 
     /// Every migration, oldest first. Append only.
-    static let all: [Migration] = [version1, version2, version3, version4]
+    static let all: [Migration] = [version1, version2, version3, version4, version5]
 
     /// The version a mirror has once every migration has run.
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -24,5 +24,5 @@ enum SQLiteMigrations {
     }
 
     /// Every migration, oldest first. Append only.
-    static let all: [Migration] = [v1, v2DerivationQueue, v3HireDates, v4MirrorMetadata]
+    static let all: [Migration] = [v1, v2DerivationQueue, v3HireDates, v4MirrorMetadata, v5AccountProviders]
 }

@@ -14,6 +14,7 @@ extension ATSCapabilities {
             .streamJobs: .supported,
             .streamApplications: .supported,
             .streamCandidates: .limited("Candidates are derived from applications by normalised e-mail address."),
+            .application: .supported,
             .moveToStage: .limited(
                 "Stages are status names known from configuration or seen in data; moves run as set_app_status "
                     + "actions, which ATSKit can await and verify by reading back."),
@@ -43,9 +44,13 @@ extension ATSCapabilities {
                 "Added to the candidate's latest application, or to all of them; Tracker has no candidate notes."),
             .applicationAttachments: .supported,
             .candidateAttachments: .limited("The files of the candidate's applications."),
+            .downloadAttachment: .supported,
             .uploadAttachment: .limited(
                 "Streamed as base64 inside JSON: size and type are checked first (default limit 10 MiB)."),
             .deleteAttachment: .supported,
+            .customFieldDefinitions: .limited(
+                "Application and job schemas; candidates have the application schema (Tracker has no candidate "
+                    + "fields)."),
             .applicationCustomFields: .supported,
             .candidateCustomFields: .limited("The application fields of the candidate's latest application."),
             .jobCustomFields: .supported,

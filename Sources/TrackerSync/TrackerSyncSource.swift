@@ -1,4 +1,4 @@
-import ATSCore
+public import ATSCore
 public import ATSSync
 public import Foundation
 public import TrackerAPI
@@ -16,6 +16,8 @@ public struct TrackerSyncSource: SyncSource {
     public let api: TrackerAPI
     /// The account these rows belong to in the mirror.
     public let account: String
+    /// Tracker: the mirror records it as the account's provider.
+    public var provider: ATSProvider { .tracker }
     /// How candidate ids are derived.
     public let identity: CandidateIdentity
     /// The account's time zone, when known.

@@ -239,7 +239,7 @@ private let acme = """
         let unsupported = try #require(throws: CommandFailure.self) {
             try command.connection.settings(environment: ["ATS_PROVIDER": "workday"])
         }
-        #expect(unsupported.message.contains("Provider 'workday' (from environment ATS_PROVIDER)"))
+        #expect(unsupported.message.contains("Unknown provider 'workday' (from environment ATS_PROVIDER)"))
     }
 
     @Test func theReadmeMoveWorksAgainstARunningAccountWithoutKnownStages() async throws {

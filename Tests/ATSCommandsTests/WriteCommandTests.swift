@@ -29,6 +29,12 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
     return captured.lines
 }
 
+private func run(_ command: some TrackerClientCommand, _ client: TrackerATSClient) async throws -> [String] {
+    let captured = CapturedOutput()
+    try await command.execute(client, output: captured.output)
+    return captured.lines
+}
+
 @Suite struct WriteCommandTests {
     @Test func hireAndUnhirePrintWhatHappened() async throws {
         try await withSandboxClient { client in
@@ -267,8 +273,14 @@ private func run(_ command: some ClientCommand, _ client: TrackerATSClient) asyn
             (["files", "upload", "--application", "1", "/no/such/file.pdf"], "Cannot read"),
         ]
         for (arguments, expected) in checks {
-            let command = try #require(try ATSCommand.parseAsRoot(arguments) as? any ClientCommand)
-            let failure = try #require(throws: CommandFailure.self) { try command.checkBeforeConnecting() }
+            let parsed = try ATSCommand.parseAsRoot(arguments)
+            let check: () throws -> Void
+            if let command = parsed as? any ClientCommand {
+                check = command.checkBeforeConnecting
+            } else {
+                check = try #require(parsed as? any TrackerClientCommand).checkBeforeConnecting
+            }
+            let failure = try #require(throws: CommandFailure.self) { try check() }
             #expect(failure.message.contains(expected), "\(arguments): \(failure.message)")
             #expect(failure.exitCode == ExitCode.validationFailure.rawValue)
         }

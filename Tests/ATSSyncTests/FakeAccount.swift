@@ -16,6 +16,7 @@ final class FakeAccount: SyncSource, Sendable {
 
     /// A fresh account name per instance, so tests sharing a database never see each other's rows.
     let account = "fake-\(UUID().uuidString.prefix(8))"
+    let provider = ATSProvider(rawValue: "fake")
     let streams: [SyncStreamName] = [.applications]
     let pageSize: Int
     let lookBack: Duration

@@ -1,6 +1,9 @@
 import ATSSync
 import Foundation
+import GRDB
 import Testing
+
+@testable import ATSSyncSQLite
 
 @Suite struct SchemaDocumentTests {
     /// docs/SCHEMA.md is generated from StreamSchema, which describes the tables the migrations build.
@@ -23,6 +26,26 @@ import Testing
             with `swift test --filter MirrorUpgradeTests`, then regenerate the document with \
             `ATSKIT_WRITE_DOCS=1 swift test --filter SchemaDocumentTests`.
             """)
+    }
+
+    /// Every table the migrations build (such as `accounts`, which records each account's provider)
+    /// has its own section, so that a migration adding a table cannot leave it undocumented.
+    @Test func everyTableOfANewMirrorIsDocumented() async throws {
+        let store = try SQLiteSyncStore()
+        try await store.prepare()
+        let tables = try await store.writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+                    + "AND name <> 'grdb_migrations' ORDER BY name")
+        }
+        #expect(tables.contains("accounts"))
+        let document = StreamSchema.markdownDocument()
+        for table in tables {
+            #expect(
+                document.contains("## `\(table)`"),
+                "docs/SCHEMA.md has no section for the table \(table): describe it in StreamSchema+Document.swift")
+        }
     }
 
     @Test func everyStreamHasItsOwnTableAndTheCommonColumns() {

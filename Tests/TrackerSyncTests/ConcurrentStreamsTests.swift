@@ -1,3 +1,4 @@
+import ATSCore
 import ATSSync
 import Foundation
 import Synchronization
@@ -156,6 +157,7 @@ private struct ObservedSource: SyncSource {
     let beforeFirstPage: @Sendable (SyncStreamName) async throws -> Void
 
     var account: String { base.account }
+    var provider: ATSProvider { base.provider }
     var streams: [SyncStreamName] { base.streams }
     func contract(for stream: SyncStreamName) -> StreamContract? { base.contract(for: stream) }
 

@@ -30,6 +30,12 @@ final class DyingStore: SyncStore {
 
     func prepare() async throws { try await base.prepare() }
 
+    func claimAccount(_ account: String, provider: ATSProvider) async throws {
+        try await base.claimAccount(account, provider: provider)
+    }
+
+    func accountProviders() async throws -> [String: ATSProvider] { try await base.accountProviders() }
+
     func liveRowsWithoutUpdateTime(of stream: SyncStreamName, account: String, after: String?, limit: Int)
         async throws -> [StoredRow]
     {
@@ -106,6 +112,7 @@ struct BusyAccountSource: SyncSource {
     let changesPerPage: Int
 
     var account: String { base.account }
+    var provider: ATSProvider { base.provider }
     var streams: [SyncStreamName] { base.streams }
     func contract(for stream: SyncStreamName) -> StreamContract? { base.contract(for: stream) }
     func countingTraffic<Result: Sendable>(

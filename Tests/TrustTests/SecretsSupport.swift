@@ -62,6 +62,11 @@ func runCommand(_ arguments: [String], environment: [String: String] = [:]) asyn
                 try await command.connection.withClient(environment: environment) { client in
                     try await command.execute(client, output: collected.output)
                 }
+            case let command as any TrackerClientCommand:
+                try command.checkBeforeConnecting()
+                try await command.connection.withClient(environment: environment) { client in
+                    try await command.execute(client, output: collected.output)
+                }
             default:
                 Issue.record("not a command this helper runs: \(arguments.first ?? "")")
             }

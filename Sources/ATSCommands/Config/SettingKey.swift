@@ -23,7 +23,6 @@ enum SettingKey: String, CaseIterable, Sendable {
     /// The flag that gives it, on the commands that have it.
     var flag: String? {
         switch self {
-        case .provider: nil
         case .knownStages: "--known-stage"
         default: "--" + rawValue.replacingOccurrences(of: "_", with: "-")
         }

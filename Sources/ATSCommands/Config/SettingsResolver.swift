@@ -82,16 +82,12 @@ enum SettingsResolver {
                 "rate_limit (from \(entries[.rateLimit]?.source ?? .unset)) must be a number of requests per second "
                     + "above 0, not \(number).")
         }
-        if let provider = entries[.provider].flatMap({ $0.value }), case .text(let name) = provider,
-            name.lowercased() != "tracker"
-        {
-            throw CommandFailure.usage(
-                "Provider '\(name)' (from \(entries[.provider]?.source ?? .unset)) is not supported: this build of "
-                    + "ats speaks to Tracker only (provider = \"tracker\").")
-        }
-        return ResolvedSettings(
+        let settings = ResolvedSettings(
             location: location, fileExists: file != nil, profile: profile, profileChosenBy: chosenBy,
             entries: entries)
+        // An unknown provider is refused here, with the known ones, before anything connects.
+        _ = try ProviderRegistry.active.registration(for: settings)
+        return settings
     }
 
     private static func chooseProfile(

@@ -10,7 +10,7 @@ struct CoverageCommand: ParsableCommand {
         discussion: "docs/COVERAGE.md is this command's --markdown output; CI checks that they agree."
     )
 
-    @Flag(help: "Print JSON Lines, one object per operation and provider.")
+    @Flag(help: "Print JSON Lines, one object per operation and provider (one column per provider otherwise).")
     var json = false
 
     @Flag(help: "Print the Markdown document kept in docs/COVERAGE.md.")
@@ -23,7 +23,7 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        let matrix = CoverageMatrix(providers: [.tracker])
+        let matrix = CoverageMatrix(providers: ProviderRegistry.active.capabilities)
         if markdown {
             print(matrix.markdown(), terminator: "")
         } else if json {

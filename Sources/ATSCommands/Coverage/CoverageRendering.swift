@@ -26,28 +26,33 @@ enum CoverageRendering {
         return lines
     }
 
-    /// A plain-text table with one line per operation.
+    /// A plain-text table: one line per operation with one column per provider, each limitation
+    /// or reason on a line of its own below, naming its provider.
     static func table(_ matrix: CoverageMatrix) -> String {
         let rows = matrix.rows
-        let titleWidth = rows.map(\.operation.title.count).max() ?? 0
-        var lines: [String] = []
+        let titleWidth = max(rows.map(\.operation.title.count).max() ?? 0, "OPERATION".count) + 2
+        let cellWidth = max(15, (matrix.providers.map(\.provider.rawValue.count).max() ?? 0) + 2)
+        func padded(_ text: String, _ width: Int) -> String {
+            text.padding(toLength: max(width, text.count + 1), withPad: " ", startingAt: 0)
+        }
+        var lines = [
+            padded("OPERATION", titleWidth + 2)
+                + matrix.providers.map { padded($0.provider.rawValue.uppercased(), cellWidth) }.joined()
+        ]
         for group in ATSOperation.Group.allCases {
             let groupRows = rows.filter { $0.operation.group == group }
             guard !groupRows.isEmpty else { continue }
             lines.append(group.rawValue)
             for row in groupRows {
-                for support in row.support {
-                    let padded = row.operation.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
-                    if let note = support.note {
-                        let level = support.name.padding(toLength: 13, withPad: " ", startingAt: 0)
-                        lines.append("  \(padded)  \(level)  \(note)")
-                    } else {
-                        lines.append("  \(padded)  \(support.name)")
-                    }
+                let cells = row.support.map { padded($0.name.replacingOccurrences(of: "_", with: " "), cellWidth) }
+                lines.append("  " + padded(row.operation.title, titleWidth) + cells.joined())
+                for (capabilities, support) in zip(matrix.providers, row.support) {
+                    if let note = support.note { lines.append("      \(capabilities.provider): \(note)") }
                 }
             }
         }
-        return lines.joined(separator: "\n")
+        return lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+            .joined(separator: "\n")
     }
 
     private struct Record: Encodable {

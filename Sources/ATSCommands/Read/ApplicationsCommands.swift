@@ -30,7 +30,7 @@ struct ApplicationsListCommand: ClientCommand {
         _ = try window.date(in: nil)
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let query = ATSChangeQuery(
             updatedAfter: try window.date(in: client.accountTimeZone),
             jobIDs: jobs.isEmpty ? nil : Set(jobs.map(JobID.init)))
@@ -67,7 +67,7 @@ struct ApplicationsGetCommand: ClientCommand {
     @Argument(help: "The application's id.") var id: String
     @Flag(help: "Print one JSON object.") var json = false
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let application = try await client.application(ApplicationID(id))
         if json {
             output.line(try RecordJSON.line(RecordJSON.ApplicationObject(application)))

@@ -42,7 +42,7 @@ struct CandidatesListCommand: ClientCommand {
         _ = try window.date(in: nil)
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let query = ATSChangeQuery(
             updatedAfter: try window.date(in: client.accountTimeZone),
             jobIDs: jobs.isEmpty ? nil : Set(jobs.map(JobID.init)))
@@ -70,7 +70,7 @@ struct CandidatesGetCommand: ClientCommand {
     @Argument(help: "The candidate's id (tc_… or ta_…, as listed).") var id: String
     @Flag(help: "Print one JSON object.") var json = false
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let candidate = try await client.candidate(CandidateID(id))
         if json {
             output.line(try RecordJSON.line(RecordJSON.CandidateObject(candidate)))
@@ -102,7 +102,7 @@ struct CandidatesFindCommand: ClientCommand {
     @Option(help: "The most matches to show.") var limit = 10
     @Flag(help: "Print JSON Lines, one match per line.") var json = false
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let details = CandidateDetails(firstName: firstName, lastName: lastName, email: email, phone: phone)
         let matches = try await client.findCandidates(details, limit: limit)
         if json {
@@ -132,7 +132,7 @@ struct CandidatesResumeCommand: ClientCommand {
     var outputDirectory = "."
     @Flag(help: "Print one JSON object describing the saved file.") var json = false
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let download = try await client.resume(of: CandidateID(id))
         let saved = try await SafeFileWriter.save(download, into: URL(fileURLWithPath: outputDirectory))
         FilesDownloadCommand.report(saved, download: download, json: json, output: output)

@@ -5,8 +5,17 @@ import TrackerAPI
 import TrackerATS
 import TrackerSandbox
 
-/// The options every read command shares: where Tracker is and how to sign in, or `--sandbox`.
+/// The options every command that talks to an ATS shares: the provider, where it is and how to
+/// sign in, or `--sandbox`.
 struct ConnectionOptions: ParsableArguments {
+    @Option(
+        help: """
+            The provider to talk to: tracker (the default; env ATS_PROVIDER, or provider in a profile). \
+            `ats coverage` shows what each one supports.
+            """
+    )
+    var provider: String?
+
     @Option(help: "The Tracker API root, e.g. https://api.applicant-tracking.com/api/v1 (env TRACKER_BASE_URL).")
     var baseURL: String?
 
@@ -81,6 +90,7 @@ struct ConnectionOptions: ParsableArguments {
     /// - Throws: ``CommandFailure`` for a bad configuration file or profile.
     func settings(environment: [String: String], flags: [SettingKey: SettingValue] = [:]) throws -> ResolvedSettings {
         var given = flags
+        if let provider { given[.provider] = .text(provider) }
         if let baseURL { given[.baseURL] = .text(baseURL) }
         if let apiKey { given[.apiKey] = .text(apiKey) }
         if let apiPassword { given[.apiPassword] = .text(apiPassword) }

@@ -43,7 +43,7 @@ struct CustomFieldsCommand: ClientCommand {
         }
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let entries: [CustomFieldEntry]
         if let job {
             entries = try await client.customFields(ofJob: JobID(job))
@@ -70,7 +70,7 @@ struct CustomFieldsCommand: ClientCommand {
         }
     }
 
-    private func printDefinitions(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    private func printDefinitions(_ client: any ATSClient, output: CommandOutput) async throws {
         let owners = owner.map { [$0.owner] } ?? CustomFieldOwner.allCases
         let table = TextTable(
             columns: [

@@ -25,7 +25,7 @@ struct JobsListCommand: ClientCommand {
         _ = try window.date(in: nil)
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let query = ATSChangeQuery(updatedAfter: try window.date(in: client.accountTimeZone))
         let table = TextTable(
             columns: [
@@ -58,7 +58,7 @@ struct JobsGetCommand: ClientCommand {
     @Argument(help: "The job's id.") var id: String
     @Flag(help: "Print one JSON object.") var json = false
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let job = try await client.job(JobID(id))
         if json {
             output.line(try RecordJSON.line(RecordJSON.JobObject(job)))
@@ -90,7 +90,7 @@ struct JobsEnhancedCommand: ClientCommand {
     @Argument(help: "The job's id.") var id: String
     @Flag(help: "Print one JSON object.") var json = false
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let enhanced = try await client.enhancedJob(JobID(id))
         if json {
             output.line(try RecordJSON.line(RecordJSON.EnhancedJobObject(enhanced)))

@@ -35,7 +35,7 @@ struct NotesListCommand: ClientCommand {
         try owner.check()
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let notes =
             if let application = owner.application {
                 try await client.notes(ofApplication: ApplicationID(application))
@@ -84,7 +84,7 @@ struct FilesListCommand: ClientCommand {
         try owner.check()
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let files =
             if let application = owner.application {
                 try await client.attachments(ofApplication: ApplicationID(application))
@@ -112,7 +112,7 @@ struct FilesListCommand: ClientCommand {
 }
 
 /// `ats files download`: saves files into a folder, never outside it whatever their names say.
-struct FilesDownloadCommand: ClientCommand {
+struct FilesDownloadCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "download",
         abstract: "Save files into a folder.",

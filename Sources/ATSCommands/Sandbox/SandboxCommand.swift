@@ -1,3 +1,4 @@
+internal import ATSCore
 import ArgumentParser
 internal import Foundation
 internal import Logging
@@ -17,6 +18,13 @@ struct SandboxCommand: AsyncParsableCommand {
             server. Stop it with Ctrl-C (SIGINT) or SIGTERM; it shuts down gracefully.
             """
     )
+
+    @Option(
+        help: """
+            The provider whose sandbox to run (env ATS_PROVIDER; default tracker). The options below are \
+            Tracker's; another provider's own options are passed to its sandbox.
+            """)
+    var provider: String?
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -98,6 +106,10 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The account's applicant statuses, comma-separated.")
     var statuses = SandboxConfiguration.defaultStatuses.joined(separator: ",")
 
+    /// Options this command does not know: another provider's sandbox options, for its launcher.
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var providerArguments: [String] = []
+
     func validate() throws {
         do {
             _ = try makeConfiguration()
@@ -107,6 +119,29 @@ struct SandboxCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let name = provider ?? environment["ATS_PROVIDER"].flatMap { $0.isEmpty ? nil : $0 } ?? "tracker"
+        let origin =
+            provider != nil ? " (from flag --provider)" : name == "tracker" ? "" : " (from environment ATS_PROVIDER)"
+        let registration: ProviderRegistration
+        do {
+            registration = try ProviderRegistry.active.registration(named: name, origin: origin)
+        } catch let failure as CommandFailure {
+            throw ValidationError(failure.message)
+        }
+        guard registration.name == .tracker else {
+            try await registration.sandbox(
+                SandboxRequest(host: host, port: port, seed: seed, arguments: providerArguments))
+            return
+        }
+        try await runTrackerSandbox()
+    }
+
+    /// Runs the Tracker sandbox with this command's options until SIGINT or SIGTERM.
+    func runTrackerSandbox() async throws {
+        if let unknown = providerArguments.first {
+            throw ValidationError("Unknown option '\(unknown)' for the Tracker sandbox; see `ats sandbox --help`.")
+        }
         let configuration = try makeConfiguration()
         let server = try SandboxServer(configuration: configuration)
         var groupConfiguration = ServiceGroupConfiguration(

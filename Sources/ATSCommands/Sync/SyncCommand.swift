@@ -1,3 +1,4 @@
+import ATSCore
 import ATSSync
 import ArgumentParser
 import Foundation
@@ -6,7 +7,7 @@ import ServiceLifecycle
 import TrackerAPI
 import UnixSignals
 
-/// `ats sync`: mirrors a Tracker account into SQLite or PostgreSQL, once or continuously.
+/// `ats sync`: mirrors an account of the chosen provider into SQLite or PostgreSQL, once or continuously.
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
@@ -121,6 +122,13 @@ struct SyncCommand: AsyncParsableCommand {
         let tuning = SyncTuning(pageSize: pageSize, rateLimit: rateLimit ?? settings.rateLimit, logLevel: level)
         let printer = SyncReportPrinter(output: output)
         if let accounts {
+            let provider = try ProviderRegistry.active.registration(for: settings)
+            guard provider.name == .tracker else {
+                throw CommandFailure.usage(
+                    "--accounts lists Tracker accounts (base_url, api_key, api_password_env); provider "
+                        + "'\(provider.name)'\(settings.origin(of: .provider)) cannot be synced as a fleet yet. Sync "
+                        + "its accounts one at a time with --account NAME.")
+            }
             let fleet = try FleetFile(path: accounts)
             let secret = connection.candidateIDSecret(environment: environment)
             try await target.withStore(logger: logger) { store, lock in
@@ -132,21 +140,20 @@ struct SyncCommand: AsyncParsableCommand {
             }
             return
         }
-        try await connection.withConnection(environment: environment) { connection in
-            var tuned = connection
-            tuning.apply(to: &tuned.configuration)
-            let connection = tuned
-            let name = SyncRunner.accountName(account, connection: connection)
+        let provider = try ProviderRegistry.active.registration(for: settings)
+        let request = ProviderRequest(options: connection, environment: environment, flags: [:], tuning: tuning)
+        try await provider.withSyncSource(request) { session in
+            let name = account.flatMap { $0.isEmpty ? nil : $0 } ?? session.defaultAccountName
             // The mirror is held for one pass at a time: between the passes of a --watch, another
             // sync (a cron job's --full, say) can take its turn, and the watch's next pass waits for
             // it or, refused, tries again after the interval.
             try await repeating { first in
                 try await target.withStore(logger: logger, lockWait: lockWait) { store, lock in
-                    let runner = SyncRunner(
-                        connection: connection, store: store, account: name, streams: streams,
+                    let pass = ProviderSyncPass(
+                        store: store, account: name, streams: streams, full: full && first,
                         progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
                     let acquired = try await lock(name) {
-                        let report = try await runner.run(full: full && first)
+                        let report = try await session.run(pass)
                         try printer.print(report, json: json, database: target.description, account: name)
                     }
                     guard acquired else {

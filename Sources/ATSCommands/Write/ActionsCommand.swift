@@ -15,7 +15,7 @@ struct ActionsCommand: AsyncParsableCommand {
 }
 
 /// `ats actions types`: the action catalogue.
-struct ActionsTypesCommand: ClientCommand {
+struct ActionsTypesCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "types", abstract: "List the action types and the data each takes.")
 
@@ -67,7 +67,7 @@ struct ActionsTypesCommand: ClientCommand {
 }
 
 /// `ats actions run TYPE key=value…`: creates an action.
-struct ActionsRunCommand: ClientCommand {
+struct ActionsRunCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Create a workflow action, optionally waiting for Tracker to run it.",
@@ -102,7 +102,7 @@ struct ActionsRunCommand: ClientCommand {
 }
 
 /// `ats actions show ID`: one action's state.
-struct ActionsShowCommand: ClientCommand {
+struct ActionsShowCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show an action: pending, executed, or failed with Tracker's error.")
 
@@ -130,7 +130,7 @@ struct ActionsShowCommand: ClientCommand {
 }
 
 /// `ats actions wait ID…`: waits for actions with one polling loop.
-struct ActionsWaitCommand: ClientCommand {
+struct ActionsWaitCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "wait",
         abstract: "Wait until actions have run; exits non-zero when any failed or is still pending.")

@@ -5,7 +5,7 @@ import TrackerAPI
 import TrackerATS
 
 /// `ats applications bulk-reject`: rejects many applications, resumably.
-struct ApplicationsBulkRejectCommand: ClientCommand {
+struct ApplicationsBulkRejectCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulk-reject",
         abstract: "Reject many applications, with a per-application report.",

@@ -39,7 +39,7 @@ struct ApplicationsCreateCommand: ClientCommand {
         _ = try KeyValueArguments.parse(fields, what: "a --field")
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let applicant: ApplicationCreationRequest.Applicant =
             if let candidate {
                 .candidate(CandidateID(candidate))

@@ -4,7 +4,7 @@ import Foundation
 import TrackerATS
 
 /// `ats applications hire ID`: marks an applicant as hired.
-struct ApplicationsHireCommand: ClientCommand {
+struct ApplicationsHireCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "hire",
         abstract: "Mark an applicant as hired, with an optional hire date and start date.",
@@ -39,7 +39,7 @@ struct ApplicationsHireCommand: ClientCommand {
 }
 
 /// `ats applications unhire ID`: undoes `hire`.
-struct ApplicationsUnhireCommand: ClientCommand {
+struct ApplicationsUnhireCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "unhire",
         abstract: "Undo marking an applicant as hired (clears the hire and start dates).",

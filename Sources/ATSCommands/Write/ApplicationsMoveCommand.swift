@@ -3,7 +3,7 @@ import ArgumentParser
 import TrackerATS
 
 /// `ats applications move ID STAGE`: moves an application to another stage.
-struct ApplicationsMoveCommand: ClientCommand {
+struct ApplicationsMoveCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "move",
         abstract: "Move an application to another stage (status).",

@@ -26,7 +26,7 @@ struct RejectionArguments: ParsableArguments {
 }
 
 /// `ats applications reject ID`: rejects one application.
-struct ApplicationsRejectCommand: ClientCommand {
+struct ApplicationsRejectCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject",
         abstract: "Reject one application.",

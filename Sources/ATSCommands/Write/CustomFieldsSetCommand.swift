@@ -36,7 +36,7 @@ struct CustomFieldsSetCommand: ClientCommand {
         _ = try KeyValueArguments.parse(values, what: "a value")
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let typed = try KeyValueArguments.parse(values, what: "a value").mapValues(Self.value)
         let entries: [CustomFieldEntry]
         if let application {

@@ -35,7 +35,7 @@ struct FilesUploadCommand: ClientCommand {
         }
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let url = URL(fileURLWithPath: path)
         let upload = AttachmentUpload(
             filename: name ?? url.lastPathComponent, kind: Attachment.Kind(rawValue: kind.rawValue), source: .file(url))
@@ -61,7 +61,7 @@ struct FilesDeleteCommand: ClientCommand {
         guard !ids.isEmpty else { throw CommandFailure.usage("Give the ids of the files to delete.") }
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         for id in ids {
             try await client.deleteAttachment(AttachmentID(id))
             output.line("Deleted file \(id).")

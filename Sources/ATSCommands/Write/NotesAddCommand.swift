@@ -48,7 +48,7 @@ struct NotesAddCommand: ClientCommand {
         }
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let draft = NoteDraft(try body(), format: format.format)
         let notes: [Note] =
             if let application = owner.application {

@@ -14,7 +14,7 @@ struct TriggersCommand: AsyncParsableCommand {
 }
 
 /// `ats triggers list`.
-struct TriggersListCommand: ClientCommand {
+struct TriggersListCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the account's triggers.")
 
     @OptionGroup var connection: ConnectionOptions
@@ -43,7 +43,7 @@ struct TriggersListCommand: ClientCommand {
 }
 
 /// `ats triggers create`.
-struct TriggersCreateCommand: ClientCommand {
+struct TriggersCreateCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a trigger: when EVENT happens (and the conditions hold), run ACTION.",
@@ -122,7 +122,7 @@ struct TriggersCreateCommand: ClientCommand {
 }
 
 /// `ats triggers delete ID…`.
-struct TriggersDeleteCommand: ClientCommand {
+struct TriggersDeleteCommand: TrackerClientCommand {
     static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete triggers by id.")
 
     @OptionGroup var connection: ConnectionOptions

@@ -15,11 +15,22 @@ public struct ATSCapabilities: Hashable, Sendable {
     public var operations: [ATSOperation: ATSSupport]
 
     /// Creates a capability description.
+    ///
+    /// A provider lists the operations its client implements; every operation it leaves out is
+    /// ``ATSSupport/notSupported(_:)``, which is what ``ATSClient``'s default implementations throw.
+    /// To give the reason a person sees for an operation the provider cannot do, list it as
+    /// `.notSupported("why")`.
+    /// - Parameters:
+    ///   - provider: The provider's stable name.
+    ///   - noteFormat: How the provider stores note text.
+    ///   - hasNativeCandidates: Whether candidates are a resource of the provider.
+    ///   - timestampsAreLocalTime: Whether record timestamps come without an offset.
+    ///   - operations: The support level of each operation the provider lists.
     public init(
         provider: ATSProvider,
-        noteFormat: NoteFormat,
-        hasNativeCandidates: Bool,
-        timestampsAreLocalTime: Bool,
+        noteFormat: NoteFormat = .plain,
+        hasNativeCandidates: Bool = true,
+        timestampsAreLocalTime: Bool = false,
         operations: [ATSOperation: ATSSupport]
     ) {
         self.provider = provider
@@ -33,7 +44,7 @@ public struct ATSCapabilities: Hashable, Sendable {
     /// - Parameter operation: The operation to look up.
     /// - Returns: Its level; ``ATSSupport/notSupported(_:)`` when the provider does not list it.
     public func support(for operation: ATSOperation) -> ATSSupport {
-        operations[operation] ?? .notSupported("\(provider) does not list this operation.")
+        operations[operation] ?? .notSupported(Self.unlistedReason(provider))
     }
 
     /// Whether the provider can list rejection (disposition) reasons.
@@ -49,5 +60,26 @@ public struct ATSCapabilities: Hashable, Sendable {
     public func unsupportedError(for operation: ATSOperation) -> ATSError? {
         guard case .notSupported(let reason) = support(for: operation) else { return nil }
         return .notSupported(operation, provider: provider, reason: reason)
+    }
+
+    /// The error an operation throws when the provider's client does not implement it (the
+    /// default implementations of ``ATSClient``): the listed reason when the provider lists the
+    /// operation as not supported, or the reason for an operation it does not list.
+    ///
+    /// When the provider lists the operation as available, the client claims more than it does;
+    /// the error then says so, so that the mismatch is found rather than hidden.
+    /// - Parameter operation: The operation that was called.
+    /// - Returns: An ``ATSError`` with code ``ATSError/Code/notSupported``.
+    public func refusal(for operation: ATSOperation) -> ATSError {
+        if let error = unsupportedError(for: operation) { return error }
+        return .notSupported(
+            operation, provider: provider,
+            reason: "\(provider) lists this operation as available, but its client does not implement it; "
+                + "this is a defect of the \(provider) provider module.")
+    }
+
+    /// The reason given for an operation a provider does not list.
+    static func unlistedReason(_ provider: ATSProvider) -> String {
+        "ATSKit's \(provider) client does not implement this operation."
     }
 }

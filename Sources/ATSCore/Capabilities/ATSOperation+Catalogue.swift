@@ -24,6 +24,8 @@ extension ATSOperation {
         "createApplication", group: .applications, title: "Create application")
     /// Mark an applicant as hired (with hire and start dates), or undo it.
     public static let markAsHired = ATSOperation("markAsHired", group: .applications, title: "Mark as hired")
+    /// Read one application.
+    public static let application = ATSOperation("application", group: .applications, title: "Get application by id")
     /// List every stage of the workflow.
     public static let allApplicationStages = ATSOperation(
         "allApplicationStages", group: .applications, title: "Get all application stages")
@@ -56,6 +58,13 @@ extension ATSOperation {
     public static let candidateAttachments = ATSOperation(
         "candidateAttachments", group: .notesAndAttachments, title: "Candidate attachments")
 
+    /// Download a file's bytes.
+    public static let downloadAttachment = ATSOperation(
+        "downloadAttachment", group: .notesAndAttachments, title: "Download attachment")
+
+    /// Read the custom-field definitions (the schema) of applications, candidates or jobs.
+    public static let customFieldDefinitions = ATSOperation(
+        "customFieldDefinitions", group: .customFields, title: "Custom field definitions")
     /// Read application custom fields.
     public static let applicationCustomFields = ATSOperation(
         "applicationCustomFields", group: .customFields, title: "Application custom fields")
@@ -76,13 +85,13 @@ extension ATSOperation {
     /// Every operation this version knows, in matrix order.
     public static let all: [ATSOperation] = [
         .streamJobs, .streamApplications, .streamCandidates,
-        .moveToStage, .dispositionReasons, .rejectApplication, .bulkRejectApplications, .createApplication,
-        .markAsHired, .allApplicationStages,
+        .application, .moveToStage, .dispositionReasons, .rejectApplication, .bulkRejectApplications,
+        .createApplication, .markAsHired, .allApplicationStages,
         .job, .enhancedJob, .batchJobs,
         .candidate, .findCandidates, .resume,
         .applicationNotes, .candidateNotes, .addApplicationNote, .addCandidateNote,
-        .applicationAttachments, .candidateAttachments, .uploadAttachment, .deleteAttachment,
-        .applicationCustomFields, .candidateCustomFields, .jobCustomFields,
+        .applicationAttachments, .candidateAttachments, .downloadAttachment, .uploadAttachment, .deleteAttachment,
+        .customFieldDefinitions, .applicationCustomFields, .candidateCustomFields, .jobCustomFields,
         .setApplicationCustomFields, .setCandidateCustomFields, .setJobCustomFields,
         .workflowActions, .workflowTriggers,
     ]

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// An applicant tracking system, read and write, in ATSKit's provider-neutral vocabulary.
 ///
 /// Each provider module offers one conforming type (Tracker's is `TrackerATSClient`). Every
@@ -15,12 +17,35 @@
 ///
 /// Every method throws ``ATSError`` for provider failures and `CancellationError` when the calling
 /// task is cancelled.
+///
+/// Only ``capabilities`` has no default. Every operation has a default implementation that refuses
+/// with ``ATSError/Code/notSupported`` (see `ATSClient+Defaults.swift`), so a new provider implements
+/// the operations it can do and lists them in its capabilities; the rest are refused with the reason
+/// its capabilities give, and `ats coverage` shows them so:
+///
+/// ```swift
+/// struct ExampleClient: ATSClient {
+///     var capabilities: ATSCapabilities {
+///         ATSCapabilities(
+///             provider: ATSProvider(rawValue: "example"),
+///             operations: [
+///                 .streamJobs: .supported,
+///                 .dispositionReasons: .notSupported("Example's API has no rejection reasons."),
+///             ])
+///     }
+///     func streamJobs(_ query: ATSChangeQuery) -> ATSStream<Job> { … }
+/// }
+/// ```
 public protocol ATSClient: Sendable {
     /// What this provider supports, and why not where it cannot.
     var capabilities: ATSCapabilities { get }
 
     /// What the client has noticed the server doing differently from its documentation.
     var diagnostics: Set<ATSDiagnostic> { get }
+
+    /// The account's time zone, when the client knows it; moments a person writes without an offset
+    /// are read in it. Default: nil.
+    var accountTimeZone: TimeZone? { get }
 
     // MARK: Streaming
 

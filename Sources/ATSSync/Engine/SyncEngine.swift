@@ -1,3 +1,4 @@
+import ATSCore
 public import Foundation
 public import Logging
 
@@ -67,6 +68,7 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
     public func run(_ streams: [SyncStreamName], fullScan: Bool = false) async throws -> SyncRunReport {
         try Task.checkCancellation()
         try await store.prepare()
+        try await store.claimAccount(source.account, provider: source.provider)
         let schedule = StreamSchedule(streams) { source.contract(for: $0)?.derivation?.source }
         let outcomes = await withTaskGroup(of: StreamOutcome.self, returning: [StreamOutcome].self) { group in
             var schedule = schedule
@@ -112,6 +114,7 @@ public struct SyncEngine<Source: SyncSource>: Sendable {
     /// - Throws: ``SyncError`` when the source has no such stream; the source's and the store's errors.
     public func run(_ stream: SyncStreamName, fullScan: Bool = false) async throws -> StreamRunReport {
         try await store.prepare()
+        try await store.claimAccount(source.account, provider: source.provider)
         return try await runPrepared(stream, fullScan: fullScan)
     }
 

@@ -1,3 +1,5 @@
+public import ATSCore
+
 /// Errors of the sync engine itself (the source's and the store's errors pass through unchanged).
 public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong, for a person.
@@ -15,5 +17,23 @@ extension SyncError {
         SyncError(
             description: "The stored \(stream) row '\(id)' is not the JSON the sync wrote; run `ats sync --full` "
                 + "to read it again from the provider.")
+    }
+}
+
+extension SyncError {
+    /// The mirror holds the account under another provider, so this sync would mix two providers'
+    /// records under one account name.
+    /// - Parameters:
+    ///   - account: The account's name in the mirror.
+    ///   - owner: The provider whose records the mirror holds for it.
+    ///   - requested: The provider this sync reads.
+    public static func accountBelongsToAnotherProvider(
+        account: String, owner: ATSProvider, requested: ATSProvider
+    ) -> SyncError {
+        SyncError(
+            description: "The mirror's account '\(account)' holds records of provider '\(owner)', but this sync reads "
+                + "provider '\(requested)'. Nothing was written. Give the \(requested) account its own name in the "
+                + "mirror (ats sync --account NAME) or use another mirror (--database); to sync the \(owner) "
+                + "account, choose --provider \(owner).")
     }
 }

@@ -1,3 +1,4 @@
+public import ATSCore
 public import Foundation
 
 /// A provider's side of a sync: its streams' contracts and their pages.
@@ -10,6 +11,10 @@ public protocol SyncSource: Sendable {
 
     /// The account these records belong to (rows of several accounts can share one database).
     var account: String { get }
+
+    /// The provider the records come from; the mirror records it per account and refuses to mix two
+    /// providers' records under one account name (``SyncStore/claimAccount(_:provider:)``).
+    var provider: ATSProvider { get }
 
     /// Every stream the source has, in the order run reports list them. The engine reads them at the
     /// same time, except that a derived stream waits for the stream it is built from.

@@ -1,4 +1,4 @@
-import ATSCore
+public import ATSCore
 public import Foundation
 import Synchronization
 
@@ -44,6 +44,8 @@ public final class InMemorySyncStore: SyncStore {
     }
 
     private let contents = Mutex(Contents())
+    /// The provider of each account (``claimAccount(_:provider:)``).
+    let accountOwners = Mutex<[String: ATSProvider]>([:])
 
     /// Creates an empty store.
     public init() {}

@@ -1,3 +1,4 @@
+public import ATSCore
 public import Foundation
 
 /// Where the sync engine keeps the mirror: rows, stream states and stage history.
@@ -9,6 +10,22 @@ public protocol SyncStore: Sendable {
     /// Creates or migrates the schema. Safe to call on every start.
     /// - Throws: When the database cannot be opened or migrated.
     func prepare() async throws
+
+    /// Records which provider an account's rows come from, the first time the account is synced, and
+    /// refuses when the mirror already holds the account under another provider: one mirror can hold
+    /// accounts of several providers, but never one account's rows from two. One transaction.
+    /// - Parameters:
+    ///   - account: The account's name in the mirror.
+    ///   - provider: The provider the sync reads.
+    /// - Throws: ``SyncError`` (``SyncError/accountBelongsToAnotherProvider(account:owner:requested:)``)
+    ///   when another provider owns the account, then nothing is written; or when the database fails.
+    func claimAccount(_ account: String, provider: ATSProvider) async throws
+
+    /// Every account the mirror holds, with the provider its rows come from. Accounts a release
+    /// before providers were recorded had synced belong to `tracker`.
+    /// - Returns: The providers by account name.
+    /// - Throws: When the database cannot be read.
+    func accountProviders() async throws -> [String: ATSProvider]
 
     /// The remembered state of a stream for an account, or a fresh one.
     /// - Parameters:

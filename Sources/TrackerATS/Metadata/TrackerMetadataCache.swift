@@ -117,6 +117,17 @@ public actor TrackerMetadataCache {
         return knownStatuses
     }
 
+    /// The statuses the account's applications are in, as ``learnedApplicationStatuses()`` reads them
+    /// (once per time to live), without the configured or otherwise observed ones: for saying where
+    /// each status came from.
+    /// - Returns: The statuses, in the order first seen.
+    /// - Throws: ``TrackerAPIError`` when the application list cannot be read.
+    public func statusesOfApplications() async throws -> [String] {
+        guard case .applicationStatuses(let learned) = try await payload(.applicationStatuses) else { return [] }
+        observe(statuses: learned)
+        return learned
+    }
+
     /// Whether the account's applications have been read for their statuses within the time to live.
     public var hasLearnedApplicationStatuses: Bool {
         guard let loadedAt = slots[.applicationStatuses]?.loadedAt else { return false }

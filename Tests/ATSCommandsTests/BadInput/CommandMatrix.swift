@@ -84,6 +84,7 @@ enum CommandMatrix {
             Leaf(
                 path: ["applications", "create"],
                 arguments: ["--job", "2", "--first-name", "Ada", "--last-name", "Byron", "--email", "ada@example.com"]),
+            Leaf(path: ["stages", "list"], arguments: ["--known-stage", "Interview"]),
             Leaf(path: ["candidates", "list"], arguments: [], malformed: (["--limit", "1.5"], "--limit")),
             Leaf(path: ["candidates", "get"], arguments: ["tc_0000000000000000"]),
             Leaf(
