@@ -2,9 +2,9 @@ import ATSCore
 import ArgumentParser
 import Foundation
 import Testing
-@testable import TrackerAPI
 
 @testable import ATSCommands
+@testable import TrackerAPI
 
 /// Unattended commands (sync, fleet, bulk-reject) ride out rate limiting; interactive ones keep a
 /// short policy and say what to do when Tracker limits them; bulk-reject's waits fit together.

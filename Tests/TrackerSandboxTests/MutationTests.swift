@@ -122,4 +122,3 @@ struct MutationTests {
         #expect(otherSeed != first, "the seed decides the changes")
     }
 }
-
