@@ -71,8 +71,8 @@ final class SandboxStore: Sendable {
 
     /// Makes the background changes due by the sandbox clock (``SandboxState/makeDueMutations()``).
     func makeDueMutations() {
-        guard data.withLock({ $0.mutationSchedule != nil }) else { return }
-        _ = try? mutate { $0.makeDueMutations() }
+        let made = data.withLock { state in state.mutationSchedule == nil ? 0 : state.makeDueMutations().count }
+        if made > 0 { changes.notify() }
     }
 
     /// Runs due actions (all pending ones when `date` is `nil`); returns how many ran.
