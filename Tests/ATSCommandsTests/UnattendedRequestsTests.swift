@@ -2,9 +2,9 @@ import ATSCore
 import ArgumentParser
 import Foundation
 import Testing
-import TrackerAPI
 
 @testable import ATSCommands
+@testable import TrackerAPI
 
 /// Unattended commands (sync, fleet, bulk-reject) ride out rate limiting; interactive ones keep a
 /// short policy and say what to do when Tracker limits them; bulk-reject's waits fit together.
@@ -21,7 +21,9 @@ import TrackerAPI
     @Test func interactiveCommandsGiveUpSoonButASyncIsPatient() throws {
         var configuration = try Self.interactiveConfiguration()
         #expect(configuration.retryPolicy.maximumAttempts == 3)
-        #expect(configuration.retryPolicy.countsRateLimitedAttempts)
+        // A 429 with Retry-After is waited out rather than spending one of the three attempts.
+        #expect(!configuration.retryPolicy.countsRateLimitedAttempts)
+        #expect(configuration.retryPolicy.maximumRetryAfter <= .seconds(30))
 
         SyncTuning(pageSize: nil, rateLimit: nil).apply(to: &configuration)
         #expect(configuration.retryPolicy == .patient)
@@ -102,5 +104,41 @@ import TrackerAPI
             code: .rateLimited, operation: "list applications", provider: .tracker,
             message: "Tracker kept answering \"too many requests\" for the applications.")
         #expect(CommandFailure.explaining(client).message.contains("run the command again"))
+    }
+}
+
+/// An interactive command against an account limited to a few requests per second: its 429s are
+/// waited out, so its three attempts go to the failures that say something about the server.
+@Suite struct InteractiveRateLimitTests {
+    @Test func rateLimitedAnswersDoNotUseUpTheThreeAttempts() {
+        var retry = RetryState(policy: InteractiveRequests.retryPolicy, method: .get, startedAt: .zero)
+        let tooMany = RetryState.Failure.status(429, retryAfter: .seconds(1))
+        // An HTML page, then the account's limit five times (a burst of a person's commands), then
+        // the HTML page again: the command is still trying, waiting each 429 out as asked.
+        let answers: [RetryState.Failure] = [.malformed, tooMany, tooMany, tooMany, tooMany, tooMany, .malformed]
+        var now = Duration.zero
+        for answer in answers {
+            retry.beginAttempt()
+            retry.record(answer)
+            let decision = retry.decide(after: answer, now: now, randomUnit: 0)
+            guard case .retry(let wait) = decision else {
+                Issue.record("gave up after \(answer): \(decision)")
+                return
+            }
+            if answer == tooMany { #expect(wait == .seconds(1), "waits as long as Retry-After asks") }
+            now += wait
+        }
+        // The third failure that is not a 429 ends the call, naming that failure rather than the limit.
+        retry.beginAttempt()
+        retry.record(.malformed)
+        #expect(retry.decide(after: .malformed, now: now, randomUnit: 0) == .giveUp(.attemptsExhausted))
+    }
+
+    @Test func aLongRetryAfterEndsTheCommandWithAdviceRatherThanSilentWaiting() {
+        var retry = RetryState(policy: InteractiveRequests.retryPolicy, method: .get, startedAt: .zero)
+        let failure = RetryState.Failure.status(429, retryAfter: .seconds(600))
+        retry.beginAttempt()
+        retry.record(failure)
+        #expect(retry.decide(after: failure, now: .zero, randomUnit: 0) == .giveUp(.retryAfterTooLong))
     }
 }

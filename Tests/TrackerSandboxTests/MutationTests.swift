@@ -57,17 +57,68 @@ struct MutationTests {
         }
     }
 
-    @Test("a background mutation rate changes the data while the server runs")
+    @Test("a background mutation rate changes the data as the sandbox clock moves, not the wall clock")
     func backgroundRate() async throws {
-        try await Fixture.run(Fixture.configuration(behavior: SandboxBehavior(mutationRate: 500))) { sandbox, wire in
-            try await sandbox.control.awaitMutations(atLeast: 10)
+        let clock = ManualSandboxClock(start: Fixture.start)
+        let behavior = SandboxBehavior(mutationRate: 10)
+        try await Fixture.run(Fixture.configuration(clock: clock, behavior: behavior)) { sandbox, wire in
+            // The clock has not moved: however long the machine takes, nothing changed yet.
+            _ = try await wire.get("/applications?per_page=1")
+            #expect(sandbox.control.mutationCount == 0)
+            // 2 s of sandbox time at 10 per second: exactly 20 changes, made when a request arrives.
+            clock.advance(by: .seconds(2))
+            _ = try await wire.get("/applications?per_page=1")
+            #expect(sandbox.control.mutationCount == 20)
             try sandbox.control.updateBehavior { $0.mutationRate = 0 }
+            clock.advance(by: .seconds(5))
             let truth = sandbox.control.applications()
             let listed = try await wire.all("/applications")
             // With the rate back at 0 nothing changes between the two reads.
             #expect(listed.compactMap { $0.id() } == truth.map(\.id))
-            #expect(sandbox.control.mutationCount >= 10)
-            #expect(truth.count != 300 || !sandbox.control.events().isEmpty)
+            #expect(sandbox.control.mutationCount == 20)
         }
+    }
+
+    /// What an account looked like after a run of background changes, for comparing two runs.
+    struct AccountSnapshot: Equatable {
+        var mutations: Int
+        var applications: [String]
+        var deleted: [Int]
+        var files: [Int]
+    }
+
+    /// Runs a sandbox with a background mutation rate whose clock moves in `steps`, with requests
+    /// in between (as a client's waits would move it), and returns what the account became.
+    static func backgroundRun(seed: UInt64, steps: [Duration]) async throws -> AccountSnapshot {
+        let clock = ManualSandboxClock(start: Fixture.start)
+        var configuration = Fixture.configuration(clock: clock, behavior: SandboxBehavior(mutationRate: 37))
+        configuration.seed = seed
+        return try await Fixture.run(configuration) { sandbox, wire in
+            for step in steps {
+                clock.advance(by: step)
+                _ = try await wire.get("/files?per_page=3")
+            }
+            try sandbox.control.updateBehavior { $0.mutationRate = 0 }
+            return AccountSnapshot(
+                mutations: sandbox.control.mutationCount,
+                applications: sandbox.control.applications().map {
+                    "\($0.id) \($0.status) \($0.email ?? "") \($0.updatedAt.timeIntervalSince1970)"
+                },
+                deleted: sandbox.control.deletedApplicationIDs().sorted(),
+                files: sandbox.control.files().map(\.id))
+        }
+    }
+
+    @Test("two runs with the same seed and the same clock make the same changes")
+    func backgroundChangesFollowTheSeedAndTheClock() async throws {
+        let steps: [Duration] = [.milliseconds(250), .seconds(1), .milliseconds(40), .seconds(3), .milliseconds(720)]
+        let first = try await Self.backgroundRun(seed: 7_001, steps: steps)
+        let second = try await Self.backgroundRun(seed: 7_001, steps: steps)
+        // 5.01 s of sandbox time at 37 per second.
+        #expect(first.mutations == 185)
+        #expect(first == second)
+        let otherSeed = try await Self.backgroundRun(seed: 7_002, steps: steps)
+        #expect(otherSeed.mutations == 185)
+        #expect(otherSeed != first, "the seed decides the changes")
     }
 }

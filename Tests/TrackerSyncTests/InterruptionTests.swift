@@ -181,7 +181,12 @@ struct BusyAccountSource: SyncSource {
 
     @Test(arguments: StoreKind.available)
     func aSyncWithTheSandboxsMutationModeOnIsCaughtUpByOneMoreIncrementalRun(kind: StoreKind) async throws {
-        let busy: (inout SandboxConfiguration) -> Void = { $0.behavior.mutationRate = 400 }
+        // The mutation rate runs on the sandbox clock, which moves when the client waits: the
+        // sandbox's rate limit makes it wait (Retry-After), and the account changes meanwhile.
+        let busy: (inout SandboxConfiguration) -> Void = {
+            $0.behavior.mutationRate = 40
+            $0.behavior.rateLimit = 20
+        }
         try await withMirror(kind, applications: 300, pageSize: 20, configure: busy) { harness in
             let first = try await harness.sync()
             #expect(first.streams.allSatisfy { $0.completed })

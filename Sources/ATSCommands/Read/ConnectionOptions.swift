@@ -148,7 +148,7 @@ struct ConnectionOptions: ParsableArguments {
             baseURL: url, apiKey: key, apiPassword: password, accountTimeZone: zone)
         // A person is waiting: an unreachable server should be reported in seconds, not minutes.
         configuration.timeouts.connect = .seconds(5)
-        configuration.retryPolicy.maximumAttempts = 3
+        configuration.retryPolicy = InteractiveRequests.retryPolicy
         if let rate = settings.rateLimit {
             configuration.rateLimit = TrackerRateLimit(requestsPerSecond: rate, burst: max(1, Int(rate)))
         }
@@ -191,6 +191,7 @@ struct ConnectionOptions: ParsableArguments {
             var configuration = TrackerAPI.Configuration(
                 baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, apiPassword: sandbox.apiPassword,
                 accountTimeZone: zone)
+            configuration.retryPolicy = InteractiveRequests.retryPolicy
             if let level = resolved.logLevel {
                 configuration.logger = CommandLogging.logger(label: "ats.tracker", level: level)
             }

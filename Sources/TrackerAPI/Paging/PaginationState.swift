@@ -49,8 +49,6 @@ struct PaginationState {
         var repeatsPrevious: Bool
     }
 
-    static let maximumRereadDepth = 8
-
     let requestedPageSize: Int
     let maximumInFlight: Int
     let consistency: TrackerPagingConsistency
@@ -138,10 +136,12 @@ struct PaginationState {
 
     /// Takes in a re-read page and says whether to look one page further back: needed when even
     /// its first record is past the gap's lower bound (records moved back by a page or more).
+    ///
+    /// The walk goes back as far as the records moved, down to page 1, however many pages that is:
+    /// stopping earlier would leave the records between silently undelivered. Deletions only move
+    /// records towards the front, so the walk always ends, at the latest on page 1.
     func receiveReread(_ job: Job, _ summary: Summary) -> [Job] {
-        guard case .reread(let page, let after, let before, let depth) = job, page > 1,
-            depth < Self.maximumRereadDepth
-        else { return [] }
+        guard case .reread(let page, let after, let before, let depth) = job, page > 1 else { return [] }
         let reachedLowerBound = summary.firstKey.map { $0 <= after } ?? false
         guard !reachedLowerBound else { return [] }
         return [.reread(page: page - 1, after: after, before: before, depth: depth + 1)]

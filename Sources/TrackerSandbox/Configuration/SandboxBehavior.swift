@@ -26,6 +26,9 @@ public struct SandboxBehavior: Sendable, Hashable {
     /// The faults drawn when ``faultRate`` fires, with equal probability. Default all of them.
     public var faultKinds: [SandboxFault]
     /// Background changes per second to applications (updates, insertions, deletions). Default 0.
+    /// The seconds are the sandbox clock's (``SandboxConfiguration/clock``): with a
+    /// ``ManualSandboxClock`` the account changes only as the clock is moved, and the same seed and
+    /// the same moves give the same changes.
     public var mutationRate: Double
     /// How long after creation a workflow action runs. Default one second.
     public var actionDelay: Duration
@@ -51,7 +54,7 @@ public struct SandboxBehavior: Sendable, Hashable {
     ///   - latencyJitter: maximum random extra delay per response.
     ///   - faultRate: probability of a fault per request.
     ///   - faultKinds: the faults to draw from.
-    ///   - mutationRate: background changes per second.
+    ///   - mutationRate: background changes per second of sandbox clock time.
     ///   - actionDelay: delay before an action runs.
     ///   - actionFailureRate: probability that an action fails.
     public init(

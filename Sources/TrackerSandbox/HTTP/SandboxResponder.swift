@@ -26,6 +26,8 @@ struct SandboxResponder: HTTPResponder {
         }
         defer { store.traffic.withLock { $0.end() } }
         await store.gate.pass(number)
+        // The account has changed as the sandbox clock says by the time a request is looked at.
+        store.makeDueMutations()
         let behavior = store.behavior
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
         var fault: SandboxFault?

@@ -28,36 +28,24 @@ enum BackgroundLoops {
         }
     }
 
-    /// Applies background mutations at the behaviour's `mutationRate` (changes per second), in
-    /// ticks of at least 10 ms; the fractional remainder carries over so the long-run rate is exact.
+    /// Makes the background changes of the behaviour's `mutationRate` as they fall due on the
+    /// sandbox clock (``MutationSchedule``), looking every 10 ms or so while the rate is above 0.
+    ///
+    /// The loop only decides *when* someone looks: how many changes are made, and which, follows
+    /// from the sandbox clock and the seed alone. Requests and a ``SandboxAdvancingClock`` make
+    /// the due changes too, so with a ``ManualSandboxClock`` they land where the clock moved, not
+    /// whenever this loop happens to wake.
     static func runMutations(_ store: SandboxStore) async {
         await cancelWhenGracefulShutdown {
-            var owed = 0.0
-            var last = ContinuousClock.now
             while !Task.isCancelled {
                 let rate = store.behavior.mutationRate
                 guard rate > 0 else {
                     let generation = store.changes.generation
                     await store.changes.wait(after: generation, timeout: .seconds(1))
-                    last = .now
-                    owed = 0
                     continue
                 }
-                let tick = Duration.milliseconds(Int64(max(1000 / rate, 10)))
-                try? await Task.sleep(for: tick)
-                let now = ContinuousClock.now
-                owed += (last.duration(to: now)).secondsValue * rate
-                last = now
-                let count = Int(owed)
-                if count > 0 {
-                    owed -= Double(count)
-                    // The rate is re-checked under the lock, so once a test sets it to 0 through
-                    // `updateBehavior`, no mutation from an earlier tick can land afterwards.
-                    _ = try? store.mutate { state in
-                        guard state.behavior.mutationRate > 0 else { return }
-                        _ = state.mutate(count: count)
-                    }
-                }
+                try? await Task.sleep(for: .milliseconds(Int64(min(max(1000 / rate, 10), 250))))
+                store.makeDueMutations()
             }
         }
     }

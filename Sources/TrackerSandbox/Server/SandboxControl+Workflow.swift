@@ -31,11 +31,13 @@ extension SandboxControl {
     public var pendingActionCount: Int { store.read { $0.workflow.pendingActionIDs.count } }
 
     /// Runs now every pending action whose delay has passed on the sandbox clock (and the actions
-    /// those create that are due too). With a ``ManualSandboxClock``, advance the clock first.
+    /// those create that are due too), after the background changes due by then
+    /// (``SandboxBehavior/mutationRate``). With a ``ManualSandboxClock``, advance the clock first.
     /// - Returns: how many actions ran.
     @discardableResult
     public func runDueActions() -> Int {
-        store.runPendingActions(dueBy: store.configuration.clock.now())
+        store.makeDueMutations()
+        return store.runPendingActions(dueBy: store.configuration.clock.now())
     }
 
     /// Runs now every pending action, due or not (and those they create).

@@ -23,7 +23,7 @@ public struct SandboxControl: Sendable {
         change(&behavior)
         try behavior.validate()
         let validated = behavior
-        _ = try? store.mutate { $0.behavior = validated }
+        _ = try? store.mutate { $0.setBehavior(validated) }
     }
 
     /// The account's status names.

@@ -68,3 +68,61 @@ extension SandboxState {
         return applications.page(offset: offset, limit: 1).entries.first?.id ?? 1
     }
 }
+
+/// The background mutation rate (``SandboxBehavior/mutationRate``) laid out on the sandbox clock:
+/// by instant `t`, `⌊(t − start) × rate⌋` changes are due.
+///
+/// The clock is the sandbox's own (``SandboxConfiguration/clock``), not the wall clock, so with a
+/// ``ManualSandboxClock`` the number of changes made depends only on how far the test (or a
+/// ``SandboxAdvancingClock``) moved time, and each change is the seed's n-th one: two sandboxes
+/// with the same seed whose clocks move alike change their accounts alike.
+struct MutationSchedule: Sendable, Hashable {
+    /// Changes per second of sandbox time.
+    var rate: Double
+    /// When the rate took effect.
+    var start: Date
+    /// Changes made under this schedule.
+    var made = 0
+
+    /// A schedule from `start`, or `nil` when `rate` makes no changes.
+    init?(rate: Double, startingAt start: Date) {
+        guard rate > 0 else { return nil }
+        self.rate = rate
+        self.start = start
+    }
+
+    /// How many changes are due by `now` and not made yet.
+    func owed(at now: Date) -> Int {
+        let elapsed = max(now.timeIntervalSince(start), 0)
+        let due = (elapsed * rate).rounded(.down)
+        guard due.isFinite, due < Double(Int.max) else { return 0 }
+        return max(Int(due) - made, 0)
+    }
+}
+
+extension SandboxState {
+    /// Makes the background changes due by the sandbox clock's current reading: called when a
+    /// request arrives, when a ``SandboxAdvancingClock`` moves time, and on the background loop's
+    /// ticks, so the account has changed as the clock says whenever anyone looks.
+    /// - Returns: the changes made.
+    @discardableResult
+    mutating func makeDueMutations() -> [SandboxMutation] {
+        guard var schedule = mutationSchedule else { return [] }
+        let owed = schedule.owed(at: configuration.clock.now())
+        guard owed > 0 else { return [] }
+        schedule.made += owed
+        mutationSchedule = schedule
+        return mutate(count: owed)
+    }
+
+    /// Changes the behaviour; a new mutation rate starts from now, after the changes the old rate
+    /// owed up to now were made.
+    mutating func setBehavior(_ new: SandboxBehavior) {
+        makeDueMutations()
+        let rateChanged = new.mutationRate != behavior.mutationRate
+        behavior = new
+        if rateChanged {
+            mutationSchedule = MutationSchedule(rate: new.mutationRate, startingAt: configuration.clock.now())
+        }
+    }
+}

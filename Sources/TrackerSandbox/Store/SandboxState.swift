@@ -19,6 +19,8 @@ struct SandboxState: Sendable {
     var workflow = WorkflowState()
     /// How many changes `mutate` has made; also the index of its next random draw.
     var mutationCount = 0
+    /// The background mutation rate's progress on the sandbox clock (`nil` while the rate is 0).
+    var mutationSchedule: MutationSchedule?
 
     init(configuration: SandboxConfiguration) {
         let anchor = configuration.clock.now().epochSeconds
@@ -31,6 +33,7 @@ struct SandboxState: Sendable {
         applications = ResourceTable(baseCount: generator.applicationCount)
         notes = ResourceTable(baseCount: generator.noteCount)
         files = ResourceTable(baseCount: generator.fileCount)
+        mutationSchedule = MutationSchedule(rate: behavior.mutationRate, startingAt: configuration.clock.now())
     }
 
     /// The sandbox clock's reading in whole seconds (never before the data's anchor, so records

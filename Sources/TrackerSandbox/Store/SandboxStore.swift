@@ -69,6 +69,12 @@ final class SandboxStore: Sendable {
 
     var renderContext: RenderContext { read { $0.renderContext } }
 
+    /// Makes the background changes due by the sandbox clock (``SandboxState/makeDueMutations()``).
+    func makeDueMutations() {
+        let made = data.withLock { state in state.mutationSchedule == nil ? 0 : state.makeDueMutations().count }
+        if made > 0 { changes.notify() }
+    }
+
     /// Runs due actions (all pending ones when `date` is `nil`); returns how many ran.
     func runPendingActions(dueBy date: Date?) -> Int {
         let ran = data.withLock { $0.runPendingActions(dueBy: date) }

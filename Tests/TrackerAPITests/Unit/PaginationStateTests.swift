@@ -132,8 +132,12 @@ import Testing
                 .reread(page: 2, after: 30, before: 45, depth: 2)
             ])
         #expect(state.receiveReread(job, summary(count: 10, first: 25, last: 40)) == [])
-        let deep = PaginationState.Job.reread(page: 3, after: 30, before: 45, depth: PaginationState.maximumRereadDepth)
-        #expect(state.receiveReread(deep, summary(count: 0)) == [])
+        // However far back the records moved (an empty page: the list shrank past it), the walk goes
+        // on to page 1 and ends there.
+        let deep = PaginationState.Job.reread(page: 3, after: 30, before: 45, depth: 12)
+        #expect(state.receiveReread(deep, summary(count: 0)) == [.reread(page: 2, after: 30, before: 45, depth: 13)])
+        let first = PaginationState.Job.reread(page: 1, after: 30, before: 45, depth: 14)
+        #expect(state.receiveReread(first, summary(count: 10, first: 46, last: 60)) == [])
     }
 
     @Test func aRepeatedPageEndsPaging() {

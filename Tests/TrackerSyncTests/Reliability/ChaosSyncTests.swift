@@ -5,7 +5,7 @@ import TrackerSandbox
 
 /// The chaos suite: seeded runs of a full and an incremental sync against a sandbox that fails 10%
 /// of requests with every fault it knows, rate-limits, jitters its latency and changes the account
-/// while it is read (as the client waits, by the injected clock: ``MutatingClock``). After each run
+/// while it is read (the sandbox's mutation rate, on the sandbox clock that the client's waits move). After each run
 /// the mirror must equal the ground truth: nothing lost, nothing twice. Quick: 3 runs; `ATSKIT_RELIABILITY=full`: 20 (`scripts/reliability chaos`).
 @Suite struct ChaosSyncTests {
     /// What one run did and found.
@@ -43,8 +43,8 @@ import TrackerSandbox
         }
     }
 
-    /// Account changes per second of the client's waits during the first sync (``MutatingClock``),
-    /// 15 by default: about as many changes per full-budget run as the wall-clock mutation mode
+    /// Account changes per second of sandbox time during the first sync (the sandbox's
+    /// `mutationRate`; its clock moves as the client waits, by a backoff or a `Retry-After`), 15 by default: about as many changes per full-budget run as the wall-clock mutation mode
     /// made before (9,442 over 20 runs). `ATSKIT_CHAOS_MUTATIONS_PER_SECOND` sets another rate.
     static let mutationsPerSecond =
         ProcessInfo.processInfo.environment["ATSKIT_CHAOS_MUTATIONS_PER_SECOND"].flatMap(Double.init) ?? 15
@@ -101,17 +101,16 @@ import TrackerSandbox
                 configuration.behavior.faultKinds = SandboxFault.allCases
                 configuration.behavior.rateLimit = 30
                 configuration.behavior.latencyJitter = .milliseconds(8)
-            },
-            clientClock: { MutatingClock(sandboxClock: $0) }
+            }
         ) { harness in
             let control = harness.sandbox.control
-            let clock = try #require(harness.clientClock as? MutatingClock)
             let naiveZone = mode == .naiveLocal ? TimeZone(identifier: zone) : nil
-            // The account changes while the first sync reads it, driven by the injected clock.
-            clock.start(control, perSecond: Self.mutationsPerSecond)
+            // The account changes while the first sync reads it, as the sandbox clock moves: the
+            // seed decides each change, the clock how many (MutationTests.backgroundChangesFollowTheSeedAndTheClock).
+            try control.updateBehavior { $0.mutationRate = Self.mutationsPerSecond }
             var reports = [try await harness.sync(full: true)]
-            clock.stop()
-            figures.mutations = clock.mutations
+            try control.updateBehavior { $0.mutationRate = 0 }
+            figures.mutations = control.mutationCount
             harness.clock.advance(by: .seconds(120))
             reports.append(try await harness.sync())
             let afterIncremental = try await MirrorComparison.of(
