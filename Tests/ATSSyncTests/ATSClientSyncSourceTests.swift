@@ -44,7 +44,8 @@ private struct CandidateClient: ATSClient {
         #expect(unknownZone.streams == [.candidates])
         #expect(unknownZone.contract(for: .jobs) == nil)
         let contract = try #require(unknownZone.contract(for: .candidates))
-        #expect(contract.lookBack == StreamContract.unknownLocalTimeLookBack)
+        #expect(contract.lookBack == ATSClientSyncSource.unplacedLocalTimeLookBack)
+        #expect(contract.lookBack > .seconds(14 * 3_600), "a naive time can be 14 h off UTC (Kiritimati)")
         #expect(contract.timestamps == .accountLocal(timeZone: nil))
         #expect(contract.supportsIncrementalUpdates)
 

@@ -51,6 +51,13 @@ public struct ATSClientSyncSource: SyncSource {
         return Self.streamOperations.filter { capabilities.support(for: $0.operation).isAvailable }.map(\.stream)
     }
 
+    /// The overlap used when a provider sends naive local times and the account's zone is unknown.
+    ///
+    /// A naive time read as UTC can be off by as much as the widest offset in use (UTC+14,
+    /// Kiritimati; the other side reaches only UTC−12), so the window reaches that far back, plus an
+    /// hour for clocks and daylight-saving changes.
+    public static let unplacedLocalTimeLookBack: Duration = .seconds(15 * 3_600)
+
     /// Each stream this source can read and the operation that reads it.
     static let streamOperations: [(stream: SyncStreamName, operation: ATSOperation)] = [
         (.jobs, .streamJobs), (.applications, .streamApplications), (.candidates, .streamCandidates),
@@ -65,7 +72,7 @@ public struct ATSClientSyncSource: SyncSource {
         return StreamContract(
             stream: stream, cursor: .updateTime(field: "updated_at"),
             timestamps: isLocal ? .accountLocal(timeZone: zone?.identifier) : .absolute,
-            lookBack: isLocal && zone == nil ? StreamContract.unknownLocalTimeLookBack : lookBack,
+            lookBack: isLocal && zone == nil ? Self.unplacedLocalTimeLookBack : lookBack,
             deletions: .byCompleteScan)
     }
 
