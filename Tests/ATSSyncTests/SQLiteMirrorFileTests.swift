@@ -38,7 +38,8 @@ import Testing
             return text.contains(path) && text.contains("not an ATSKit mirror") && text.contains("left untouched")
         }
         #expect(
-            try ScratchFolder.snapshot(folder) == before, "no byte changed and no file added (no grdb_migrations table)")
+            try ScratchFolder.snapshot(folder) == before, "no byte changed and no file added (no grdb_migrations table)"
+        )
     }
 
     @Test func aNewMirrorAndItsJournalFilesAreReadableByTheirOwnerOnly() async throws {
