@@ -208,7 +208,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // What the test targets share: waits on child processes and their output with a deadline,
-        // so that a hang fails a test with a message instead of stalling CI. Used only by tests.
+        // so that a hang fails a test with a message instead of stalling CI, and scratch folders
+        // whose files a test can compare byte for byte. Used only by tests.
         .target(
             name: "ATSTestSupport",
             path: "Tests/ATSTestSupport",
@@ -243,6 +244,7 @@ let package = Package(
         .testTarget(
             name: "ATSSyncTests",
             dependencies: [
+                "ATSTestSupport",
                 "ATSSync",
                 "ATSCore",
                 "ATSSyncSQLite",

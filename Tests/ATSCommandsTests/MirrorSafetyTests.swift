@@ -1,6 +1,7 @@
 import ATSCore
 import ATSSync
 import ATSSyncSQLite
+import ATSTestSupport
 import Foundation
 import Testing
 import TrackerSandbox
@@ -8,21 +9,6 @@ import TrackerSandbox
 /// "Never lose a user's file", with the built `ats`: the demo replaces only a file an earlier demo
 /// made, a failed first sync removes only the file it created, and mirrors are private.
 @Suite(.serialized) struct MirrorSafetyTests {
-    func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ats-safety-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
-    /// Every file in a folder with its bytes.
-    func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
-        }
-        return files
-    }
-
     /// A mirror holding a few applications, closed so that everything is in the main file.
     func makeMirror(at path: String) async throws {
         let store = try SQLiteSyncStore(path: path)
@@ -40,33 +26,33 @@ import TrackerSandbox
     }
 
     @Test func theDemoRefusesAMirrorItDidNotMakeAndLeavesItByteIdentical() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-safety")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("tracker.sqlite").path
         try await makeMirror(at: path)
-        let before = try snapshot(folder)
+        let before = try ScratchFolder.snapshot(folder)
         let outcome = try await CommandProcess.run(["demo", "--database", path, "--applications", "100", "--quiet"])
         #expect(outcome.status == 1, "\(outcome)")
         #expect(outcome.standardError.contains(path), "names the file: \(outcome)")
         #expect(outcome.standardError.contains("`ats demo` did not make"), "says why: \(outcome)")
         #expect(outcome.standardError.contains("--database demo.sqlite"), "says what to do: \(outcome)")
         #expect(!outcome.standardOutput.contains("replaced"))
-        #expect(try snapshot(folder) == before, "the mirror and its folder are byte-identical")
+        #expect(try ScratchFolder.snapshot(folder) == before, "the mirror and its folder are byte-identical")
     }
 
     @Test func theDemoRefusesAnEmptyFileItDidNotMake() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-safety")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("notes.sqlite").path
         FileManager.default.createFile(atPath: path, contents: nil)
         let outcome = try await CommandProcess.run(["demo", "--database", path, "--applications", "100", "--quiet"])
         #expect(outcome.status == 1, "\(outcome)")
         #expect(outcome.standardError.contains("`ats demo` did not make it"), "\(outcome)")
-        #expect(try snapshot(folder) == ["notes.sqlite": Data()])
+        #expect(try ScratchFolder.snapshot(folder) == ["notes.sqlite": Data()])
     }
 
     @Test func aFailedFirstSyncRemovesTheMirrorItCreatedButNeverAFileThatWasThere() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-safety")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("tracker.sqlite").path
         try await withTrackerSandbox(SandboxConfiguration(seed: 3, jobCount: 2, applicationCount: 20)) { sandbox in
@@ -77,7 +63,7 @@ import TrackerSandbox
             ]
             let created = try await CommandProcess.run(arguments)
             #expect(created.status == 1, "\(created)")
-            #expect(try snapshot(folder).isEmpty, "no empty mirror, journal or lock file is left behind")
+            #expect(try ScratchFolder.snapshot(folder).isEmpty, "no empty mirror, journal or lock file is left behind")
 
             let empty = folder.appendingPathComponent("empty.sqlite").path
             let store = try SQLiteSyncStore(path: empty)
@@ -91,7 +77,7 @@ import TrackerSandbox
     }
 
     @Test func aNewMirrorIsPrivateAndAnExistingOneOthersCanReadIsWarnedAboutOnce() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-safety")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("tracker.sqlite").path
         try await withTrackerSandbox(SandboxConfiguration(seed: 3, jobCount: 2, applicationCount: 20)) { sandbox in

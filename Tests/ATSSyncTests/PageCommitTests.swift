@@ -1,5 +1,6 @@
 import ATSCore
 import ATSSync
+import ATSTestSupport
 import Foundation
 import Testing
 
@@ -266,17 +267,7 @@ import Testing
 
     @Test func theFastTimestampTextMatchesFoundationsFormat() throws {
         let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
-        var generator = SystemRandomNumberGenerator()
-        var dates = [
-            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 951_782_400),
-            Date(timeIntervalSince1970: 4_107_542_399.999), Date(timeIntervalSince1970: -2_208_988_800.5),
-            Date(timeIntervalSince1970: 1_767_225_600.0009),
-        ]
-        for _ in 0..<50000 {
-            dates.append(
-                Date(timeIntervalSince1970: Double.random(in: -5_000_000_000...8_000_000_000, using: &generator)))
-        }
-        for date in dates {
+        for date in TimestampSamples.dates(randomCount: 50000) {
             let text = ISO8601Text.string(date)
             #expect(text == style.format(date), "\(date.timeIntervalSince1970)")
             // Reading back gives the instant Foundation reads, to well under a microsecond (the two

@@ -1,5 +1,6 @@
 import ATSSync
 import ATSSyncSQLite
+import ATSTestSupport
 import Foundation
 import GRDB
 import Synchronization
@@ -8,21 +9,6 @@ import Testing
 /// The SQLite mirror's file: never written unless it is a mirror, created private, locked by one
 /// writer at a time with a lock a finished holder does not leave behind.
 @Suite struct SQLiteMirrorFileTests {
-    func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ats-mirror-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
-    /// Every file in a folder with its bytes.
-    func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
-        }
-        return files
-    }
-
     func mode(_ path: String) throws -> Int {
         try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) & 0o777
     }
@@ -39,11 +25,11 @@ import Testing
     }
 
     @Test(arguments: [false, true]) func aDatabaseThatIsNotAMirrorIsRefusedAndLeftByteIdentical(wal: Bool) throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("contacts.sqlite").path
         try makeOtherDatabase(at: path, wal: wal)
-        let before = try snapshot(folder)
+        let before = try ScratchFolder.snapshot(folder)
         #expect(try SQLiteMirrorFile.contents(at: path) == .otherDatabase(tables: ["contacts"]))
         #expect {
             _ = try SQLiteSyncStore(path: path)
@@ -51,11 +37,13 @@ import Testing
             let text = "\(error)"
             return text.contains(path) && text.contains("not an ATSKit mirror") && text.contains("left untouched")
         }
-        #expect(try snapshot(folder) == before, "no byte changed and no file added (no grdb_migrations table)")
+        #expect(
+            try ScratchFolder.snapshot(folder) == before, "no byte changed and no file added (no grdb_migrations table)"
+        )
     }
 
     @Test func aNewMirrorAndItsJournalFilesAreReadableByTheirOwnerOnly() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("tracker.sqlite").path
         let store = try SQLiteSyncStore(path: path)
@@ -71,7 +59,7 @@ import Testing
     }
 
     @Test func mirrorsAreToldApartFromDemosAndEmptyFiles() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("tracker.sqlite").path
         #expect(try SQLiteMirrorFile.contents(at: path) == .nothing)
@@ -100,7 +88,7 @@ import Testing
     }
 
     @Test func aSecondHolderIsRefusedWithTheFirstOnesPidAndTheLockFileGoesWithTheLastHolder() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("tracker.sqlite").path
         let lockFile = SQLiteMirrorLock.lockPath(forMirror: path)
@@ -129,7 +117,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func aWaiterTakesTheLockWhenTheHolderLetsGo() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("tracker.sqlite").path
         let (held, toldHeld) = AsyncStream<Void>.makeStream()
@@ -157,7 +145,7 @@ import Testing
     }
 
     @Test func aWaitThatRunsOutIsRefusedNamingTheHolder() async throws {
-        let folder = try scratchFolder()
+        let folder = try ScratchFolder.make(prefix: "ats-mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("tracker.sqlite").path
         try await SQLiteMirrorLock.withLock(mirror: path) { () async throws in

@@ -46,6 +46,19 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             maximumRestarts: restarts, now: { clock.now }, makeScanID: { UUID().uuidString })
     }
 
+    /// A fake account of `records` applications, a clock a day after their start, a store of
+    /// `kind` and an engine syncing the one into the other.
+    func withEngine(
+        _ kind: StoreKind, records: Int, restarts: Int = 3,
+        _ body: (SyncEngine<FakeAccount>, any SyncStore, FakeAccount, TestClock) async throws -> Void
+    ) async throws {
+        let clock = TestClock(start.addingTimeInterval(86_400))
+        let account = FakeAccount(count: records, start: start)
+        try await kind.withStore { store in
+            try await body(makeEngine(account, store, clock, restarts: restarts), store, account, clock)
+        }
+    }
+
     /// The version each live row holds (PostgreSQL returns jsonb text re-spaced, so compare values).
     func versions(_ store: any SyncStore, _ account: FakeAccount) async throws -> [String: Int] {
         let rows = try await store.storedRows(of: .applications, account: account.account)
@@ -70,10 +83,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
 
     @Test(arguments: StoreKind.available) func theFirstRunIsAFullScanThatStoresEveryRecord(kind: StoreKind) async throws
     {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 35, start: start)
-        try await kind.withStore { store in
-            let report = try await makeEngine(account, store, clock).run(.applications)
+        try await withEngine(kind, records: 35) { engine, store, account, _ in
+            let report = try await engine.run(.applications)
             #expect(report.completed)
             #expect(report.window.isFullScan)
             #expect(report.records == 35)
@@ -86,10 +97,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     @Test(arguments: StoreKind.available) func anIncrementalRunReadsOnlyTheWindowAndPicksUpChanges(kind: StoreKind)
         async throws
     {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 35, start: start)
-        try await kind.withStore { store in
-            let engine = makeEngine(account, store, clock)
+        try await withEngine(kind, records: 35) { engine, store, account, clock in
             let first = try await engine.run(.applications)
             clock.advance(by: 3600)
             account.update(3, at: clock.now.addingTimeInterval(-600), status: "Interview")
@@ -111,10 +119,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     @Test(arguments: StoreKind.available) func theLookBackOverlapIsDeduplicatedNotCountedAsChanges(kind: StoreKind)
         async throws
     {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 5, start: start)
-        try await kind.withStore { store in
-            let engine = makeEngine(account, store, clock)
+        try await withEngine(kind, records: 5) { engine, _, account, clock in
             _ = try await engine.run(.applications)
             // Updated 2 minutes before the first window's upper bound: read by run 1 and again by run 2.
             account.update(4, at: clock.now.addingTimeInterval(-180))
@@ -132,10 +137,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     @Test(arguments: StoreKind.available) func aRecordThatBecomesVisibleLateIsCaughtByTheNextWindow(kind: StoreKind)
         async throws
     {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 25, start: start)
-        try await kind.withStore { store in
-            let engine = makeEngine(account, store, clock)
+        try await withEngine(kind, records: 25) { engine, store, account, clock in
             let upper = clock.now.addingTimeInterval(-60)
             // While page 2 is read, record 1 (on page 1, already read) gets an update stamped before
             // the window's upper bound: an in-flight write the first run cannot see.
@@ -154,10 +156,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     @Test(arguments: StoreKind.available) func aKilledRunResumesWhereItStoppedAndEndsWithTheSameMirror(kind: StoreKind)
         async throws
     {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 47, start: start)
-        try await kind.withStore { store in
-            let engine = makeEngine(account, store, clock)
+        try await withEngine(kind, records: 47) { engine, store, account, clock in
             account.beforePage { page, _ in if page == 3 { throw FakeAccount.Failure() } }
             await #expect(throws: FakeAccount.Failure.self) { try await engine.run(.applications) }
             let interrupted = try await store.state(of: .applications, account: account.account)
@@ -182,10 +181,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     @Test(arguments: StoreKind.available) func recordsDeletedWhilePagingDoNotHideTheRecordsBehindThem(kind: StoreKind)
         async throws
     {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 40, start: start)
-        try await kind.withStore { store in
-            let engine = makeEngine(account, store, clock)
+        try await withEngine(kind, records: 40) { engine, store, account, _ in
             // Deleting record 2 before page 3 shifts every later record back by one: record 21 moves
             // onto page 2, which was already read.
             account.beforePage { page, account in
@@ -204,13 +200,11 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     @Test(arguments: StoreKind.available) func paginationThatNeverSettlesDoesNotAdvanceProgress(kind: StoreKind)
         async throws
     {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 60, start: start)
-        try await kind.withStore { store in
+        try await withEngine(kind, records: 60, restarts: 2) { engine, store, account, _ in
             account.beforePage { page, account in
                 if page >= 2, let victim = account.snapshot.keys.min() { account.delete(victim) }
             }
-            let report = try await makeEngine(account, store, clock, restarts: 2).run(.applications)
+            let report = try await engine.run(.applications)
             #expect(report.completed == false)
             #expect(report.warnings.contains { $0.contains("progress was not advanced") })
             let state = try await store.state(of: .applications, account: account.account)
@@ -223,10 +217,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     @Test(arguments: StoreKind.available) func deletionsAreMarkedOnlyAfterACompleteFullScan(kind: StoreKind)
         async throws
     {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 30, start: start)
-        try await kind.withStore { store in
-            let engine = makeEngine(account, store, clock)
+        try await withEngine(kind, records: 30) { engine, store, account, clock in
             _ = try await engine.run(.applications)
             account.delete(25)
             clock.advance(by: 3600)
@@ -244,10 +235,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     }
 
     @Test(arguments: StoreKind.available) func anIncrementalRunNeverMarksDeletions(kind: StoreKind) async throws {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 12, start: start)
-        try await kind.withStore { store in
-            let engine = makeEngine(account, store, clock)
+        try await withEngine(kind, records: 12) { engine, store, account, clock in
             _ = try await engine.run(.applications)
             account.delete(3)
             clock.advance(by: 60)
@@ -259,10 +247,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     }
 
     @Test(arguments: StoreKind.available) func aDeletedRowThatReappearsIsRestored(kind: StoreKind) async throws {
-        let clock = TestClock(start.addingTimeInterval(86_400))
-        let account = FakeAccount(count: 8, start: start)
-        try await kind.withStore { store in
-            let engine = makeEngine(account, store, clock)
+        try await withEngine(kind, records: 8) { engine, store, account, clock in
             _ = try await engine.run(.applications)
             account.delete(6)
             _ = try await engine.run(.applications, fullScan: true)

@@ -11,9 +11,23 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
 /// against sandboxes with the default statuses and with ``reviewStatuses``, and a client that is told
 /// no statuses at all.
 @Suite struct AccountFactsTests {
+    /// A write sandbox whose account has `statuses` and a client told none of them, so that it must
+    /// learn them from the account; `rejectionStatus` is the one the client is configured with, if any.
+    func withAccountTheClientLearns(
+        statuses: [String] = reviewStatuses, rejectionStatus: String? = nil,
+        _ body: (TrackerATSClient, RunningSandbox) async throws -> Void
+    ) async throws {
+        var writes = testWriteSettings
+        writes.rejectionStatus = rejectionStatus
+        try await withWriteSandbox(writes: writes, configuresStatuses: false, sandbox: [.statuses(statuses)]) {
+            client, sandbox, _ in
+            try await body(client, sandbox)
+        }
+    }
+
     @Test(arguments: [SandboxConfiguration.defaultStatuses, reviewStatuses])
     func aMoveLearnsTheStagesFromTheAccountOnce(statuses: [String]) async throws {
-        try await withWriteSandbox(configuresStatuses: false, sandbox: [.statuses(statuses)]) { client, sandbox, _ in
+        try await withAccountTheClientLearns(statuses: statuses) { client, sandbox in
             #expect(await client.metadata.applicationStatuses().isEmpty)
             let ids = sandbox.applicationIDs(notInStatus: "Interview").prefix(2)
             for id in ids {
@@ -28,7 +42,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func aStageInAnotherCaseIsTheAccountsSpelling() async throws {
-        try await withWriteSandbox(configuresStatuses: false) { client, sandbox, _ in
+        try await withAccountTheClientLearns(statuses: SandboxConfiguration.defaultStatuses) { client, sandbox in
             let id = try #require(sandbox.applicationIDs(withStatus: "New").first)
             let result = try await client.moveToStage(
                 StageMoveRequest(application: id.applicationID, to: "phone interview"))
@@ -38,8 +52,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func anUnknownStageGetsDidYouMeanAndNothingIsSent() async throws {
-        try await withWriteSandbox(configuresStatuses: false, sandbox: [.statuses(reviewStatuses)]) {
-            client, sandbox, _ in
+        try await withAccountTheClientLearns { client, sandbox in
             let id = try #require(sandbox.applicationIDs(withStatus: "New").first)
             let error = try await #require(throws: ATSError.self) {
                 try await client.moveToStage(StageMoveRequest(application: id.applicationID, to: "Intervew"))
@@ -54,8 +67,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func rejectingFindsTheStatusThatReadsLikeARejection() async throws {
-        try await withWriteSandbox(configuresStatuses: false, sandbox: [.statuses(reviewStatuses)]) {
-            client, sandbox, _ in
+        try await withAccountTheClientLearns { client, sandbox in
             let id = try #require(sandbox.applicationIDs(withStatus: "Review").first)
             let result = try await client.reject(id.applicationID, options: RejectionOptions(reason: "Filled"))
             #expect(result.outcome == .rejected)
@@ -70,8 +82,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func anApplicationAlreadyRejectedIsReportedAndNothingIsSent() async throws {
-        try await withWriteSandbox(configuresStatuses: false, sandbox: [.statuses(reviewStatuses)]) {
-            client, sandbox, _ in
+        try await withAccountTheClientLearns { client, sandbox in
             let id = try #require(sandbox.applicationIDs(withStatus: "Rejected").first)
             let result = try await client.reject(id.applicationID, options: RejectionOptions(reason: "Duplicate"))
             #expect(result.outcome == .alreadyRejected)
@@ -82,10 +93,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func aConfiguredStatusInAnotherCaseIsTheAccountsSpelling() async throws {
-        var writes = testWriteSettings
-        writes.rejectionStatus = "rejected"
-        try await withWriteSandbox(writes: writes, configuresStatuses: false, sandbox: [.statuses(reviewStatuses)]) {
-            client, sandbox, _ in
+        try await withAccountTheClientLearns(rejectionStatus: "rejected") { client, sandbox in
             let id = try #require(sandbox.applicationIDs(withStatus: "Interview").first)
             let result = try await client.reject(id.applicationID)
             #expect(result.stage.name == "Rejected")
@@ -94,10 +102,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func aMistypedConfiguredStatusGetsDidYouMeanBeforeAnythingIsWritten() async throws {
-        var writes = testWriteSettings
-        writes.rejectionStatus = "Rejectd"
-        try await withWriteSandbox(writes: writes, configuresStatuses: false, sandbox: [.statuses(reviewStatuses)]) {
-            client, sandbox, _ in
+        try await withAccountTheClientLearns(rejectionStatus: "Rejectd") { client, sandbox in
             let id = try #require(sandbox.applicationIDs(withStatus: "Interview").first)
             let error = try await #require(throws: ATSError.self) {
                 try await client.reject(id.applicationID, options: RejectionOptions(reason: "Filled"))
@@ -115,7 +120,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     func withoutARejectionStatusNothingIsWrittenAndTheErrorSaysHowToSetIt(statuses: [String], problem: String)
         async throws
     {
-        try await withWriteSandbox(configuresStatuses: false, sandbox: [.statuses(statuses)]) { client, sandbox, _ in
+        try await withAccountTheClientLearns(statuses: statuses) { client, sandbox in
             let id = try #require(sandbox.applicationIDs(withStatus: "New").first)
             let single = try await #require(throws: ATSError.self) {
                 try await client.reject(id.applicationID, options: RejectionOptions(reason: "Filled"))
@@ -137,12 +142,9 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func aRejectionTrackerRefusesLeavesNoNoteAndSaysWhatWasSent() async throws {
-        var writes = testWriteSettings
         // Not close to any of the account's statuses, so it is sent as configured; Tracker runs the
         // action and fails it: the account has no such status.
-        writes.rejectionStatus = "Archived Forever"
-        try await withWriteSandbox(writes: writes, configuresStatuses: false, sandbox: [.statuses(reviewStatuses)]) {
-            client, sandbox, _ in
+        try await withAccountTheClientLearns(rejectionStatus: "Archived Forever") { client, sandbox in
             let id = try #require(sandbox.applicationIDs(withStatus: "Review").first)
             let error = try await #require(throws: ATSError.self) {
                 try await client.reject(id.applicationID, options: RejectionOptions(reason: "Filled"))
@@ -157,8 +159,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func bulkRejectUsesTheFoundStatusAndWritesNotesOnlyForRejections() async throws {
-        try await withWriteSandbox(configuresStatuses: false, sandbox: [.statuses(reviewStatuses)]) {
-            client, sandbox, _ in
+        try await withAccountTheClientLearns { client, sandbox in
             let already = try #require(sandbox.applicationIDs(withStatus: "Rejected").first)
             let targets = sandbox.applicationIDs(notInStatus: "Rejected").prefix(12).map(\.applicationID)
             let report = try await client.bulkReject(
@@ -177,10 +178,7 @@ let reviewStatuses = ["New", "Review", "Interview", "Hired", "Rejected"]
     }
 
     @Test func aBulkRejectionTrackerFailsWritesNoNotes() async throws {
-        var writes = testWriteSettings
-        writes.rejectionStatus = "Archived Forever"
-        try await withWriteSandbox(writes: writes, configuresStatuses: false, sandbox: [.statuses(reviewStatuses)]) {
-            client, sandbox, _ in
+        try await withAccountTheClientLearns(rejectionStatus: "Archived Forever") { client, sandbox in
             let targets = sandbox.applicationIDs(notInStatus: "Rejected").prefix(5).map(\.applicationID)
             let report = try await client.bulkReject(
                 BulkRejectionRequest(applications: targets, options: RejectionOptions(reason: "Position closed")))

@@ -204,17 +204,7 @@ struct GroundTruthCheck {
             let ids = try object(row.raw)["application_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
             mirrored.insert(Set(ids))
         }
-        var byEmail: [String: Set<String>] = [:]
-        var expected: Set<Set<String>> = []
-        for application in truth {
-            let email = (application.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            if email.isEmpty {
-                expected.insert([String(application.id)])
-            } else {
-                byEmail[email, default: []].insert(String(application.id))
-            }
-        }
-        expected.formUnion(byEmail.values)
+        let expected = expectedCandidates(truth)
         #expect(mirrored.subtracting(expected).isEmpty, "candidates the mirror has but should not")
         #expect(expected.subtracting(mirrored).isEmpty, "candidates the mirror lacks")
     }
@@ -227,4 +217,21 @@ struct GroundTruthCheck {
     func object(_ raw: String) throws -> [String: TrackerJSON] {
         try #require(try TrackerJSON.parse(Data(raw.utf8)).objectValue)
     }
+}
+
+/// The candidates a mirror of `truth` should hold, each as its applications' ids: applications that
+/// share an email (compared trimmed and ignoring case) are one candidate, and an application without
+/// an email is a candidate of its own.
+func expectedCandidates(_ truth: [SandboxApplication]) -> Set<Set<String>> {
+    var byEmail: [String: Set<String>] = [:]
+    var candidates: Set<Set<String>> = []
+    for application in truth {
+        let email = (application.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if email.isEmpty {
+            candidates.insert([String(application.id)])
+        } else {
+            byEmail[email, default: []].insert(String(application.id))
+        }
+    }
+    return candidates.union(byEmail.values)
 }

@@ -1,3 +1,4 @@
+import ATSTestSupport
 import Foundation
 import Testing
 import TrackerAPI
@@ -35,17 +36,7 @@ import TrackerAPI
 /// formatter must write the same text, or every candidate would count as changed after an upgrade.
 @Suite struct CandidateTimestampTextTests {
     @Test func theFastFormatterWritesWhatFoundationWrites() {
-        var generator = SystemRandomNumberGenerator()
-        var dates = [
-            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 951_782_400),
-            Date(timeIntervalSince1970: 4_107_542_399.999), Date(timeIntervalSince1970: -2_208_988_800.5),
-            Date(timeIntervalSince1970: 1_710_072_000.75),
-        ]
-        for _ in 0..<20000 {
-            dates.append(
-                Date(timeIntervalSince1970: Double.random(in: -5_000_000_000...8_000_000_000, using: &generator)))
-        }
-        for date in dates {
+        for date in TimestampSamples.dates(randomCount: 20000) {
             #expect(CandidateDerivation.utc(date) == date.formatted(.iso8601), "\(date.timeIntervalSince1970)")
         }
     }

@@ -33,6 +33,26 @@ extension SecretsAndTrust {
             return try #require(sandbox.control.webhookDeliveries().last)
         }
 
+        /// One status change from a sandbox signing with `construction` to a receiver started with
+        /// `receiverPassword` and `receiverArguments`: the receiver refuses every one of the sandbox's
+        /// three attempts and prints nothing.
+        static func expectEveryAttemptRefused(
+            signedWith construction: SandboxWebhookSignature.Construction, receiverPassword: String,
+            receiverArguments: [String] = [], application: Int
+        ) async throws {
+            try await withTrackerSandbox(sandboxConfiguration(construction: construction)) { sandbox in
+                try await withWebhookReceiver(password: receiverPassword, arguments: receiverArguments) { receiver in
+                    let delivery = try await deliverOne(from: sandbox, to: receiver, application: application)
+                    #expect(delivery.attemptStatuses == [401, 401, 401], "\(construction) \(receiverArguments)")
+                    #expect(receiver.printed.lines.isEmpty)
+                }
+            }
+            TrustFigures.shared.add {
+                $0.signaturesChecked += 3
+                $0.badDeliveriesRejected += 3
+            }
+        }
+
         @Test(arguments: SandboxWebhookSignature.Construction.allCases)
         func eachConstructionIsAcceptedByDefaultAndWhenConfigured(
             construction: SandboxWebhookSignature.Construction
@@ -67,36 +87,17 @@ extension SecretsAndTrust {
         ) async throws {
             let other = SandboxWebhookSignature.Construction.allCases.first { $0 != construction }
             let configured = try #require(other)
-            try await withTrackerSandbox(Self.sandboxConfiguration(construction: construction)) { sandbox in
-                try await withWebhookReceiver(
-                    password: Self.password, arguments: ["--signature-construction", configured.rawValue]
-                ) { receiver in
-                    let delivery = try await Self.deliverOne(from: sandbox, to: receiver, application: 4)
-                    #expect(delivery.attemptStatuses == [401, 401, 401])
-                    #expect(receiver.printed.lines.isEmpty)
-                }
-            }
-            TrustFigures.shared.add {
-                $0.signaturesChecked += 3
-                $0.badDeliveriesRejected += 3
-            }
+            try await Self.expectEveryAttemptRefused(
+                signedWith: construction, receiverPassword: Self.password,
+                receiverArguments: ["--signature-construction", configured.rawValue], application: 4)
         }
 
         @Test(arguments: SandboxWebhookSignature.Construction.allCases)
         func aWrongPasswordIsRefusedInEveryConstruction(
             construction: SandboxWebhookSignature.Construction
         ) async throws {
-            try await withTrackerSandbox(Self.sandboxConfiguration(construction: construction)) { sandbox in
-                try await withWebhookReceiver(password: Self.password + "-old") { receiver in
-                    let delivery = try await Self.deliverOne(from: sandbox, to: receiver, application: 5)
-                    #expect(delivery.attemptStatuses == [401, 401, 401])
-                    #expect(receiver.printed.lines.isEmpty)
-                }
-            }
-            TrustFigures.shared.add {
-                $0.signaturesChecked += 3
-                $0.badDeliveriesRejected += 3
-            }
+            try await Self.expectEveryAttemptRefused(
+                signedWith: construction, receiverPassword: Self.password + "-old", application: 5)
         }
 
         @Test(arguments: SandboxWebhookSignature.Construction.allCases)

@@ -211,17 +211,7 @@ struct MirrorComparison: Sendable {
         }
         // Until a full scan has seen the deletions, candidates still include deleted applications.
         guard deletionsSeen else { return }
-        var byEmail: [String: Set<String>] = [:]
-        var expected: Set<Set<String>> = []
-        for application in truth {
-            let email = (application.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            if email.isEmpty {
-                expected.insert([String(application.id)])
-            } else {
-                byEmail[email, default: []].insert(String(application.id))
-            }
-        }
-        expected.formUnion(byEmail.values)
+        let expected = expectedCandidates(truth)
         compared += expected.count
         for group in expected where !mirrored.contains(group) {
             note("candidate \(group.sorted().prefix(3)) missing or different", \.wrongCandidates)
