@@ -5,11 +5,11 @@ import TrackerSandbox
 /// `ats files upload` when the upload fails part-way, with the built `ats` against a sandbox over
 /// real sockets: it exits non-zero, sends the upload once, and says whether the file may exist.
 @Suite struct UploadCutCommandTests {
-    /// A PDF of 6 MiB (the upload checks read its first bytes): larger than the socket buffers, so
-    /// that a cut lands while the body is still being sent.
+    /// A PDF of 9 MiB (the upload checks read its first bytes; the limit is 10 MiB), so that a cut
+    /// usually lands while the body is still being sent.
     static func pdf() throws -> URL {
         var data = Data("%PDF-1.4\n".utf8)
-        data.append(contentsOf: (0..<(6 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 11) })
+        data.append(contentsOf: (0..<(9 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 11) })
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString).pdf")
         try data.write(to: url)
         return url
@@ -26,7 +26,11 @@ import TrackerSandbox
         sandbox.control.requestLog().filter { $0.method == "POST" && $0.path.hasSuffix("/files") }.count
     }
 
-    @Test func anUploadCutOffPartWaySaysTheFileWasNotAttached() async throws {
+    /// A real file cannot be held back the way the library test's source is: when the operating
+    /// system's buffers took the whole body before the cut was seen, `ats` cannot know that the
+    /// server did not read it all, and says the file may be attached. Either way it says one of
+    /// the two, never that a file is missing when it is there, and sends the upload once.
+    @Test func anUploadCutOffPartWaySaysTheFileWasNotAttachedOrMayBe() async throws {
         let file = try Self.pdf()
         defer { try? FileManager.default.removeItem(at: file) }
         try await withTrackerSandbox(SandboxConfiguration(seed: 3, jobCount: 2, applicationCount: 10)) { sandbox in
@@ -34,8 +38,13 @@ import TrackerSandbox
             sandbox.control.scriptUploadCut(afterBytes: 256 << 10, status: 503, pathSuffix: "/files")
             let outcome = try await Self.upload(file, to: sandbox)
             #expect(outcome.status == 1, "\(outcome)")
-            #expect(outcome.standardError.contains("the file was not attached"), "\(outcome)")
-            #expect(outcome.standardError.contains("run the same command again"), "\(outcome)")
+            let notAttached =
+                outcome.standardError.contains("the file was not attached")
+                && outcome.standardError.contains("run the same command again")
+            let mayBe =
+                outcome.standardError.contains("may or may not be attached")
+                && outcome.standardError.contains("ats files list --application 2")
+            #expect(notAttached != mayBe, "one of the two verdicts, with what to do: \(outcome)")
             #expect(Self.posts(sandbox) == 1, "sent once")
             #expect(sandbox.control.fileCount == before)
 

@@ -19,14 +19,21 @@ import TrackerSandbox
 
     @Test(arguments: cuts)
     func anUploadCutOffPartWayIsSentOnceAndReportedAsNotStored(status: Int?) async throws {
-        let file = try TemporaryFile(Self.bytes)
-        defer { file.remove() }
         try await withSandboxAPI(SandboxConfiguration(applicationCount: 5)) { api, sandbox in
             let before = sandbox.control.fileCount
+            let answered = sandbox.control.answeredRequestCount
             sandbox.control.scriptUploadCut(afterBytes: 256 << 10, status: status, pathSuffix: "/files")
+            // The source holds back the rest of the file until the sandbox has cut the upload, so
+            // that the cut lands before the whole body was handed over however much the
+            // connection's buffers would take.
+            let control = sandbox.control
+            let chunks = GatedChunks(data: Self.bytes, gateAt: 1 << 20) {
+                try? await control.awaitAnsweredRequests(atLeast: answered + 1, timeout: .seconds(60))
+            }
             let error = try await #require(throws: TrackerAPIError.self) {
                 try await api.files.upload(
-                    TrackerFileUploadRequest(applicationID: 2, filename: "cv.pdf", content: .file(file.url)))
+                    TrackerFileUploadRequest(
+                        applicationID: 2, filename: "cv.pdf", content: .chunks(chunks, size: Self.bytes.count)))
             }
             #expect(error.code == .requestInterrupted, "\(error)")
             #expect(error.attempts == 1)
@@ -69,5 +76,34 @@ import TrackerSandbox
             #expect(Self.posts(sandbox) == 1)
             #expect(sandbox.control.fileCount == before)
         }
+    }
+}
+
+/// The bytes in 64 KiB chunks; before the chunk at `gateAt`, waits once for `gate`.
+struct GatedChunks: AsyncSequence, Sendable {
+    typealias Element = Data
+    let data: Data
+    let gateAt: Int
+    let gate: @Sendable () async -> Void
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let source: GatedChunks
+        var offset = 0
+        var waited = false
+
+        mutating func next() async throws -> Data? {
+            guard offset < source.data.count else { return nil }
+            if !waited, offset >= source.gateAt {
+                waited = true
+                await source.gate()
+            }
+            let end = Swift.min(source.data.count, offset + (64 << 10))
+            defer { offset = end }
+            return source.data.subdata(in: offset..<end)
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(source: self)
     }
 }
