@@ -69,8 +69,8 @@ extension TrackerATSClient {
             throw ATSError(
                 code: .outcomeUnknown, operation: operation.rawValue, provider: .tracker,
                 message: "The upload of \(upload.filename) to application \(application) was sent, but its answer was "
-                    + "lost (\(error.underlying ?? error.status.map { "HTTP \($0)" } ?? "no answer")): the file may or "
-                    + "may not be attached.",
+                    + "lost (\(error.underlying ?? error.status.map { "HTTP \($0)" } ?? "no answer")): Tracker may or may "
+                    + "not have acted, so the file may or may not be attached.",
                 suggestion: "List the application's files before uploading it again, so that it is not attached twice.",
                 underlying: error)
         } catch let error as TrackerAPIError where error.code == .requestBodyFailed {
