@@ -10,6 +10,11 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Warnings in Sources/ are errors when ATSKIT_WARNINGS_AS_ERRORS=1, as in CI (.ci/run). Opt-in
+/// rather than always on: a package used as a dependency is built with -suppress-warnings, which
+/// conflicts with -warnings-as-errors, so an unconditional setting would break library users' builds.
+let warningsAsErrors = Context.environment["ATSKIT_WARNINGS_AS_ERRORS"] == "1"
+
 let package = Package(
     name: "ATSKit",
     platforms: [.macOS(.v15)],
@@ -89,7 +94,6 @@ let package = Package(
             dependencies: [
                 "ATSCore",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -111,6 +115,7 @@ let package = Package(
                 "ATSCore",
                 "ATSSync",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -426,3 +431,10 @@ package.targets += [
         swiftSettings: swiftSettings
     ),
 ]
+
+// Every module under Sources/ (the default path), not tests, test support or benchmarks.
+if warningsAsErrors {
+    for target in package.targets where target.type != .test && target.path == nil {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+    }
+}

@@ -1,3 +1,4 @@
+import ATSCore
 import ATSSync
 import Foundation
 import PostgresNIO

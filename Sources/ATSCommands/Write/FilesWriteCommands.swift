@@ -39,7 +39,16 @@ struct FilesUploadCommand: ClientCommand {
         let url = URL(fileURLWithPath: path)
         let upload = AttachmentUpload(
             filename: name ?? url.lastPathComponent, kind: Attachment.Kind(rawValue: kind.rawValue), source: .file(url))
-        let file = try await client.uploadAttachment(upload, to: ApplicationID(application))
+        let file: Attachment
+        do {
+            file = try await client.uploadAttachment(upload, to: ApplicationID(application))
+        } catch let error as ATSError where error.code == .outcomeUnknown {
+            throw CommandFailure.failed(
+                error.message + " Check with `ats files list --application \(application)`, and upload it again only "
+                    + "if it is not listed.")
+        } catch let error as ATSError where error.code == .notApplied {
+            throw CommandFailure.failed(error.message + " Nothing was stored: run the same command again.")
+        }
         if json {
             output.line(try RecordJSON.line(RecordJSON.AttachmentObject(file)))
         } else {

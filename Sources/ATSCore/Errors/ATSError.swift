@@ -32,6 +32,9 @@ public struct ATSError: Error, Sendable, CustomStringConvertible {
         public static let transport = Code(rawValue: "transport")
         /// A write was sent but its outcome is unknown; read the record back before retrying.
         public static let outcomeUnknown = Code(rawValue: "outcome_unknown")
+        /// A write was cut off before the provider received all of it, so it did not take effect;
+        /// sending it again cannot make a duplicate.
+        public static let notApplied = Code(rawValue: "not_applied")
         /// An awaited asynchronous change did not happen before the deadline.
         public static let timedOut = Code(rawValue: "timed_out")
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Whether two JSON texts hold the same value, whatever their key order and spacing.
 ///

@@ -113,7 +113,7 @@ extension TrackerAPI {
             case .cancelled:
                 throw cancelledError(endpoint)
             case .failed(let attemptFailure, let attemptError):
-                (failure, error) = (attemptFailure, attemptError)
+                (failure, error) = (attemptFailure, interruptedRequest(attemptError, bodyReads: bodyReads, endpoint))
             }
             try checkCancellation(endpoint)
             if bodyReads.wasRead { state.streamedBodyWasSent() }
@@ -167,6 +167,7 @@ extension TrackerAPI {
         )
         do {
             let response = try await exchange(request, timeout: timeout, logger: logger, bodyReads: bodyReads)
+            bodyReads.answerArrived()
             recordTrafficAttempt(status: response.status)
             serverClockRecorder.record(dateHeader: response.headers["Date"])
             metrics.recordAttempt(
@@ -227,7 +228,7 @@ extension TrackerAPI {
         }
         return TrackerHTTPRequest(
             method: endpoint.method, url: roots.url(for: endpoint), headers: headers,
-            content: endpoint.body?.observingReads { bodyReads.markRead() })
+            content: endpoint.body?.observingReads { bodyReads.record($0) })
     }
 
     private func checkCancellation(_ endpoint: TrackerEndpoint) throws {
@@ -256,13 +257,41 @@ extension TrackerAPI {
     }
 }
 
-/// Whether a transport has read any chunk of a call's streamed body, over all its attempts.
+/// What the sends of a call's streamed body read, over all its attempts: whether any chunk was
+/// read (which stops retries), and for the latest send how many bytes and whether to the end —
+/// as things stood when the answer's head arrived, if it did. (After an error answer, the
+/// transport may go on reading the body and dropping it, so later reads say nothing about what
+/// the server received.)
 final class BodyReadMark: Sendable {
-    private let isRead = Mutex(false)
+    private struct Reads {
+        var any = false
+        var bytes = 0
+        var ended = false
+        var atAnswer: (bytes: Int, ended: Bool)?
+    }
 
-    var wasRead: Bool { isRead.withLock { $0 } }
+    private let reads = Mutex(Reads())
 
-    func markRead() {
-        isRead.withLock { $0 = true }
+    /// Whether any chunk was read, by any send.
+    var wasRead: Bool { reads.withLock { $0.any } }
+
+    /// The bytes the latest send had read, and whether it had read the body to its end, when its
+    /// answer arrived (or now, when none did).
+    var latestSend: (bytes: Int, ended: Bool) { reads.withLock { $0.atAnswer ?? ($0.bytes, $0.ended) } }
+
+    /// Notes the reads so far as those before the answer.
+    func answerArrived() {
+        reads.withLock { $0.atAnswer = ($0.bytes, $0.ended) }
+    }
+
+    func record(_ event: BodyReadEvent) {
+        reads.withLock { reads in
+            switch event {
+            case .started: (reads.bytes, reads.ended, reads.atAnswer) = (0, false, nil)
+            case .reading: reads.any = true
+            case .produced(let count): reads.bytes += count
+            case .ended: reads.ended = true
+            }
+        }
     }
 }

@@ -35,6 +35,8 @@ extension TrackerAPIError {
         case .requestRejected: "the server rejected the request as sent"
         case .invalidConfiguration: "the client configuration is not usable"
         case .requestBodyFailed: "the request's body could not be read, so the request was abandoned unfinished"
+        case .requestInterrupted:
+            "the request was cut off before all of its body was sent, so the server cannot have acted on it"
         default: "an error with code \(code) occurred"
         }
     }
@@ -62,6 +64,9 @@ extension TrackerAPIError {
         case .requestRejected: "Check the request's parameters against the reference."
         case .invalidConfiguration: "Fix the configuration value named in the cause."
         case .requestBodyFailed: "Check that the file is readable and not being changed, then send it again."
+        case .requestInterrupted:
+            "Nothing was stored: send it again. If it fails the same way, a proxy or the server may limit "
+                + "the size or the duration of a request."
         default: "Try again."
         }
     }

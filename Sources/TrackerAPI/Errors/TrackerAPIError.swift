@@ -9,7 +9,7 @@ public struct TrackerAPIError: Error, Sendable, Hashable, CustomStringConvertibl
         private enum Base: String, Sendable, Hashable {
             case unauthorized, forbidden, notFound, rateLimited, serverError, malformedResponse
             case transportFailure, timedOut, cancelled, outcomeUnknown, requestRejected, invalidConfiguration
-            case requestBodyFailed, endpointNotFound
+            case requestBodyFailed, endpointNotFound, requestInterrupted
         }
         private let base: Base
 
@@ -48,6 +48,11 @@ public struct TrackerAPIError: Error, Sendable, Hashable, CustomStringConvertibl
         /// fewer or more bytes than announced), so the request was abandoned before its body was
         /// complete; ``TrackerAPIError/underlying`` says why. Never retried.
         public static let requestBodyFailed = Code(base: .requestBodyFailed)
+        /// A streamed request (an upload) was cut off before its body was sent to the end — the
+        /// connection closed, the server answered 5xx early, or the attempt timed out — so the
+        /// server cannot have received the whole request and did not act on it. Nothing needs
+        /// reading back; it is safe to send again. Not retried automatically.
+        public static let requestInterrupted = Code(base: .requestInterrupted)
 
         /// The code's name, suitable as a bounded metric label.
         public var description: String { base.rawValue }

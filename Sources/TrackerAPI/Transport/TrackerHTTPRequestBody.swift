@@ -103,8 +103,9 @@ public struct TrackerHTTPRequestBody: Sendable {
         }
     }
 
-    /// The same body, with `observe` called before each chunk is read from any of its sequences.
-    func observingReads(_ observe: @escaping @Sendable () -> Void) -> TrackerHTTPRequestBody {
+    /// The same body, with `observe` told when a send starts reading it, before each chunk is
+    /// read, what each read produced, and when a send read it to its end.
+    func observingReads(_ observe: @escaping @Sendable (BodyReadEvent) -> Void) -> TrackerHTTPRequestBody {
         guard case .stream(let isReplayable, let makeChunks) = storage else { return self }
         return TrackerHTTPRequestBody(
             storage: .stream(
@@ -135,21 +136,36 @@ public struct TrackerRequestBodyError: Error, Sendable, Hashable, CustomStringCo
     public var description: String { reason }
 }
 
-/// Calls `observe` before each read, and wraps the source's errors in ``TrackerRequestBodyError``
+/// What a send did with a streamed body, for ``TrackerAPI`` to know whether any of it went out
+/// and whether all of it could have.
+enum BodyReadEvent: Sendable {
+    /// A send started reading the body from its first byte.
+    case started
+    /// A chunk is about to be read.
+    case reading
+    /// A chunk of this many bytes was read (and handed to the connection).
+    case produced(Int)
+    /// The body was read to its end.
+    case ended
+}
+
+/// Tells `observe` what is read, and wraps the source's errors in ``TrackerRequestBodyError``
 /// so that transports can tell them from network failures.
 private struct ObservedChunks: AsyncSequence, Sendable {
     typealias Element = Data
     let base: TrackerHTTPBody
-    let observe: @Sendable () -> Void
+    let observe: @Sendable (BodyReadEvent) -> Void
 
     struct AsyncIterator: AsyncIteratorProtocol {
         var base: TrackerHTTPBody.AsyncIterator
-        let observe: @Sendable () -> Void
+        let observe: @Sendable (BodyReadEvent) -> Void
 
         mutating func next() async throws -> Data? {
-            observe()
+            observe(.reading)
             do {
-                return try await base.next()
+                let chunk = try await base.next()
+                observe(chunk.map { .produced($0.count) } ?? .ended)
+                return chunk
             } catch let error as TrackerRequestBodyError {
                 throw error
             } catch is CancellationError {
@@ -161,6 +177,7 @@ private struct ObservedChunks: AsyncSequence, Sendable {
     }
 
     func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: base.makeAsyncIterator(), observe: observe)
+        observe(.started)
+        return AsyncIterator(base: base.makeAsyncIterator(), observe: observe)
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One webhook delivery whose signature was verified: Tracker's `{"event_name", "application"}`.
 ///

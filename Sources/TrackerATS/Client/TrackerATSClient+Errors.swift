@@ -77,6 +77,12 @@ extension TrackerATSClient {
             return make(
                 .outcomeUnknown, "The answer to \(what) was lost; Tracker may or may not have acted.",
                 "Read the record back before trying again.")
+        case .requestInterrupted:
+            return make(
+                .notApplied,
+                "Tracker did not receive all of \(what) (\(failure.underlying ?? "the request was cut off")), so it "
+                    + "did not act on it.",
+                "Nothing was stored: send it again.")
         case .invalidConfiguration:
             return make(.invalidInput, "The Tracker connection settings cannot work: \(failure).", nil)
         default:

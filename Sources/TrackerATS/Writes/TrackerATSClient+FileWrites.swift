@@ -12,8 +12,14 @@ extension TrackerATSClient {
     /// then streamed: Tracker's upload carries the bytes base64-encoded inside one JSON body, and
     /// that body is produced chunk by chunk while it is sent, so memory stays at a few chunks
     /// whatever the file's size (bytes already in memory are sent as one body built in memory).
+<<<<<<< HEAD
     /// Not repeated once any of it was sent: a lost answer is `ATSError.Code.outcomeUnknown`.
     /// A file that changes while it is sent is refused (the request is left unfinished, so
+=======
+    /// Not repeated once any of it was sent: a lost answer is ``ATSError/Code/outcomeUnknown`` (the
+    /// file may be attached), an upload cut off before all of it was sent is
+    /// ``ATSError/Code/notApplied`` (it was not). A file that changes while it is sent is refused (the request is left unfinished, so
+>>>>>>> hardening
     /// nothing is stored).
     /// - Parameters:
     ///   - upload: The file.
@@ -58,6 +64,20 @@ extension TrackerATSClient {
                 "Tracker refused the type of \(upload.filename) (HTTP 415): \(error.bodyExcerpt ?? "unsupported type").",
                 suggestion: "Remove the type from WriteSettings.uploadContentTypes, or convert the file (to PDF).",
                 wasSent: true)
+        } catch let error as TrackerAPIError where error.code == .requestInterrupted {
+            throw ATSError(
+                code: .notApplied, operation: operation.rawValue, provider: .tracker,
+                message: "The upload of \(upload.filename) to application \(application) was cut off before all of it "
+                    + "was sent (\(error.underlying ?? "the connection failed")): the file was not attached.",
+                suggestion: "Upload it again; nothing needs cleaning up.", underlying: error)
+        } catch let error as TrackerAPIError where error.code == .outcomeUnknown {
+            throw ATSError(
+                code: .outcomeUnknown, operation: operation.rawValue, provider: .tracker,
+                message: "The upload of \(upload.filename) to application \(application) was sent, but its answer was "
+                    + "lost (\(error.underlying ?? error.status.map { "HTTP \($0)" } ?? "no answer")): Tracker may or may "
+                    + "not have acted, so the file may or may not be attached.",
+                suggestion: "List the application's files before uploading it again, so that it is not attached twice.",
+                underlying: error)
         } catch let error as TrackerAPIError where error.code == .requestBodyFailed {
             throw check.problem(
                 "\(upload.filename) could not be read whole while it was sent: \(error.underlying ?? "read failed").",

@@ -1,4 +1,4 @@
-public import Synchronization
+internal import Synchronization
 
 /// A `Clock` for the client side of a test whose sleeps return at once after moving time forward:
 /// its own reading and the sandbox's ``ManualSandboxClock``, so rate-limit buckets refill,

@@ -32,6 +32,7 @@ struct SandboxResponder: HTTPResponder {
         let latency = Self.latency(for: number, behavior: behavior, hash: store.generator.hash)
         var fault: SandboxFault?
         var reply: SandboxReply
+        var cut: Response?
         let redirect = store.redirects.withLock { ScriptedRedirect.take(from: &$0, method: method, path: path) }
         do throws(SandboxHTTPError) {
             if let redirect {
@@ -43,13 +44,20 @@ struct SandboxResponder: HTTPResponder {
             }
             let credential = try authorize(request)
             try limitRate(credential: credential, behavior: behavior)
-            fault = takeFault(number: number, method: method, path: path, behavior: behavior)
-            if let fault, let canned = FaultResponses.replacement(for: fault) {
-                reply = canned
+            let scripted = store.uploadCuts.withLock { ScriptedUploadCut.take(from: &$0, method: method, path: path) }
+            if let scripted {
+                let answer = await scripted.answer(request)
+                cut = answer.response
+                reply = SandboxReply(status: answer.status, body: [])
             } else {
-                reply = try await handle(
-                    request, method: method, path: path, query: query,
-                    hold: hold?.point == .beforeHandling ? hold.map { ($0, number) } : nil)
+                fault = takeFault(number: number, method: method, path: path, behavior: behavior)
+                if let fault, let canned = FaultResponses.replacement(for: fault) {
+                    reply = canned
+                } else {
+                    reply = try await handle(
+                        request, method: method, path: path, query: query,
+                        hold: hold?.point == .beforeHandling ? hold.map { ($0, number) } : nil)
+                }
             }
         } catch {
             reply = .error(error)
@@ -68,6 +76,7 @@ struct SandboxResponder: HTTPResponder {
         let limit = store.configuration.requestLogLimit
         store.traffic.withLock { $0.append(entry, limit: limit) }
         store.answers.notify()
+        if let cut { return cut }
         if store.stalls.withLock({ $0.take(method: method, path: path) }) {
             return stalledResponse(reply)
         }

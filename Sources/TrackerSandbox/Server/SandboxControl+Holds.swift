@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 internal import Synchronization
 
 /// Where the sandbox holds a request for a test (``SandboxControl/holdRequest(numbered:at:)``).

@@ -22,6 +22,8 @@ final class SandboxStore: Sendable {
     /// Answers scripted to stall halfway (SandboxControl+Redirects), and their end at shutdown.
     let stalls = Mutex(StallState())
     let stallsEnded = ChangeNotifier()
+    /// Uploads scripted to be cut off part-way (SandboxControl+UploadCuts).
+    let uploadCuts = Mutex<[ScriptedUploadCut]>([])
 
     /// Ends every stalled answer (their connections close) and stalls no more: before shutdown.
     func endStalls() {

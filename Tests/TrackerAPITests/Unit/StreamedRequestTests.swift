@@ -85,8 +85,25 @@ import Testing
         switch failure {
         case .rateLimited: #expect(error.code == .rateLimited)
         case .connectError: #expect(error.code == .transportFailure)
-        case .connectionReset, .serverError: #expect(error.code == .outcomeUnknown)
+        // Only the first chunk went out: the server cannot have the whole request.
+        case .connectionReset, .serverError: #expect(error.code == .requestInterrupted, "\(error)")
         }
+    }
+
+    @Test(arguments: [LateFailure.connectionReset, .serverError])
+    func aFailureAfterTheWholeBodyWasSentLeavesTheOutcomeUnknown(failure: LateFailure) async throws {
+        let (api, transport, _) = try TestAPI.make { request, _ in
+            _ = try await Self.read(request)
+            if failure == .serverError { return .text(503, "busy") }
+            throw TrackerTransportError(phase: .exchange, reason: "reset")
+        }
+        let url = try TemporaryFile(Self.bytes)
+        defer { url.remove() }
+        let error = try await #require(throws: TrackerAPIError.self) {
+            try await api.files.upload(Self.upload(.file(url.url)))
+        }
+        #expect(transport.requests.count == 1)
+        #expect(error.code == .outcomeUnknown, "\(error)")
     }
 
     @Test func aRedirectResendsAFileFromTheStartButNotASinglePassStream() async throws {

@@ -6,10 +6,12 @@ import Synchronization
 import Testing
 import TrackerSandbox
 
-/// The `ats` executable SwiftPM builds next to the test bundle.
+/// The `ats` executable SwiftPM builds next to the test bundle, or the one ATSKIT_ATS_EXECUTABLE
+/// names (scripts/release-check points the process suites at a release build this way).
 let atsExecutable: URL? = {
-    let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("ats")
+    let candidate =
+        ProcessInfo.processInfo.environment["ATSKIT_ATS_EXECUTABLE"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ats")
     return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
 }()
 

@@ -77,13 +77,17 @@ extension TrackerAPI {
         /// Never repeated once it may have arrived: an answer lost after sending is
         /// ``TrackerAPIError/Code-swift.struct/outcomeUnknown``. A streamed upload is sent again only
         /// when none of its bytes went out (the connection was never made): after that, no failure
-        /// is retried, 429 included, because a stream cannot be replayed.
+        /// is retried, 429 included, because a stream cannot be replayed. A streamed upload cut off
+        /// before its body was read to the end (the connection closed, or the server answered 5xx
+        /// first) is ``TrackerAPIError/Code-swift.struct/requestInterrupted``: the server cannot
+        /// have stored it, and sending it again makes no duplicate.
         /// - Parameters:
         ///   - request: The file.
         ///   - logger: A logger for this call.
         /// - Returns: The created file record.
         /// - Throws: ``TrackerAPIError``; ``TrackerAPIError/Code-swift.struct/outcomeUnknown`` when the
-        ///   answer was lost; ``TrackerAPIError/Code-swift.struct/requestBodyFailed`` when the file
+        ///   answer was lost; ``TrackerAPIError/Code-swift.struct/requestInterrupted`` when the upload
+        ///   was cut off part-way; ``TrackerAPIError/Code-swift.struct/requestBodyFailed`` when the file
         ///   could not be read or changed size while it was sent (the body was left unfinished, so
         ///   nothing was stored).
         public func upload(_ request: TrackerFileUploadRequest, logger: Logger? = nil) async throws -> TrackerFile {
