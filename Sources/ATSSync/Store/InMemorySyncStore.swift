@@ -1,4 +1,4 @@
-public import ATSCore
+import ATSCore
 public import Foundation
 import Synchronization
 

@@ -12,15 +12,10 @@ extension TrackerATSClient {
     /// then streamed: Tracker's upload carries the bytes base64-encoded inside one JSON body, and
     /// that body is produced chunk by chunk while it is sent, so memory stays at a few chunks
     /// whatever the file's size (bytes already in memory are sent as one body built in memory).
-<<<<<<< HEAD
-    /// Not repeated once any of it was sent: a lost answer is `ATSError.Code.outcomeUnknown`.
-    /// A file that changes while it is sent is refused (the request is left unfinished, so
-=======
-    /// Not repeated once any of it was sent: a lost answer is ``ATSError/Code/outcomeUnknown`` (the
-    /// file may be attached), an upload cut off before all of it was sent is
-    /// ``ATSError/Code/notApplied`` (it was not). A file that changes while it is sent is refused (the request is left unfinished, so
->>>>>>> hardening
-    /// nothing is stored).
+    /// Not repeated once any of it was sent: a lost answer is `ATSError.Code.outcomeUnknown` (the
+    /// file may be attached); an upload cut off before all of it was sent is
+    /// `ATSError.Code.notApplied` (it was not). A file that changes while it is sent is refused (the
+    /// request is left unfinished, so nothing is stored).
     /// - Parameters:
     ///   - upload: The file.
     ///   - application: The application.
