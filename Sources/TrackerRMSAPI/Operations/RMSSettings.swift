@@ -6,6 +6,17 @@ public struct RMSStatus: Sendable, Hashable {
     public var name: String
     /// The group, such as `Applied`, `Shortlisted`, `Working`, `Offer`, `Complete`, `Unsuccessful`.
     public var group: String?
+
+    /// Creates a status (for a stage known by id, `--known-stage NAME=ID`).
+    /// - Parameters:
+    ///   - id: The id.
+    ///   - name: The name.
+    ///   - group: The group, if known.
+    public init(id: RMSRecordID, name: String, group: String?) {
+        self.id = id
+        self.name = name
+        self.group = group
+    }
 }
 
 /// A custom field's definition from the settings.

@@ -64,7 +64,9 @@ enum RMSSandboxSeeder {
         ]
         data.nextID = 1000
         let span: Int64 = 90 * 86_400
-        func past() -> Int64 { now - 60 - Int64(random.below(Int(span))) }
+        // Times come from a generator of their own: `past` is passed next to `&random` below.
+        var timeDraws = RMSSandboxRandom(seed: configuration.seed ^ 0x5EED_71AE)
+        func past() -> Int64 { now - 60 - Int64(timeDraws.below(Int(span))) }
         for name in companies {
             data.clients.append(RMSSandboxClient(id: data.takeID(), name: name, updatedAt: past()))
         }

@@ -34,8 +34,8 @@ struct RMSSandboxBody {
 
     func bool(_ key: String) -> Bool? {
         switch self[key] {
-        case let flag as Bool: return flag
         case let number as NSNumber: return number.intValue != 0
+        case let flag as Bool: return flag
         case let text as String:
             switch text.lowercased() {
             case "true", "y", "yes", "1": return true
@@ -49,8 +49,12 @@ struct RMSSandboxBody {
     static func text(_ value: Any?) -> String? {
         switch value {
         case let text as String: return text
-        case let flag as Bool: return flag ? "true" : "false"
+        // Foundation hands JSON numbers and booleans over as NSNumber, and `as? Bool` matches 0 and 1
+        // too; the Objective-C type code tells `true` ("c") from the number 1.
+        case let number as NSNumber where String(cString: number.objCType) == "c":
+            return number.boolValue ? "true" : "false"
         case let number as NSNumber: return number.stringValue
+        case let flag as Bool: return flag ? "true" : "false"
         default: return nil
         }
     }
