@@ -11,8 +11,7 @@ struct FailureTests {
     func shortStorm() async throws {
         try await withSandboxClient { sandbox, client in
             sandbox.control.scriptFaults(Array(repeating: .status99, count: 6))
-            let settings = try await client.settings()
-            #expect(!settings.placementStatuses.isEmpty)
+            try await client.checkLogon()
             #expect(client.traffic.retries == 6)
             #expect(client.traffic.status99 == 6)
         }
@@ -85,9 +84,9 @@ struct FailureTests {
     func rateLimited() async throws {
         var configuration = smallSandbox()
         configuration.clock = RMSSystemSandboxClock()
-        configuration.behavior.rateLimit = 20
+        configuration.behavior.rateLimit = 4
         try await withSandboxClient(configuration) { sandbox, client in
-            for _ in 0..<30 { try await client.checkLogon() }
+            for _ in 0..<10 { try await client.checkLogon() }
             #expect(client.traffic.rateLimited > 0)
             #expect(sandbox.control.requestLog.contains { $0.httpStatus == 429 })
         }
@@ -97,11 +96,11 @@ struct FailureTests {
     func paced() async throws {
         var configuration = smallSandbox()
         configuration.clock = RMSSystemSandboxClock()
-        configuration.behavior.rateLimit = 20
+        configuration.behavior.rateLimit = 5
         try await withSandboxClient(configuration, configure: { configuration, _ in
-            configuration.rateLimit = RMSRateLimit(requestsPerSecond: 15, burst: 1)
+            configuration.rateLimit = RMSRateLimit(requestsPerSecond: 4, burst: 1)
         }) { sandbox, client in
-            for _ in 0..<25 { try await client.checkLogon() }
+            for _ in 0..<10 { try await client.checkLogon() }
             #expect(!sandbox.control.requestLog.contains { $0.httpStatus == 429 })
         }
     }

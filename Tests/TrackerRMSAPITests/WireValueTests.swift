@@ -58,7 +58,7 @@ struct WireValueTests {
         #expect(repeated.isAmbiguous)
         #expect(repeated.instant == Date(timeIntervalSince1970: 1_793_514_600))  // 06:30Z, the first 01:30 (CDT)
         let kiritimati = RMSAccountTime(timeZone: TimeZone(identifier: "Pacific/Kiritimati"))
-        #expect(kiritimati.updatedAfter(Date(timeIntervalSince1970: 1_768_489_200)).text == "2026-01-16 05:59:59")
+        #expect(kiritimati.updatedAfter(Date(timeIntervalSince1970: 1_768_489_200)).text == "2026-01-16 04:59:59")
         let unknown = RMSAccountTime(timeZone: nil)
         let unplaced = unknown.timestamp(try #require(RMSNaiveDateTime("2026-01-15 09:00:00")))
         #expect(unplaced.instant == nil)

@@ -29,8 +29,8 @@ extension TrackerRMSClient {
         }
         let reply = try await send(
             RMSCall(
-                operation: "getSettingsData", label: "getSettingsData", payload: [:], repeatability: .repeatable,
-                status99Attempts: 3), logger: logger)
+                operation: "getSettingsData", label: "getSettingsData", payload: [:], repeatability: .repeatable),
+            logger: logger)
         observe(.settingsDataFallback, operation: "getSettings", logger: self.logger(logger))
         return RMSSettings(reply: reply, operation: "getSettingsData")
     }
