@@ -29,8 +29,9 @@ struct FailureTests {
         }
     }
 
-    @Test("A full scan through a 30% fault rate of every kind returns every record exactly once",
-          arguments: [RMSSandboxPageBase.zero, .oneWithZeroRefused])
+    @Test(
+        "A full scan through a 30% fault rate of every kind returns every record exactly once",
+        arguments: [RMSSandboxPageBase.zero, .oneWithZeroRefused])
     func scanThroughFaults(base: RMSSandboxPageBase) async throws {
         let behavior = RMSSandboxBehavior(pageBase: base, faultRate: 0.3)
         try await withSandboxClient(smallSandbox(placements: 120, behavior: behavior)) { sandbox, client in
@@ -48,16 +49,20 @@ struct FailureTests {
             sandbox.control.scriptFaults([.droppedConnection])
             let placement = try await client.createPlacement(resource: resource, opportunity: job)
             #expect(placement.alreadyExisted)
-            #expect(sandbox.control.placements.filter { $0.resourceID == resource.int && $0.opportunityID == job.int }.count == 1)
+            #expect(
+                sandbox.control.placements.filter { $0.resourceID == resource.int && $0.opportunityID == job.int }.count
+                    == 1)
 
             let before = sandbox.control.activities.count
             sandbox.control.scriptFaults([.droppedConnection])
-            let note = try await client.createActivity(RMSNewActivity(subject: "Lost", note: "answer", linkRecordID: resource))
+            let note = try await client.createActivity(
+                RMSNewActivity(subject: "Lost", note: "answer", linkRecordID: resource))
             #expect(sandbox.control.activities.count == before + 1)
             #expect(note.recordID?.int == sandbox.control.activities.last?.id)
 
             sandbox.control.scriptFaults([.serverError, .droppedConnection])
-            let note2 = try await client.createActivity(RMSNewActivity(subject: "After 500", note: "x", linkRecordID: resource))
+            let note2 = try await client.createActivity(
+                RMSNewActivity(subject: "After 500", note: "x", linkRecordID: resource))
             #expect(sandbox.control.activities.count == before + 2)
             #expect(note2.recordID?.int == sandbox.control.activities.last?.id)
 
@@ -70,7 +75,9 @@ struct FailureTests {
         }
     }
 
-    @Test("HTTP 5xx, proxy HTML and HTML 200 are retried for reads", arguments: [RMSSandboxFault.serverError, .badGatewayHTML, .htmlSuccess, .droppedConnection])
+    @Test(
+        "HTTP 5xx, proxy HTML and HTML 200 are retried for reads",
+        arguments: [RMSSandboxFault.serverError, .badGatewayHTML, .htmlSuccess, .droppedConnection])
     func readFaults(fault: RMSSandboxFault) async throws {
         try await withSandboxClient { sandbox, client in
             sandbox.control.scriptFaults([fault, fault])
@@ -97,9 +104,10 @@ struct FailureTests {
         var configuration = smallSandbox()
         configuration.clock = RMSSystemSandboxClock()
         configuration.behavior.rateLimit = 5
-        try await withSandboxClient(configuration, configure: { configuration, _ in
+        let paced: ClientTweak = { configuration, _ in
             configuration.rateLimit = RMSRateLimit(requestsPerSecond: 4, burst: 1)
-        }) { sandbox, client in
+        }
+        try await withSandboxClient(configuration, configure: paced) { sandbox, client in
             for _ in 0..<10 { try await client.checkLogon() }
             #expect(!sandbox.control.requestLog.contains { $0.httpStatus == 429 })
         }
@@ -109,10 +117,11 @@ struct FailureTests {
     func deadline() async throws {
         var configuration = smallSandbox()
         configuration.behavior.latency = .milliseconds(400)
-        try await withSandboxClient(configuration, configure: { configuration, _ in
+        let slow: ClientTweak = { configuration, _ in
             configuration.requestTimeout = .milliseconds(100)
             configuration.retryPolicy.overallTimeout = .milliseconds(600)
-        }) { _, client in
+        }
+        try await withSandboxClient(configuration, configure: slow) { _, client in
             let error = await #expect(throws: TrackerRMSError.self) { try await client.checkLogon() }
             #expect(error?.code == .timedOut)
         }
@@ -126,17 +135,26 @@ struct FailureTests {
             logger.logLevel = .trace
             let cases: [(TrackerRMSCredentials, TrackerRMSError.Code, [String])] = [
                 (.apiKey("wrong-api-key-0001"), .authenticationFailed, ["wrong-api-key-0001"]),
-                (.usernamePassword(username: sandbox.username, password: "wrong-pass-0002"), .authenticationFailed, ["wrong-pass-0002"]),
-                (.usernamePassword(username: RMSSandboxConfiguration.inactiveUsername, password: sandbox.password), .userInactive, [sandbox.password]),
+                (
+                    .usernamePassword(username: sandbox.username, password: "wrong-pass-0002"), .authenticationFailed,
+                    ["wrong-pass-0002"]
+                ),
+                (
+                    .usernamePassword(username: RMSSandboxConfiguration.inactiveUsername, password: sandbox.password),
+                    .userInactive, [sandbox.password]
+                ),
                 (.oauthToken("bad-oauth-token-0003"), .authenticationFailed, ["bad-oauth-token-0003"]),
             ]
             for (credentials, code, secrets) in cases {
                 var configuration = TrackerRMSClient.Configuration(
-                    baseURL: sandbox.baseURL, credentials: credentials, restToken: "rest-secret-0004", retryPolicy: quickRetries,
+                    baseURL: sandbox.baseURL, credentials: credentials, restToken: "rest-secret-0004",
+                    retryPolicy: quickRetries,
                     logger: logger)
                 configuration.accountTimeZone = TimeZone(identifier: "UTC")
                 let error = try await TrackerRMSClient.withClient(configuration: configuration) { client in
-                    let error = await #expect(throws: TrackerRMSError.self) { _ = try await collect(client.placements().records) }
+                    let error = await #expect(throws: TrackerRMSError.self) {
+                        _ = try await collect(client.placements().records)
+                    }
                     #expect(client.traffic.requests == 1, "authentication failures are not retried")
                     return error
                 }

@@ -23,10 +23,12 @@ struct OperationsTests {
         }
     }
 
-    @Test("Settings in the other shapes: nested in results with lower-case keys, or only getSettingsData",
-          arguments: [RMSSandboxSettingsShape.nestedLowercase, .onlySettingsData])
+    @Test(
+        "Settings in the other shapes: nested in results with lower-case keys, or only getSettingsData",
+        arguments: [RMSSandboxSettingsShape.nestedLowercase, .onlySettingsData])
     func settingsShapes(shape: RMSSandboxSettingsShape) async throws {
-        try await withSandboxClient(smallSandbox(behavior: RMSSandboxBehavior(settingsShape: shape))) { sandbox, client in
+        try await withSandboxClient(smallSandbox(behavior: RMSSandboxBehavior(settingsShape: shape))) {
+            sandbox, client in
             let settings = try await client.settings()
             #expect(settings.placementStatuses.count == sandbox.control.placementStatuses.count)
             #expect(settings.operation == (shape == .onlySettingsData ? "getSettingsData" : "getSettings"))
@@ -75,7 +77,9 @@ struct OperationsTests {
             #expect(try await client.record(RMSPlacement.self, id: 999_999) == nil)
             let job = try #require(sandbox.control.opportunities.first)
             let detail = try await client.opportunity(RMSRecordID(Int64(job.id)))
-            #expect(Set(detail.placements.map { $0.placementID.int }) == Set(sandbox.control.placements.filter { $0.opportunityID == job.id }.map(\.id)))
+            #expect(
+                Set(detail.placements.map { $0.placementID.int })
+                    == Set(sandbox.control.placements.filter { $0.opportunityID == job.id }.map(\.id)))
             #expect(detail.subject == "JOB-\(job.id) \(job.title)")
             let missing = await #expect(throws: TrackerRMSError.self) { try await client.opportunity(999_999) }
             #expect(missing?.code == .recordNotFound)
@@ -97,7 +101,10 @@ struct OperationsTests {
             #expect(sandbox.control.placements.first { $0.id == truth.id }?.statusID == 7)
             let rejection = try #require(settings.rejectionStatus)
             try await client.movePlacement(RMSRecordID(Int64(truth.id)), to: rejection)
-            #expect(sandbox.control.group(ofPlacementStatus: sandbox.control.placements.first { $0.id == truth.id }?.statusID ?? 0) == "Unsuccessful")
+            #expect(
+                sandbox.control.group(
+                    ofPlacementStatus: sandbox.control.placements.first { $0.id == truth.id }?.statusID ?? 0)
+                    == "Unsuccessful")
             let bogus = RMSStatus(id: 4711, name: "Nope", group: nil)
             let error = await #expect(throws: TrackerRMSError.self) {
                 try await client.movePlacement(RMSRecordID(Int64(truth.id)), to: bogus)
@@ -151,7 +158,8 @@ struct OperationsTests {
             let placement = try #require(sandbox.control.placements.first)
             let outcome = try await client.createActivity(
                 RMSNewActivity(
-                    subject: "Phone screen", note: "Line one\nLine two — ✓", linkRecordID: RMSRecordID(Int64(placement.resourceID)),
+                    subject: "Phone screen", note: "Line one\nLine two — ✓",
+                    linkRecordID: RMSRecordID(Int64(placement.resourceID)),
                     placementID: RMSRecordID(Int64(placement.id))), at: fixedStart)
             let activity = try #require(sandbox.control.activities.first { $0.id == outcome.recordID?.int })
             #expect(activity.note == "Line one\nLine two — ✓")
@@ -173,7 +181,8 @@ struct OperationsTests {
             let resource = RMSRecordID(Int64(try #require(sandbox.control.resources.first).id))
             let bytes = Array("%PDF-1.4\nrésumé\n%%EOF\n".utf8) + [0, 255, 1]
             let attached = try await client.attachDocument(
-                RMSNewDocument(filename: "cv.pdf", recordID: resource, documentType: "resume", isPrimary: true, data: bytes))
+                RMSNewDocument(
+                    filename: "cv.pdf", recordID: resource, documentType: "resume", isPrimary: true, data: bytes))
             let documentID = try #require(attached.recordID)
             let listed = try await client.documents(ofResource: resource)
             #expect(listed.contains { $0.id == documentID && $0.filename == "cv.pdf" && $0.isPrimary == true })
@@ -187,7 +196,8 @@ struct OperationsTests {
 
     @Test("Without a REST token, documents are a typed notSupported answer")
     func documentsWithoutToken() async throws {
-        try await withSandboxClient(configure: { configuration, _ in configuration.restToken = nil }) { _, client in
+        let noToken: ClientTweak = { configuration, _ in configuration.restToken = nil }
+        try await withSandboxClient(configure: noToken) { _, client in
             let error = await #expect(throws: TrackerRMSError.self) { try await client.documents(ofResource: 1) }
             #expect(error?.code == .notSupported)
             #expect(error?.description.contains("TRACKER_RMS_REST_TOKEN") == true)
@@ -202,7 +212,10 @@ struct OperationsTests {
                 instructions: ["createcompanyifnotexists": .bool(true)])
             #expect(sandbox.control.opportunities.last?.id == job.recordID?.int)
             let contact = try await client.createRecord(
-                .contact, fields: ["firstname": .string("Ida"), "lastname": .string("Lind"), "company": .string("Brand New Hotels")])
+                .contact,
+                fields: [
+                    "firstname": .string("Ida"), "lastname": .string("Lind"), "company": .string("Brand New Hotels"),
+                ])
             #expect(sandbox.control.contacts.last?.id == contact.recordID?.int)
             let resource = try #require(sandbox.control.resources.first)
             let check = try await client.checkPerson(email: resource.email.uppercased())

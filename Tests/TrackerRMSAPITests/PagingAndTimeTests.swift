@@ -5,7 +5,8 @@ import TrackerRMSSandbox
 
 @Suite("TrackerRMSAPI: page-base detection, caps, count, and naive local times from UTC−10 to UTC+14")
 struct PagingAndTimeTests {
-    @Test("Every page base is detected, and every placement is read exactly once", arguments: RMSSandboxPageBase.allCases)
+    @Test(
+        "Every page base is detected, and every placement is read exactly once", arguments: RMSSandboxPageBase.allCases)
     func pageBaseDetection(base: RMSSandboxPageBase) async throws {
         try await withSandboxClient(smallSandbox(placements: 73, behavior: RMSSandboxBehavior(pageBase: base))) {
             sandbox, client in
@@ -45,9 +46,10 @@ struct PagingAndTimeTests {
         try await withSandboxClient(smallSandbox(behavior: behavior)) { sandbox, client in
             let listed = Set(try await collect(client.placements().records).compactMap { $0.id.int })
             let control = sandbox.control
-            let later = Set(control.placements.filter {
-                ["Working", "Offer", "Complete"].contains(control.group(ofPlacementStatus: $0.statusID) ?? "")
-            }.map(\.id))
+            let later = Set(
+                control.placements.filter {
+                    ["Working", "Offer", "Complete"].contains(control.group(ofPlacementStatus: $0.statusID) ?? "")
+                }.map(\.id))
             #expect(listed == later)
             var fromJobs = Set<Int>()
             for job in control.opportunities {
@@ -64,8 +66,9 @@ struct PagingAndTimeTests {
     ]
     static let bases: [RMSSandboxPageBase] = [.zero, .oneReadingZeroAsOne]
 
-    @Test("Times read back as the exact instants, and updatedAfter returns exactly the later records",
-          arguments: zones, bases)
+    @Test(
+        "Times read back as the exact instants, and updatedAfter returns exactly the later records",
+        arguments: zones, bases)
     func timesInZone(zone: String, base: RMSSandboxPageBase) async throws {
         let configuration = smallSandbox(zone: zone, placements: 45, behavior: RMSSandboxBehavior(pageBase: base))
         try await withSandboxClient(configuration) { sandbox, client in
@@ -79,7 +82,8 @@ struct PagingAndTimeTests {
             }
             let cutoff = sandbox.control.placements.map(\.updatedAt).sorted()[20]
             let cursor = Date(timeIntervalSince1970: Double(cutoff))
-            let changed = try await collect(client.placements(.init(updatedAfter: cursor, order: .lastUpdatedAscending)).records)
+            let changed = try await collect(
+                client.placements(.init(updatedAfter: cursor, order: .lastUpdatedAscending)).records)
             let returned = Set(changed.compactMap { $0.id.int })
             let mustHave = Set(truth.filter { $0.value >= cutoff }.map(\.key))
             let mayHave = Set(truth.filter { $0.value >= cutoff - RMSAccountTime.filterMarginSeconds }.map(\.key))
@@ -90,12 +94,14 @@ struct PagingAndTimeTests {
         }
     }
 
-    @Test("Without the zone the filter is widened, nothing is missed, and times say they are unplaced",
-          arguments: ["America/Adak", "Pacific/Kiritimati"])
+    @Test(
+        "Without the zone the filter is widened, nothing is missed, and times say they are unplaced",
+        arguments: ["America/Adak", "Pacific/Kiritimati"])
     func unknownZone(zone: String) async throws {
         try await withSandboxClient(smallSandbox(zone: zone, placements: 45), knowsZone: false) { sandbox, client in
             let cutoff = sandbox.control.placements.map(\.updatedAt).sorted()[20]
-            let pages = try await collect(client.placements(.init(updatedAfter: Date(timeIntervalSince1970: Double(cutoff)))))
+            let pages = try await collect(
+                client.placements(.init(updatedAfter: Date(timeIntervalSince1970: Double(cutoff)))))
             #expect(pages.allSatisfy { $0.isTimeFilterWidened })
             let returned = Set(pages.flatMap { $0.records.compactMap { $0.id.int } })
             let mustHave = Set(sandbox.control.placements.filter { $0.updatedAt >= cutoff }.map(\.id))

@@ -39,7 +39,9 @@ struct ReplyFuzzTests {
             do {
                 let reply = try RMSReply.decode(bytes)
                 _ = reply.results.map { RMSRecord(raw: $0).details }
-                _ = reply.results.compactMap { RMSPlacement(record: RMSRecord(raw: $0), time: RMSAccountTime(timeZone: nil)) }
+                _ = reply.results.compactMap {
+                    RMSPlacement(record: RMSRecord(raw: $0), time: RMSAccountTime(timeZone: nil))
+                }
             } catch {
                 #expect(!error.reason.isEmpty)
                 #expect(error.reason.count < 120, "reasons are short and never echo the body")
@@ -51,7 +53,8 @@ struct ReplyFuzzTests {
     func hostile() throws {
         let deep = String(repeating: "[", count: 100_000)
         #expect(throws: RMSReplyDecodingError.self) { try RMSReply.decode(Array(deep.utf8)) }
-        let big = try RMSReply.decode(Array(#"{"status":0,"count":1e400,"results":[{"id":123456789012345678901234567890}]}"#.utf8))
+        let big = try RMSReply.decode(
+            Array(#"{"status":0,"count":1e400,"results":[{"id":123456789012345678901234567890}]}"#.utf8))
         #expect(big.count == nil)
         #expect(big.results.count == 1)
         #expect(throws: RMSReplyDecodingError.self) { try RMSReply.decode(Array(#"{"status":"ok"}"#.utf8)) }

@@ -9,7 +9,8 @@ let fixedStart = Date(timeIntervalSince1970: 1_772_735_400)
 
 /// Retries that do not slow tests down: eight attempts, waits of a few milliseconds.
 let quickRetries = RMSRetryPolicy(
-    maximumAttempts: 8, initialBackoff: .milliseconds(1), maximumBackoff: .milliseconds(8), overallTimeout: .seconds(60))
+    maximumAttempts: 8, initialBackoff: .milliseconds(1), maximumBackoff: .milliseconds(8), overallTimeout: .seconds(60)
+)
 
 /// A small staffing account on a manual clock.
 func smallSandbox(
@@ -20,12 +21,15 @@ func smallSandbox(
         timeZoneIdentifier: zone, clock: RMSManualSandboxClock(start: fixedStart), behavior: behavior)
 }
 
+/// Changes a client's configuration before it is made.
+typealias ClientTweak = (inout TrackerRMSClient.Configuration, RunningRMSSandbox) -> Void
+
 /// Runs `body` with a sandbox and a client pointed at it (API key credentials, the sandbox's zone
 /// unless `knowsZone` is false).
 func withSandboxClient<Result: Sendable>(
     _ sandboxConfiguration: RMSSandboxConfiguration = smallSandbox(),
     knowsZone: Bool = true,
-    configure: (inout TrackerRMSClient.Configuration, RunningRMSSandbox) -> Void = { _, _ in },
+    configure: ClientTweak = { _, _ in },
     _ body: (RunningRMSSandbox, TrackerRMSClient) async throws -> Result
 ) async throws -> Result {
     try await withTrackerRMSSandbox(sandboxConfiguration) { sandbox in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrackerRMSAPI
 
 @Suite("TrackerRMSAPI: values, times and the paging state machine (no I/O)")
@@ -15,18 +16,23 @@ struct WireValueTests {
         #expect(RMSRecordID(json: .double(12)) == RMSRecordID(12))
     }
 
-    @Test("Booleans in every spelling", arguments: [
-        (RMSJSON.bool(true), true), (.string("true"), true), (.string("Y"), true), (.string("y"), true),
-        (.integer(1), true), (.string("1"), true), (.bool(false), false), (.string("false"), false),
-        (.string("N"), false), (.string("n"), false), (.integer(0), false), (.string("0"), false),
-    ])
+    @Test(
+        "Booleans in every spelling",
+        arguments: [
+            (RMSJSON.bool(true), true), (.string("true"), true), (.string("Y"), true), (.string("y"), true),
+            (.integer(1), true), (.string("1"), true), (.bool(false), false), (.string("false"), false),
+            (.string("N"), false), (.string("n"), false), (.integer(0), false), (.string("0"), false),
+        ])
     func booleans(value: RMSJSON, expected: Bool) {
         #expect(value.booleanValue == expected)
     }
 
     @Test("details as an object or an array of objects; keys in any casing")
     func details() throws {
-        let asArray = try RMSReply.decode(Array(#"{"status":0,"results":[{"id":"7","details":[{"Email":"a@b.c"},{"lastupdated":"2026-01-02 03:04:05"}]}]}"#.utf8))
+        let asArray = try RMSReply.decode(
+            Array(
+                #"{"status":0,"results":[{"id":"7","details":[{"Email":"a@b.c"},{"lastupdated":"2026-01-02 03:04:05"}]}]}"#
+                    .utf8))
         let record = RMSRecord(raw: try #require(asArray.results.first))
         #expect(record.id == 7)
         #expect(record.text("email") == "a@b.c")
@@ -36,10 +42,12 @@ struct WireValueTests {
         #expect(single.count == 1)
     }
 
-    @Test("Date-times in every accepted spelling", arguments: [
-        ("2026-03-08 02:30:00", nil as Int?), ("2026-03-08T02:30:00", nil), ("2026-03-08 02:30:00.250", nil),
-        ("2026-03-08T02:30:00Z", 0), ("2026-03-08T02:30:00+05:30", 19_800), ("2026-03-08T02:30:00-1000", -36_000),
-    ])
+    @Test(
+        "Date-times in every accepted spelling",
+        arguments: [
+            ("2026-03-08 02:30:00", nil as Int?), ("2026-03-08T02:30:00", nil), ("2026-03-08 02:30:00.250", nil),
+            ("2026-03-08T02:30:00Z", 0), ("2026-03-08T02:30:00+05:30", 19_800), ("2026-03-08T02:30:00-1000", -36_000),
+        ])
     func spellings(text: String, offset: Int?) throws {
         let parsed = try #require(RMSNaiveDateTime(text))
         #expect(parsed.wireText == "2026-03-08 02:30:00")
@@ -132,9 +140,15 @@ struct WireValueTests {
 
     @Test("The REST root follows the region; a sandbox keeps its root")
     func restRoots() {
-        #expect(TrackerRMSClient.restRoot(forWidgetRoot: "https://evoapius.tracker-rms.com") == "https://evousapi.tracker-rms.com")
-        #expect(TrackerRMSClient.restRoot(forWidgetRoot: "https://evoapica.tracker-rms.com") == "https://evocaapi.tracker-rms.com")
-        #expect(TrackerRMSClient.restRoot(forWidgetRoot: "https://evoapi.tracker-rms.com") == "https://evoglapi.tracker-rms.com")
+        #expect(
+            TrackerRMSClient.restRoot(forWidgetRoot: "https://evoapius.tracker-rms.com")
+                == "https://evousapi.tracker-rms.com")
+        #expect(
+            TrackerRMSClient.restRoot(forWidgetRoot: "https://evoapica.tracker-rms.com")
+                == "https://evocaapi.tracker-rms.com")
+        #expect(
+            TrackerRMSClient.restRoot(forWidgetRoot: "https://evoapi.tracker-rms.com")
+                == "https://evoglapi.tracker-rms.com")
         #expect(TrackerRMSClient.restRoot(forWidgetRoot: "http://127.0.0.1:8080") == "http://127.0.0.1:8080")
     }
 }

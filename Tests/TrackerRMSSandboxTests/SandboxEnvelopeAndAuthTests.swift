@@ -54,7 +54,8 @@ struct SandboxEnvelopeAndAuthTests {
         try await withTrackerRMSSandbox { sandbox in
             let wire = RawWidget(sandbox: sandbox)
             let reply = try await wire.post(
-                "checkLogon", credentials: ["apikey": "wrong"], headers: [("Authorization", "Bearer " + sandbox.oauthToken)])
+                "checkLogon", credentials: ["apikey": "wrong"],
+                headers: [("Authorization", "Bearer " + sandbox.oauthToken)])
             #expect(try reply.rmsStatus() == 0)
             let wrongFirst = try await wire.post(
                 "checkLogon", credentials: ["oauthtoken": "nope", "apikey": sandbox.apiKey])
@@ -62,7 +63,8 @@ struct SandboxEnvelopeAndAuthTests {
         }
     }
 
-    @Test("Routing: other verbs 405, unknown operations 404 with an ASP.NET body, a trailing slash and another key work")
+    @Test(
+        "Routing: other verbs 405, unknown operations 404 with an ASP.NET body, a trailing slash and another key work")
     func routing() async throws {
         try await withTrackerRMSSandbox { sandbox in
             let wire = RawWidget(sandbox: sandbox)
@@ -74,7 +76,8 @@ struct SandboxEnvelopeAndAuthTests {
             let slash = try await wire.post("checkLogon", path: "/api/widget/checkLogon/")
             #expect(try slash.rmsStatus() == 0)
             let otherKey = try await wire.post(
-                "getRecords", ["instructions": ["recordtype": "O", "numrecords": 2, "pagenum": 0]], key: "somethingElse")
+                "getRecords", ["instructions": ["recordtype": "O", "numrecords": 2, "pagenum": 0]], key: "somethingElse"
+            )
             #expect(try otherKey.results().count == 2)
             let notJSON = try await wire.send("POST", "/api/widget/getRecords", body: Array("hello".utf8))
             #expect(try notJSON.rmsStatus() == 99)

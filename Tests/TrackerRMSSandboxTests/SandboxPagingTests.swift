@@ -5,7 +5,8 @@ import TrackerRMSSandbox
 @Suite("Tracker RMS sandbox: paging knobs, count, placement filter")
 struct SandboxPagingTests {
     static let small = RMSSandboxConfiguration(
-        opportunityCount: 10, resourceCount: 40, placementCount: 57, activityCount: 20, clock: RMSManualSandboxClock(start: fixedStart))
+        opportunityCount: 10, resourceCount: 40, placementCount: 57, activityCount: 20,
+        clock: RMSManualSandboxClock(start: fixedStart))
 
     @Test("Every page base serves every placement once, in ascending id order", arguments: RMSSandboxPageBase.allCases)
     func pageBases(base: RMSSandboxPageBase) async throws {
@@ -57,7 +58,8 @@ struct SandboxPagingTests {
                     ["Working", "Offer", "Complete"].contains(control.group(ofPlacementStatus: $0.statusID) ?? "")
                 }.map(\.id))
             #expect(listed == expected)
-            let early = try #require(control.placements.first { control.group(ofPlacementStatus: $0.statusID) == "Applied" })
+            let early = try #require(
+                control.placements.first { control.group(ofPlacementStatus: $0.statusID) == "Applied" })
             let byID = try await wire.records("X", ["recordid": early.id]).results()
             #expect(byID.map { $0["id"] as? Int } == [early.id])
             control.updateBehavior { $0.placementsListOnlyWorkingStates = false }

@@ -12,7 +12,8 @@ struct SandboxTimeTests {
     @Test("Update times are written as the zone's wall clock, and updatedafter is read in the zone", arguments: zones)
     func zone(identifier: String) async throws {
         let configuration = RMSSandboxConfiguration(
-            opportunityCount: 5, resourceCount: 20, placementCount: 30, activityCount: 0, timeZoneIdentifier: identifier,
+            opportunityCount: 5, resourceCount: 20, placementCount: 30, activityCount: 0,
+            timeZoneIdentifier: identifier,
             clock: RMSManualSandboxClock(start: fixedStart))
         try await withTrackerRMSSandbox(configuration) { sandbox in
             let wire = RawWidget(sandbox: sandbox)

@@ -20,13 +20,20 @@ struct SandboxWriteAndFaultTests {
             let id = try #require(try created.object()["recordId"] as? Int)
             let again = try await wire.post(
                 "createResource",
-                ["resource": ["firstname": "Ada", "lastname": "Q", "email": "ada.quinn@example.com"],
-                 "instructions": ["overwriteresource": "n"]])
+                [
+                    "resource": ["firstname": "Ada", "lastname": "Q", "email": "ada.quinn@example.com"],
+                    "instructions": ["overwriteresource": "n"],
+                ])
             #expect(try again.rmsStatus() == 3)
             #expect(try again.object()["recordId"] as? Int == id)
             let apply = try await wire.post(
                 "resourceApplication",
-                ["instructions": ["opportunityid": String(job.id), "resourceid": id, "assigntolist": "short", "shortlistedby": "user"]])
+                [
+                    "instructions": [
+                        "opportunityid": String(job.id), "resourceid": id, "assigntolist": "short",
+                        "shortlistedby": "user",
+                    ]
+                ])
             let placementID = try #require(try apply.object()["recordId"] as? Int)
             let placement = try #require(sandbox.control.placements.first { $0.id == placementID })
             #expect(sandbox.control.group(ofPlacementStatus: placement.statusID) == "Shortlisted")
@@ -45,14 +52,18 @@ struct SandboxWriteAndFaultTests {
             let placement = try #require(sandbox.control.placements.first)
             let move = try await wire.post(
                 "updateRecord",
-                ["instructions": ["recordtype": "X", "recordid": placement.id],
-                 "updates": [["column": "opportunityresourcestatusid", "value": "9"]]])
+                [
+                    "instructions": ["recordtype": "X", "recordid": placement.id],
+                    "updates": [["column": "opportunityresourcestatusid", "value": "9"]],
+                ])
             #expect(try move.rmsStatus() == 0)
             #expect(sandbox.control.placements.first { $0.id == placement.id }?.statusID == 9)
             let bad = try await wire.post(
                 "updateRecord",
-                ["instructions": ["recordtype": "X", "recordid": placement.id],
-                 "updates": [["column": "opportunityresourcestatusid", "value": "4711"]]])
+                [
+                    "instructions": ["recordtype": "X", "recordid": placement.id],
+                    "updates": [["column": "opportunityresourcestatusid", "value": "4711"]],
+                ])
             #expect(try bad.rmsStatus() == 99)
             #expect(sandbox.control.placements.first { $0.id == placement.id }?.statusID == 9)
         }
@@ -66,8 +77,12 @@ struct SandboxWriteAndFaultTests {
             let bytes = Array("%PDF-1.4 résumé".utf8)
             let attach = try await wire.post(
                 "attachDocument",
-                ["file": ["filename": "cv.pdf", "recordType": "R", "recordId": resource.id, "documentType": "resume",
-                          "primary": "y", "data": Data(bytes).base64EncodedString()]])
+                [
+                    "file": [
+                        "filename": "cv.pdf", "recordType": "R", "recordId": resource.id, "documentType": "resume",
+                        "primary": "y", "data": Data(bytes).base64EncodedString(),
+                    ]
+                ])
             let documentID = try #require(try attach.object()["recordId"] as? Int)
             let exchange = try await wire.send(
                 "POST", "/api/Auth/ExchangeToken", body: Array("{\"bearerToken\":\"\(sandbox.restToken)\"}".utf8))
@@ -83,7 +98,8 @@ struct SandboxWriteAndFaultTests {
             #expect(Data(base64Encoded: content).map(Array.init) == bytes)
             let denied = try await wire.send("GET", "/api/v1/Resource/\(resource.id)/Documents")
             #expect(denied.status == 401)
-            let seeded = try #require(sandbox.control.documents.first { $0.documentType == "resume" && $0.id != documentID })
+            let seeded = try #require(
+                sandbox.control.documents.first { $0.documentType == "resume" && $0.id != documentID })
             #expect(seeded.data.starts(with: Array("%PDF-1.4".utf8)))
             #expect(String(decoding: seeded.data, as: UTF8.self).hasSuffix("%%EOF\n"))
         }
@@ -109,7 +125,10 @@ struct SandboxWriteAndFaultTests {
             sandbox.control.scriptFaults([.droppedConnection])
             await #expect(throws: (any Error).self) { _ = try await wire.records("O") }
             #expect(try await wire.records("O").rmsStatus() == 0)
-            #expect(sandbox.control.requestLog.compactMap(\.fault) == [.status99, .serverError, .badGatewayHTML, .htmlSuccess, .droppedConnection])
+            #expect(
+                sandbox.control.requestLog.compactMap(\.fault) == [
+                    .status99, .serverError, .badGatewayHTML, .htmlSuccess, .droppedConnection,
+                ])
         }
     }
 
@@ -153,7 +172,9 @@ struct SandboxWriteAndFaultTests {
         }
     }
 
-    @Test("Settings list statuses with groups, custom fields and users in each shape", arguments: RMSSandboxSettingsShape.allCases)
+    @Test(
+        "Settings list statuses with groups, custom fields and users in each shape",
+        arguments: RMSSandboxSettingsShape.allCases)
     func settings(shape: RMSSandboxSettingsShape) async throws {
         var configuration = Self.configuration
         configuration.behavior.settingsShape = shape
@@ -161,7 +182,8 @@ struct SandboxWriteAndFaultTests {
             let wire = RawWidget(sandbox: sandbox)
             let reply = try await wire.post(shape == .onlySettingsData ? "getSettingsData" : "getSettings")
             let object = try reply.object()
-            let lists = shape == .nestedLowercase ? try #require((object["results"] as? [[String: Any]])?.first) : object
+            let lists =
+                shape == .nestedLowercase ? try #require((object["results"] as? [[String: Any]])?.first) : object
             let statuses = try #require(lists["opportunityResourceStatuses"] as? [[String: Any]])
             #expect(statuses.count == sandbox.control.placementStatuses.count)
             #expect((lists["customFields"] as? [Any])?.count == sandbox.control.customFields.count)

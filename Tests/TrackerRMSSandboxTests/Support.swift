@@ -17,7 +17,8 @@ struct RawReply {
 
     func object() throws -> [String: Any] {
         try #require(
-            try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], "not a JSON object: \(text.prefix(300))")
+            try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+            "not a JSON object: \(text.prefix(300))")
     }
 
     /// The envelope's `status`.
@@ -54,7 +55,8 @@ struct RawWidget {
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
-        return RawReply(status: Int(response.status.code), headers: response.headers, body: Array(bytes.readableBytesView))
+        return RawReply(
+            status: Int(response.status.code), headers: response.headers, body: Array(bytes.readableBytesView))
     }
 
     /// getRecords with explicit instructions.

@@ -140,7 +140,8 @@ extension TrackerRMSClient {
                 if let retryAfter {
                     guard retryAfter <= policy.maximumRetryAfter else {
                         error.code = .rateLimited
-                        error.detail = "the server asked to wait \(Int(retryAfter.seconds)) s, longer than the policy allows"
+                        error.detail =
+                            "the server asked to wait \(Int(retryAfter.seconds)) s, longer than the policy allows"
                         throw fail(error)
                     }
                     await rateLimiter.pause(for: retryAfter)
@@ -158,7 +159,8 @@ extension TrackerRMSClient {
                     "Tracker RMS request will be retried",
                     metadata: [
                         "trackerrms.operation": "\(label)", "trackerrms.attempt": "\(attempt)",
-                        "trackerrms.retry.reason": "\(reason)", "trackerrms.retry.wait_ms": "\(Int(wait.seconds * 1000))",
+                        "trackerrms.retry.reason": "\(reason)",
+                        "trackerrms.retry.wait_ms": "\(Int(wait.seconds * 1000))",
                     ])
                 if retryAfter == nil {
                     do { try await clock.sleep(wait) } catch {

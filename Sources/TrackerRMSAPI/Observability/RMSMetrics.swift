@@ -10,8 +10,9 @@ struct RMSMetrics: Sendable {
         let dimensions = [("operation", operation), ("status_class", statusClass)]
         counter("trackerrms_requests_total", dimensions).increment()
         timer("trackerrms_request_duration", [("operation", operation)])
-            .recordNanoseconds(Int64(duration.components.seconds) * 1_000_000_000
-                + duration.components.attoseconds / 1_000_000_000)
+            .recordNanoseconds(
+                Int64(duration.components.seconds) * 1_000_000_000
+                    + duration.components.attoseconds / 1_000_000_000)
     }
 
     func recordRetry(operation: String, reason: String) {

@@ -170,7 +170,8 @@ public struct RMSNewDocument: Sendable, Hashable {
     ///   - isPrimary: Whether primary.
     ///   - data: The bytes.
     public init(
-        filename: String, recordType: RMSRecordType = .resource, recordID: RMSRecordID, documentType: String = "general",
+        filename: String, recordType: RMSRecordType = .resource, recordID: RMSRecordID,
+        documentType: String = "general",
         isPrimary: Bool = false, data: [UInt8]
     ) {
         self.filename = filename

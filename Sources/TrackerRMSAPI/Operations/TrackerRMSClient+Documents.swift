@@ -30,7 +30,8 @@ extension TrackerRMSClient {
     /// - Returns: The documents.
     /// - Throws: ``TrackerRMSError``; `notSupported` without a REST token.
     public func documents(ofResource resourceID: RMSRecordID, logger: Logger? = nil) async throws -> [RMSDocument] {
-        let json = try await restGET("/api/v1/Resource/\(resourceID)/Documents", label: "GET Resource Documents", logger: logger)
+        let json = try await restGET(
+            "/api/v1/Resource/\(resourceID)/Documents", label: "GET Resource Documents", logger: logger)
         let list: [RMSJSON]
         if let array = json.arrayValue {
             list = array
@@ -41,7 +42,8 @@ extension TrackerRMSClient {
             guard let id = RMSRecordID(json: item.firstMember("documentId", "id")) else { return nil }
             return RMSDocument(
                 id: id, filename: item.firstMember("filename", "fileName", "name")?.scalarText,
-                documentType: item.member("documentType")?.scalarText, isPrimary: item.member("isPrimary")?.booleanValue)
+                documentType: item.member("documentType")?.scalarText, isPrimary: item.member("isPrimary")?.booleanValue
+            )
         }
     }
 
@@ -56,11 +58,13 @@ extension TrackerRMSClient {
         async throws -> (filename: String?, data: Data)
     {
         let label = "GET Resource Document"
-        let json = try await restGET("/api/v1/Resource/\(resourceID)/Document/\(documentID)", label: label, logger: logger)
+        let json = try await restGET(
+            "/api/v1/Resource/\(resourceID)/Document/\(documentID)", label: label, logger: logger)
         guard let content = json.firstMember("filecontent", "fileContent")?.scalarText,
             let data = Data(base64Encoded: content, options: .ignoreUnknownCharacters)
         else {
-            throw TrackerRMSError(code: .malformedResponse, operation: label, detail: "no base64 file content in the reply")
+            throw TrackerRMSError(
+                code: .malformedResponse, operation: label, detail: "no base64 file content in the reply")
         }
         return (json.firstMember("filename", "fileName")?.scalarText, data)
     }
@@ -76,7 +80,10 @@ extension TrackerRMSClient {
             let jwt = try await restToken(forceNew: exchange > 0, logger: logger)
             let request = RMSHTTPRequest(
                 method: "GET", url: restRoot + path,
-                headers: [("Accept", "application/json"), ("Authorization", "Bearer " + jwt), ("User-Agent", configuration.userAgent)])
+                headers: [
+                    ("Accept", "application/json"), ("Authorization", "Bearer " + jwt),
+                    ("User-Agent", configuration.userAgent),
+                ])
             let outcome: (status: Int, json: RMSJSON?) = try await attempts(
                 label, repeatability: .repeatable, logger: logger, verify: nil
             ) { response in
@@ -92,7 +99,9 @@ extension TrackerRMSClient {
             detail: "the REST API refused the exchanged token twice; check the REST token")
     }
 
-    private func restInterpret(_ response: RMSHTTPResponse, label: String) -> AttemptResult<(status: Int, json: RMSJSON?)> {
+    private func restInterpret(_ response: RMSHTTPResponse, label: String) -> AttemptResult<
+        (status: Int, json: RMSJSON?)
+    > {
         switch response.status {
         case 200..<300:
             guard !ReplyShape.isHTML(response.body), let json = try? RMSJSONParser.parse(response.body) else {
@@ -135,7 +144,8 @@ extension TrackerRMSClient {
             switch self.restInterpret(response, label: label) {
             case .success(let outcome):
                 guard let token = outcome.json?.firstMember("token", "Token")?.scalarText, !token.isEmpty else {
-                    return .fail(TrackerRMSError(code: .malformedResponse, operation: label, detail: "no token in the reply"))
+                    return .fail(
+                        TrackerRMSError(code: .malformedResponse, operation: label, detail: "no token in the reply"))
                 }
                 return .success(token)
             case .retry(let error, let reason, let tookEffect, let wait):

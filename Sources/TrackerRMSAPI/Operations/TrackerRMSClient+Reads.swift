@@ -6,7 +6,9 @@ extension TrackerRMSClient {
     ///   - query: Filters and order.
     ///   - logger: The logger for this call; `nil` uses the configuration's.
     /// - Returns: The pages; iterate ``RMSPageSequence/records`` for one record at a time.
-    public func opportunities(_ query: RMSRecordQuery = .init(), logger: Logger? = nil) -> RMSPageSequence<RMSOpportunity> {
+    public func opportunities(_ query: RMSRecordQuery = .init(), logger: Logger? = nil) -> RMSPageSequence<
+        RMSOpportunity
+    > {
         RMSPageSequence(client: self, query: query, logger: logger)
     }
 
@@ -99,7 +101,8 @@ extension TrackerRMSClient {
         }
         guard let first = reply.results.first else {
             throw TrackerRMSError(
-                code: .recordNotFound, operation: label, rmsStatus: reply.status, detail: "no \(type) record with id \(id)")
+                code: .recordNotFound, operation: label, rmsStatus: reply.status,
+                detail: "no \(type) record with id \(id)")
         }
         return RMSRecord(raw: first)
     }

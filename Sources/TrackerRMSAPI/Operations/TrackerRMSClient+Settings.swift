@@ -51,7 +51,9 @@ extension TrackerRMSClient {
             RMSCall(
                 operation: "checkPerson", label: "checkPerson",
                 payload: [
-                    "details": .object(["email": .string(email), "phone": .string(phone), "linkedin": .string(linkedIn)])
+                    "details": .object([
+                        "email": .string(email), "phone": .string(phone), "linkedin": .string(linkedIn),
+                    ])
                 ], repeatability: .repeatable), logger: logger)
         let source = reply.body.member("recordTypes") != nil ? reply.body : (reply.results.first ?? reply.body)
         let types: [String]

@@ -23,7 +23,8 @@ extension TrackerRMSClient {
         if !customFields.isEmpty { payload["customfields"] = .array(customFields.map(\.json)) }
         if !skills.isEmpty { payload["skills"] = .array(skills) }
         _ = try await send(
-            RMSCall(operation: "updateRecord", label: "updateRecord \(type)", payload: payload, repeatability: .repeatable),
+            RMSCall(
+                operation: "updateRecord", label: "updateRecord \(type)", payload: payload, repeatability: .repeatable),
             logger: logger)
     }
 
@@ -42,7 +43,8 @@ extension TrackerRMSClient {
     {
         try await updateRecord(
             .placement, id: placementID,
-            updates: [RMSColumnUpdate(column: "opportunityresourcestatusid", value: status.id.rawValue)], logger: logger)
+            updates: [RMSColumnUpdate(column: "opportunityresourcestatusid", value: status.id.rawValue)], logger: logger
+        )
         guard let placement = try await record(RMSPlacement.self, id: placementID, logger: logger) else {
             throw TrackerRMSError(
                 code: .recordNotFound, operation: "updateRecord X", detail: "placement \(placementID) was not found")
@@ -54,7 +56,8 @@ extension TrackerRMSClient {
             throw TrackerRMSError(
                 code: .invalidRequest, operation: "updateRecord X",
                 detail: "the server accepted the move to \"\(status.name)\" (id \(status.id)) but placement "
-                    + "\(placementID) is still in \"\(placement.statusName ?? "?")\"; is the status id right for this account?")
+                    + "\(placementID) is still in \"\(placement.statusName ?? "?")\"; is the status id right for this account?"
+            )
         }
         return placement
     }
@@ -173,7 +176,8 @@ extension TrackerRMSClient {
         var payload: [String: RMSJSON] = ["activity": .object(fields)]
         if !activity.customFields.isEmpty { payload["customfields"] = .array(activity.customFields.map(\.json)) }
         let reply = try await send(
-            RMSCall(operation: "createActivity", label: "createActivity", payload: payload, repeatability: .notRepeatable),
+            RMSCall(
+                operation: "createActivity", label: "createActivity", payload: payload, repeatability: .notRepeatable),
             logger: logger
         ) { [self] in
             try await landedActivity(activity, logger: logger)
@@ -190,7 +194,10 @@ extension TrackerRMSClient {
             activity.linkRecordType == .resource
                 ? found.resourceID == activity.linkRecordID : found.opportunityID == activity.linkRecordID
         }
-        guard let match = page.records.first(where: { linked($0) && $0.subject == activity.subject && $0.note == activity.note })
+        guard
+            let match = page.records.first(where: {
+                linked($0) && $0.subject == activity.subject && $0.note == activity.note
+            })
         else { return nil }
         return RMSReply(
             status: 0, message: "found after a lost answer", count: 0, results: [], recordID: match.id, recordName: nil,
@@ -209,7 +216,8 @@ extension TrackerRMSClient {
         guard document.data.count <= RMSNewDocument.maximumBytes else {
             throw TrackerRMSError(
                 code: .invalidArgument, operation: "attachDocument",
-                detail: "the file is \(document.data.count) bytes; uploads are capped at \(RMSNewDocument.maximumBytes)")
+                detail: "the file is \(document.data.count) bytes; uploads are capped at \(RMSNewDocument.maximumBytes)"
+            )
         }
         guard !document.filename.rmsTrimmed.isEmpty, document.recordType != .placement else {
             throw TrackerRMSError(
@@ -223,7 +231,9 @@ extension TrackerRMSClient {
             "data": .string(Data(document.data).base64EncodedString()),
         ])
         let reply = try await send(
-            RMSCall(operation: "attachDocument", label: "attachDocument", payload: ["file": file], repeatability: .notRepeatable),
+            RMSCall(
+                operation: "attachDocument", label: "attachDocument", payload: ["file": file],
+                repeatability: .notRepeatable),
             logger: logger)
         return RMSCreateOutcome(recordID: reply.recordID, recordName: reply.recordName, alreadyExisted: false)
     }
@@ -255,6 +265,7 @@ extension TrackerRMSClient {
                 operation: operation, label: operation,
                 payload: [key: .object(fields), "instructions": .object(instructions)], repeatability: .notRepeatable,
                 acceptsExists: true), logger: logger)
-        return RMSCreateOutcome(recordID: reply.recordID, recordName: reply.recordName, alreadyExisted: reply.status == 3)
+        return RMSCreateOutcome(
+            recordID: reply.recordID, recordName: reply.recordName, alreadyExisted: reply.status == 3)
     }
 }

@@ -38,7 +38,8 @@ public struct RMSPageSequence<Record: RMSRecordDecodable>: AsyncSequence, Sendab
     /// Starts the scan.
     /// - Returns: The iterator.
     public func makeAsyncIterator() -> Iterator {
-        Iterator(client: client, query: query, logger: logger, state: RMSPagingState(base: client.configuration.pageBase))
+        Iterator(
+            client: client, query: query, logger: logger, state: RMSPagingState(base: client.configuration.pageBase))
     }
 
     /// Fetches page after page.
@@ -59,12 +60,17 @@ public struct RMSPageSequence<Record: RMSRecordDecodable>: AsyncSequence, Sendab
                 let fresh = Set(state.receive(ids: ids))
                 let label = "getRecords \(Record.recordType)"
                 if let base = state.detectedBase {
-                    client.observe(base == 0 ? .pageBaseZero : .pageBaseOne, operation: label, logger: client.logger(logger))
+                    client.observe(
+                        base == 0 ? .pageBaseZero : .pageBaseOne, operation: label, logger: client.logger(logger))
                 }
-                if state.sawRepeatedPage { client.observe(.repeatedLastPage, operation: label, logger: client.logger(logger)) }
+                if state.sawRepeatedPage {
+                    client.observe(.repeatedLastPage, operation: label, logger: client.logger(logger))
+                }
                 guard let fetched, !fresh.isEmpty else { continue }
                 var emitted = Set<String>()
-                var records = fetched.records.filter { fresh.contains($0.id.rawValue) && emitted.insert($0.id.rawValue).inserted }
+                var records = fetched.records.filter {
+                    fresh.contains($0.id.rawValue) && emitted.insert($0.id.rawValue).inserted
+                }
                 let before = records.count
                 records = records.filter(isInsideBounds)
                 if records.count < before {
@@ -80,7 +86,9 @@ public struct RMSPageSequence<Record: RMSRecordDecodable>: AsyncSequence, Sendab
             return nil
         }
 
-        private func fetch(page: Int, isProbe: Bool) async throws -> (reply: RMSReply, records: [Record], widened: Bool)? {
+        private func fetch(page: Int, isProbe: Bool) async throws -> (
+            reply: RMSReply, records: [Record], widened: Bool
+        )? {
             let pageSize = query.pageSize ?? client.configuration.pageSize
             let (instructions, widened) = query.instructions(
                 type: Record.recordType, page: page, pageSize: pageSize, time: client.accountTime)

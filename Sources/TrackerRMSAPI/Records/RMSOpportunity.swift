@@ -35,7 +35,8 @@ public struct RMSOpportunity: RMSRecordDecodable, Hashable {
         guard let id = record.id else { return nil }
         self.id = id
         self.listedName = record.name
-        self.title = record.details.member("name")?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+        self.title =
+            record.details.member("name")?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.strippingReference(record.name ?? "")
         self.company = record.text("clientname", "company")
         self.clientID = RMSRecordID(json: record.field("clientid"))

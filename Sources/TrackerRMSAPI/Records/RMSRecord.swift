@@ -64,7 +64,9 @@ public struct RMSRecord: Sendable, Hashable {
 
     /// `customfields` (when asked for with `includecustomfields`).
     public var customFields: [RMSCustomFieldValue] {
-        guard case .array(let elements)? = raw.firstMember("customfields", "customFields") ?? details.member("customfields")
+        guard
+            case .array(let elements)? = raw.firstMember("customfields", "customFields")
+                ?? details.member("customfields")
         else { return [] }
         return elements.compactMap { element in
             guard let id = RMSRecordID(json: element.firstMember("id", "fieldid")) else { return nil }

@@ -68,8 +68,9 @@ enum ReplyShape {
     /// Whether a body looks like HTML (a proxy's error page, a login or maintenance page).
     static func isHTML(_ body: [UInt8]) -> Bool {
         var index = 0
-        while index < body.count, body[index] == 0x20 || body[index] == 0x0A || body[index] == 0x0D
-            || body[index] == 0x09 || body[index] == 0xEF || body[index] == 0xBB || body[index] == 0xBF
+        while index < body.count,
+            body[index] == 0x20 || body[index] == 0x0A || body[index] == 0x0D
+                || body[index] == 0x09 || body[index] == 0xEF || body[index] == 0xBB || body[index] == 0xBF
         {
             index += 1
         }

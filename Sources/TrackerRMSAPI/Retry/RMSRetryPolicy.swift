@@ -35,7 +35,8 @@ public struct RMSRetryPolicy: Sendable, Hashable {
     ///   - overallTimeout: The deadline for all attempts.
     ///   - maximumRetryAfter: The longest `Retry-After` waited out.
     public init(
-        maximumAttempts: Int = 8, initialBackoff: Duration = .milliseconds(200), maximumBackoff: Duration = .seconds(10),
+        maximumAttempts: Int = 8, initialBackoff: Duration = .milliseconds(200),
+        maximumBackoff: Duration = .seconds(10),
         jitter: Double = 0.5, overallTimeout: Duration = .seconds(180), maximumRetryAfter: Duration = .seconds(120)
     ) {
         self.maximumAttempts = maximumAttempts

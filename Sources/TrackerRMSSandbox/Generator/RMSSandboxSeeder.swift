@@ -117,7 +117,8 @@ enum RMSSandboxSeeder {
                 RMSSandboxDocument(
                     id: data.takeID(), recordType: "R", recordID: resource.id,
                     filename: "\(ascii(resource.firstName))-\(ascii(resource.lastName))-CV.pdf", documentType: "resume",
-                    isPrimary: true, data: RMSSandboxPDF.make(lines: [resource.fullName, resource.jobTitle, resource.email])))
+                    isPrimary: true,
+                    data: RMSSandboxPDF.make(lines: [resource.fullName, resource.jobTitle, resource.email])))
         }
         return data
     }
@@ -139,7 +140,8 @@ enum RMSSandboxSeeder {
             let key = opportunityIndex * resources + resourceIndex
             guard pairs.insert(key).inserted else { continue }
             // Every status appears: cycle through them, then mix.
-            let status = data.placementStatuses[index < data.placementStatuses.count ? index : random.below(data.placementStatuses.count)]
+            let status = data.placementStatuses[
+                index < data.placementStatuses.count ? index : random.below(data.placementStatuses.count)]
             let assigned = past()
             let placed = ["Working", "Complete"].contains(status.group)
             data.placements.append(
@@ -161,7 +163,8 @@ enum RMSSandboxSeeder {
             if let placement = data.placements.isEmpty ? nil : data.placements[random.below(data.placements.count)] {
                 data.activities.append(
                     RMSSandboxActivity(
-                        id: data.takeID(), subject: "\(kind): \(data.opportunity(placement.opportunityID)?.title ?? "role")",
+                        id: data.takeID(),
+                        subject: "\(kind): \(data.opportunity(placement.opportunityID)?.title ?? "role")",
                         typeName: kind, statusName: status,
                         note: "Spoke about availability.\nPrefers day shifts — confirmed rate & start date.",
                         linkRecordType: "R", linkRecordID: placement.resourceID, resourceID: placement.resourceID,
@@ -215,8 +218,11 @@ enum RMSSandboxSeeder {
 /// A minimal valid PDF with a few lines of text: real bytes for documents.
 enum RMSSandboxPDF {
     static func make(lines: [String]) -> [UInt8] {
-        let text = lines.map { "(" + $0.unicodeScalars.filter { $0.isASCII && $0 != "(" && $0 != ")" }.map(String.init).joined() + ") Tj 0 -16 Td" }
-            .joined(separator: " ")
+        let text = lines.map {
+            "(" + $0.unicodeScalars.filter { $0.isASCII && $0 != "(" && $0 != ")" }.map(String.init).joined()
+                + ") Tj 0 -16 Td"
+        }
+        .joined(separator: " ")
         let stream = "BT /F1 12 Tf 72 720 Td \(text) ET"
         var objects = [
             "<< /Type /Catalog /Pages 2 0 R >>",

@@ -139,11 +139,15 @@ struct RMSSandboxResponder: HTTPResponder {
             case .badGatewayHTML:
                 return RMSSandboxReply(
                     status: 502, contentType: "text/html",
-                    body: Array("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\r\n".utf8))
+                    body: Array(
+                        "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\r\n"
+                            .utf8))
             case .htmlSuccess:
                 return RMSSandboxReply(
                     status: 200, contentType: "text/html",
-                    body: Array("<!DOCTYPE html><html><body><h1>Tracker is being updated</h1><p>Please try again shortly.</p></body></html>".utf8))
+                    body: Array(
+                        "<!DOCTYPE html><html><body><h1>Tracker is being updated</h1><p>Please try again shortly.</p></body></html>"
+                            .utf8))
             case .status99:
                 return .invalid("Invalid request: the service is temporarily unavailable")
             case .droppedConnection:
@@ -155,7 +159,8 @@ struct RMSSandboxResponder: HTTPResponder {
 
     /// The next scripted fault, else a deterministic draw against the fault rate.
     private func takeFault(number: Int, behavior: RMSSandboxBehavior) -> RMSSandboxFault? {
-        if let scripted = store.traffic.withLock({ $0.scriptedFaults.isEmpty ? nil : $0.scriptedFaults.removeFirst() }) {
+        if let scripted = store.traffic.withLock({ $0.scriptedFaults.isEmpty ? nil : $0.scriptedFaults.removeFirst() })
+        {
             return scripted
         }
         guard behavior.faultRate > 0, !behavior.faultKinds.isEmpty else { return nil }

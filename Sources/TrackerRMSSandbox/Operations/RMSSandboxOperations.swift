@@ -21,10 +21,12 @@ struct RMSSandboxOperations {
         case "getrecords": return RMSSandboxReads(store: store).getRecords(request, caller: caller, behavior: behavior)
         case "getindividualrecord": return RMSSandboxReads(store: store).getIndividualRecord(request)
         case "updaterecord": return RMSSandboxWrites(store: store).updateRecord(request)
-        case "createresource": return RMSSandboxWrites(store: store).createResource(request, caller: caller, behavior: behavior)
+        case "createresource":
+            return RMSSandboxWrites(store: store).createResource(request, caller: caller, behavior: behavior)
         case "resourceapplication":
             return RMSSandboxWrites(store: store).resourceApplication(request, behavior: behavior)
-        case "createactivity": return RMSSandboxWrites(store: store).createActivity(request, caller: caller, behavior: behavior)
+        case "createactivity":
+            return RMSSandboxWrites(store: store).createActivity(request, caller: caller, behavior: behavior)
         case "attachdocument": return RMSSandboxWrites(store: store).attachDocument(request, behavior: behavior)
         case "createopportunity":
             return RMSSandboxWrites(store: store).createOpportunity(request, caller: caller, behavior: behavior)

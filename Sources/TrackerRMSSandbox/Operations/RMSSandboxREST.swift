@@ -10,7 +10,8 @@ struct RMSSandboxREST {
         let lowered = segments.map { $0.lowercased() }
         if lowered == ["api", "auth", "exchangetoken"] {
             guard method == "POST" else { return .aspNet(405, "Method not allowed.") }
-            let parsed = (try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]).map(RMSSandboxBody.init)
+            let parsed = (try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]).map(
+                RMSSandboxBody.init)
             guard parsed?.string("bearerToken") == store.configuration.restToken else {
                 return .json(401) { json in
                     json.beginObject()

@@ -22,7 +22,8 @@ struct RMSSandboxReads {
                 // One record by id: every other instruction is ignored, and so is the placement filter.
                 var json = RMSSandboxJSON()
                 json.beginArray()
-                let found = write(type: type, ids: [recordID], render: render, customFields: includeCustomFields, into: &json)
+                let found = write(
+                    type: type, ids: [recordID], render: render, customFields: includeCustomFields, into: &json)
                 json.endArray()
                 return .envelope(status: 0, message: "success", count: found) { envelope in
                     envelope.key("results")
@@ -31,8 +32,10 @@ struct RMSSandboxReads {
             }
             let after: Int64?
             let before: Int64?
-            switch (time.parseFilter(instructions.string("updatedafter") ?? ""),
-                time.parseFilter(instructions.string("updatedbefore") ?? ""))
+            switch (
+                time.parseFilter(instructions.string("updatedafter") ?? ""),
+                time.parseFilter(instructions.string("updatedbefore") ?? "")
+            )
             {
             case (.success(let lower), .success(let upper)): (after, before) = (lower, upper)
             default:
@@ -67,7 +70,8 @@ struct RMSSandboxReads {
             }
             var json = RMSSandboxJSON(capacity: slice.count * 600 + 64)
             json.beginArray()
-            let written = write(type: type, ids: Array(slice), render: render, customFields: includeCustomFields, into: &json)
+            let written = write(
+                type: type, ids: Array(slice), render: render, customFields: includeCustomFields, into: &json)
             json.endArray()
             let count = behavior.countMeaning == .page ? written : ids.count
             return .envelope(status: 0, message: "success", count: count) { envelope in
@@ -108,7 +112,8 @@ struct RMSSandboxReads {
             for record in data.opportunities {
                 let group = data.opportunityStatus(record.statusID)?.group.lowercased() ?? ""
                 if !query.state.isEmpty, group != query.state { continue }
-                consider(record.id, record.updatedAt, name: "JOB-\(record.id) \(record.title)", owner: record.ownerUserID)
+                consider(
+                    record.id, record.updatedAt, name: "JOB-\(record.id) \(record.title)", owner: record.ownerUserID)
             }
         case "R":
             for record in data.resources {

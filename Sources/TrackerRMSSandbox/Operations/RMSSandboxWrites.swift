@@ -6,7 +6,9 @@ internal import Synchronization
 struct RMSSandboxWrites {
     let store: RMSSandboxStore
 
-    private func created(_ id: Int, name: String, behavior: RMSSandboxBehavior, status: Int = 0, message: String = "created")
+    private func created(
+        _ id: Int, name: String, behavior: RMSSandboxBehavior, status: Int = 0, message: String = "created"
+    )
         -> RMSSandboxReply
     {
         .envelope(status: status, message: message) { json in
@@ -32,7 +34,9 @@ struct RMSSandboxWrites {
         return store.data.withLock { data -> RMSSandboxReply in
             switch type {
             case "X":
-                guard let index = data.index(of: id, in: data.placements, \.id) else { return .invalid("Record not found") }
+                guard let index = data.index(of: id, in: data.placements, \.id) else {
+                    return .invalid("Record not found")
+                }
                 for (column, value) in updates where column == "opportunityresourcestatusid" {
                     guard let statusID = Int(value), data.placementStatus(statusID) != nil else {
                         return .invalid("Invalid request: unknown status id \(value)")
@@ -43,7 +47,9 @@ struct RMSSandboxWrites {
                 for (column, value) in updates where column == "enddate" { data.placements[index].endDate = value }
                 data.placements[index].updatedAt = now
             case "R":
-                guard let index = data.index(of: id, in: data.resources, \.id) else { return .invalid("Record not found") }
+                guard let index = data.index(of: id, in: data.resources, \.id) else {
+                    return .invalid("Record not found")
+                }
                 for (column, value) in updates {
                     switch column {
                     case "firstname": data.resources[index].firstName = value
@@ -132,8 +138,10 @@ struct RMSSandboxWrites {
                 data.resources.append(
                     RMSSandboxResource(
                         id: resourceID, firstName: firstName, lastName: lastName, email: fields.string("email") ?? "",
-                        otherEmail: fields.string("otheremail") ?? "", mobilePhone: fields.string("mobiletelephone") ?? "",
-                        homePhone: fields.string("hometelephone") ?? "", workPhone: fields.string("worktelephone") ?? "",
+                        otherEmail: fields.string("otheremail") ?? "",
+                        mobilePhone: fields.string("mobiletelephone") ?? "",
+                        homePhone: fields.string("hometelephone") ?? "",
+                        workPhone: fields.string("worktelephone") ?? "",
                         jobTitle: fields.string("jobtitle") ?? "", source: fields.string("source") ?? "",
                         workAvailable: true, statusName: "Available", ownerUserID: caller.userID,
                         note: fields.string("note") ?? "", customFields: values, createdAt: now, updatedAt: now))
@@ -142,7 +150,8 @@ struct RMSSandboxWrites {
                 guard data.opportunity(opportunityID) != nil else {
                     return .invalid("Invalid request: opportunity \(opportunityID) not found")
                 }
-                if !data.placements.contains(where: { $0.opportunityID == opportunityID && $0.resourceID == resourceID }) {
+                if !data.placements.contains(where: { $0.opportunityID == opportunityID && $0.resourceID == resourceID }
+                ) {
                     let statusID = data.defaultPlacementStatus(
                         list: instructions?.string("assigntolist") ?? "short",
                         shortlistedBy: instructions?.string("shortlistedby") ?? "resource")
@@ -192,7 +201,9 @@ struct RMSSandboxWrites {
     func createActivity(_ request: RMSSandboxBody, caller: RMSSandboxCaller, behavior: RMSSandboxBehavior)
         -> RMSSandboxReply
     {
-        guard let activity = request.object("activity") else { return .invalid("Invalid request: activity is required") }
+        guard let activity = request.object("activity") else {
+            return .invalid("Invalid request: activity is required")
+        }
         let linkType = (activity.string("linkRecordType") ?? "").uppercased()
         guard ["C", "N", "L", "O", "P", "T", "R"].contains(linkType), let linkID = activity.int("linkRecordId") else {
             return .invalid("Invalid request: linkRecordType must be C, N, L, O, P, T or R, with linkRecordId")

@@ -96,7 +96,8 @@ public struct RMSSandboxStopped: Error, Hashable, Sendable, CustomStringConverti
 
 /// The port a port-0 server was given, once known.
 final class RMSPortSignal: Sendable {
-    private let state = Mutex<(result: Result<Int, any Error>?, waiters: [CheckedContinuation<Int, any Error>])>((nil, []))
+    private let state = Mutex<(result: Result<Int, any Error>?, waiters: [CheckedContinuation<Int, any Error>])>(
+        (nil, []))
 
     func set(_ result: Result<Int, any Error>) {
         let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
