@@ -106,7 +106,7 @@ public struct RMSSandboxBehavior: Sendable, Hashable {
 }
 
 /// Where the sandbox listens, what data it seeds and how it behaves at start.
-public struct RMSSandboxConfiguration: Sendable {
+public struct RMSSandboxConfiguration: Sendable, CustomStringConvertible {
     /// The host to listen on.
     public var host: String
     /// The port; 0 picks a free one.
@@ -181,6 +181,13 @@ public struct RMSSandboxConfiguration: Sendable {
         self.behavior = behavior
         self.requestLogLimit = 10_000
         self.maximumRequestBodyBytes = 20 * 1024 * 1024
+    }
+
+    /// Where it listens, the data's size, the zone and the knobs; never a credential.
+    public var description: String {
+        "RMSSandboxConfiguration(host: \(host), port: \(port), seed: \(seed), opportunities: \(opportunityCount), "
+            + "resources: \(resourceCount), placements: \(placementCount), activities: \(activityCount), "
+            + "timeZone: \(timeZoneIdentifier), behavior: \(behavior), credentials: (redacted))"
     }
 
     func validate() throws(RMSSandboxConfigurationError) {
