@@ -91,9 +91,10 @@ struct FailureTests {
     func rateLimited() async throws {
         var configuration = smallSandbox()
         configuration.clock = RMSSystemSandboxClock()
-        configuration.behavior.rateLimit = 4
+        // One request a second: two calls in a row meet a 429 however slow the machine is.
+        configuration.behavior.rateLimit = 1
         try await withSandboxClient(configuration) { sandbox, client in
-            for _ in 0..<10 { try await client.checkLogon() }
+            for _ in 0..<3 { try await client.checkLogon() }
             #expect(client.traffic.rateLimited > 0)
             #expect(sandbox.control.requestLog.contains { $0.httpStatus == 429 })
         }
@@ -108,7 +109,7 @@ struct FailureTests {
             configuration.rateLimit = RMSRateLimit(requestsPerSecond: 4, burst: 1)
         }
         try await withSandboxClient(configuration, configure: paced) { sandbox, client in
-            for _ in 0..<10 { try await client.checkLogon() }
+            for _ in 0..<6 { try await client.checkLogon() }
             #expect(!sandbox.control.requestLog.contains { $0.httpStatus == 429 })
         }
     }
