@@ -87,16 +87,24 @@ struct FailureTests {
         }
     }
 
-    @Test("HTTP 429 with Retry-After is honoured and every call then succeeds")
+    @Test("HTTP 429 is typed: a Retry-After longer than the policy waits ends the call with rateLimited")
     func rateLimited() async throws {
+        // A manual sandbox clock: its one-request-a-second bucket refills only when the test says so,
+        // however slow the machine is.
+        let clock = RMSManualSandboxClock(start: fixedStart)
         var configuration = smallSandbox()
-        configuration.clock = RMSSystemSandboxClock()
-        // One request a second: two calls in a row meet a 429 however slow the machine is.
+        configuration.clock = clock
         configuration.behavior.rateLimit = 1
-        try await withSandboxClient(configuration) { sandbox, client in
-            for _ in 0..<3 { try await client.checkLogon() }
-            #expect(client.traffic.rateLimited > 0)
-            #expect(sandbox.control.requestLog.contains { $0.httpStatus == 429 })
+        let impatient: ClientTweak = { configuration, _ in configuration.retryPolicy.maximumRetryAfter = .zero }
+        try await withSandboxClient(configuration, configure: impatient) { sandbox, client in
+            try await client.checkLogon()
+            let error = await #expect(throws: TrackerRMSError.self) { try await client.checkLogon() }
+            #expect(error?.code == .rateLimited)
+            #expect(error?.httpStatus == 429)
+            #expect(client.traffic.rateLimited == 1)
+            clock.advance(seconds: 1)
+            try await client.checkLogon()
+            #expect(sandbox.control.requestLog.map(\.httpStatus) == [200, 429, 200])
         }
     }
 
