@@ -432,6 +432,63 @@ package.targets += [
     ),
 ]
 
+// Tracker RMS (issue 17): the widget API's wire library and its sandbox, each its own module. The
+// sandbox never imports the wire library (it writes its JSON itself); neither imports a Tracker module.
+package.products += [
+    .library(name: "TrackerRMSAPI", targets: ["TrackerRMSAPI"]),
+    .library(name: "TrackerRMSSandbox", targets: ["TrackerRMSSandbox"]),
+]
+package.targets += [
+    .target(
+        name: "TrackerRMSAPI",
+        dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .target(
+        name: "TrackerRMSSandbox",
+        dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "TrackerRMSAPITests",
+        dependencies: [
+            "TrackerRMSAPI",
+            "TrackerRMSSandbox",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "InMemoryLogging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "TrackerRMSSandboxTests",
+        dependencies: [
+            "TrackerRMSSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    // Measures the Tracker RMS sandbox's serving rate (records per CPU second; see its main.swift).
+    .executableTarget(
+        name: "TrackerRMSSandboxBenchmark",
+        dependencies: [
+            "TrackerRMSSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ],
+        path: "Benchmarks/TrackerRMSSandboxServing",
+        swiftSettings: swiftSettings
+    ),
+]
+
 // Every module under Sources/ (the default path), not tests, test support or benchmarks.
 if warningsAsErrors {
     for target in package.targets where target.type != .test && target.path == nil {
