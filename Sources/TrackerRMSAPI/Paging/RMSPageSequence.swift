@@ -1,5 +1,5 @@
-public import Foundation
-public import Logging
+import Foundation
+import Logging
 
 /// One page of a `getRecords` scan.
 public struct RMSPage<Record: RMSRecordDecodable>: Sendable {

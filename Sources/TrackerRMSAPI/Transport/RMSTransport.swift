@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 
 /// The HTTP seam of ``TrackerRMSClient``: one request in, one whole response out.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How the sandbox numbers its pages (`pagenum`).
 public enum RMSSandboxPageBase: String, Sendable, Hashable, CaseIterable {
