@@ -83,7 +83,8 @@ struct PostgresPageUpsert {
                 for group in candidates where queued[index].insert(group).inserted { plan.groups[index].append(group) }
             }
         }
-        let rule = RecordUpdateRule(ignoresOlderVersions: ignoresOlderVersions, recordsStageChanges: schema.stageColumn != nil)
+        let rule = RecordUpdateRule(
+            ignoresOlderVersions: ignoresOlderVersions, recordsStageChanges: schema.stageColumn != nil)
         for record in batch {
             let stored = existing[record.id]
             // jsonb keeps neither key order nor spacing, so the query compared the values already:

@@ -37,7 +37,8 @@ struct PageUpsert {
     func store(_ records: [SyncRecord], into outcome: inout PageOutcome) throws {
         let statements = try Statements(db: db, schema: schema, derivations: derivations)
         var columns = ColumnMap(schema: schema, derivations: derivations)
-        let rule = RecordUpdateRule(ignoresOlderVersions: ignoresOlderVersions, recordsStageChanges: schema.stageColumn != nil)
+        let rule = RecordUpdateRule(
+            ignoresOlderVersions: ignoresOlderVersions, recordsStageChanges: schema.stageColumn != nil)
         for record in records {
             try columns.adapt(to: record.fields.names)
             try store(record, rule: rule, columns: columns, statements: statements, into: &outcome)

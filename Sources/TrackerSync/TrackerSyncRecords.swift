@@ -17,7 +17,8 @@ public import TrackerATS
 public enum TrackerSyncRecords {
     /// A job's row.
     public static func job(_ job: TrackerJob) -> SyncRecord {
-        Layouts.jobs.row(of: job, id: job.id.rawValue, updatedAt: job.updatedAt?.instant, raw: RawPayload(bytes: job.rawJSON))
+        Layouts.jobs.row(
+            of: job, id: job.id.rawValue, updatedAt: job.updatedAt?.instant, raw: RawPayload(bytes: job.rawJSON))
     }
 
     /// An application's row; `candidate_id` is derived from the normalised e-mail.
@@ -75,7 +76,9 @@ public enum TrackerSyncRecords {
             .jobs,
             [
                 .init(Job.title) { text($0.title) },
-                .init(Job.status) { .text($0.isArchived == true ? "archived" : ($0.isActive == false ? "closed" : "open")) },
+                .init(Job.status) { job in
+                    .text(job.isArchived == true ? "archived" : (job.isActive == false ? "closed" : "open"))
+                },
                 .init(Job.isHidden) { boolean($0.isHidden) },
                 .init(Job.category) { text($0.category) },
                 .init(Job.code) { text($0.jobCode) },

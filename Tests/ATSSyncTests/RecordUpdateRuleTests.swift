@@ -17,7 +17,10 @@ import Testing
     }
 
     @Test func aRecordWithoutARowIsNewAndRecordsItsFirstStage() {
-        let decision = provider.decide(Rule.Incoming(stage: "New"), stored: nil) { Issue.record("parsed"); return false }
+        let decision = provider.decide(Rule.Incoming(stage: "New"), stored: nil) {
+            Issue.record("parsed")
+            return false
+        }
         #expect(decision.kind == .new)
         #expect(decision.stageChange == Rule.StageTransition(from: nil, to: "New"))
         #expect(decision.writesRow && decision.queuesGroups && !decision.isRestored)
@@ -76,7 +79,9 @@ import Testing
         ) { false }
         #expect(ambiguous.kind == .changed)
         let derived = Rule(ignoresOlderVersions: false, recordsStageChanges: false)
-        #expect(derived.decide(Rule.Incoming(stage: nil), stored: stored(.earlier, sameBytes: false)) { false }.kind == .changed)
+        #expect(
+            derived.decide(Rule.Incoming(stage: nil), stored: stored(.earlier, sameBytes: false)) { false }.kind
+                == .changed)
     }
 
     @Test func aRowMarkedDeletedIsRestoredWhateverElseHappens() {
