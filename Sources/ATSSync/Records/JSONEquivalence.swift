@@ -154,6 +154,10 @@ private struct JSONValueReader {
 
     /// Members sorted by key; of a repeated key, only the last member.
     private static func sortedKeepingLast(_ members: [JSONValue.Member]) -> [JSONValue.Member] {
+        // Texts written with sorted keys (an earlier release's rows) need no sort at all.
+        if zip(members, members.dropFirst()).allSatisfy({ $0.key.lexicographicallyPrecedes($1.key) }) {
+            return members
+        }
         // A stable sort keeps repeated keys in text order, so the last of each run is the last written.
         let sorted = members.enumerated().sorted { lhs, rhs in
             lhs.element.key.lexicographicallyPrecedes(rhs.element.key)
@@ -197,7 +201,20 @@ private struct JSONValueReader {
 
     /// The unescaped UTF-8 bytes of a string whose opening quote was read.
     private mutating func string() -> [UInt8]? {
-        var result: [UInt8] = []
+        // Most strings have no escape: copy them in one piece.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+            bytes[end] >= 0x20
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let result = Array(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end + 1
+            return result
+        }
+        var result = Array(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+        index = end
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -276,6 +293,14 @@ private struct JSONValueReader {
                 index += 1
             }
             guard digits(allowLeadingZero: true) else { return nil }
+        }
+        // Up to 18 digits always fit 64 bits: read them without making a String.
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digitCount = index - start - (negative ? 1 : 0)
+        if isInteger, digitCount <= 18 {
+            var value: Int64 = 0
+            for byte in bytes[(start + (negative ? 1 : 0))..<index] { value = value * 10 + Int64(byte - 48) }
+            return .integer(negative ? -value : value)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .integer(integer) }
