@@ -52,9 +52,9 @@ extension PostgresPageUpsert {
             columns: columns)
     }
 
+    /// A column's value; NULL when the record leaves the column out.
     private func columnValue(_ column: StreamSchema.Column, of record: SyncRecord) -> SyncValue {
-        if column.name == "stage" { return record.stage.map(SyncValue.text) ?? .null }
-        return record.fields[column.name] ?? .null
+        record.fields[column.name] ?? .null
     }
 
     private func text(_ value: SyncValue, _ column: StreamSchema.Column) throws -> String? {
@@ -115,9 +115,4 @@ extension PostgresPageUpsert {
         case .null: "null"
         }
     }
-}
-
-extension StreamSchema {
-    /// Whether the table has a `stage` column whose changes go into `stage_history`.
-    var hasStage: Bool { columns.contains { $0.name == "stage" } }
 }

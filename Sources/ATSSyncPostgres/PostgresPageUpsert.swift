@@ -71,7 +71,7 @@ struct PostgresPageUpsert {
         return batches
     }
 
-    /// Sorts a batch into inserts, updates and touches, with the outcome the row-by-row rules give.
+    /// Sorts a batch into inserts, updates and touches, as ``RecordUpdateRule`` decides for each record.
     func plan(_ batch: ArraySlice<SyncRecord>, existing: [String: Existing]) -> Plan {
         var plan = Plan(groups: Array(repeating: [], count: derivations.count))
         var queued = Array(repeating: Set<String>(), count: derivations.count)
@@ -83,37 +83,29 @@ struct PostgresPageUpsert {
                 for group in candidates where queued[index].insert(group).inserted { plan.groups[index].append(group) }
             }
         }
+        let rule = RecordUpdateRule(
+            ignoresOlderVersions: ignoresOlderVersions, recordsStageChanges: schema.stageColumn != nil)
         for record in batch {
-            guard let stored = existing[record.id] else {
-                plan.inserts.append(record)
-                queue(record, old: nil)
-                plan.outcome.inserted += 1
-                if schema.hasStage, let stage = record.stage {
-                    plan.stageChanges.append((record.id, nil, stage))
-                    plan.outcome.stageChanges += 1
+            let stored = existing[record.id]
+            // jsonb keeps neither key order nor spacing, so the query compared the values already:
+            // equal jsonb is "the same bytes" here, and there are no stored bytes to rewrite.
+            let decision = rule.decide(
+                RecordUpdateRule.Incoming(record),
+                stored: stored.map { row in
+                    RecordUpdateRule.Stored(
+                        updateTime: RecordUpdateRule.UpdateTimeOrder(record.updatedAt, row.updatedAt),
+                        hasSameBytes: row.sameRaw, isDeleted: row.isDeleted, stage: row.stage,
+                        needsRewrite: row.needsRewrite)
                 }
-                continue
+            ) { false }
+            decision.count(into: &plan.outcome)
+            switch decision.kind {
+            case .new: plan.inserts.append(record)
+            case .changed: plan.updates.append(record)
+            case .unchanged, .older: plan.touches.append(record.id)
             }
-            if stored.isDeleted {
-                plan.outcome.restored += 1
-                queue(record, old: stored)
-            }
-            let isSame = stored.updatedAt == record.updatedAt && stored.sameRaw && !stored.needsRewrite
-            let isOlder =
-                ignoresOlderVersions && !record.updatedAtIsAmbiguous
-                && (record.updatedAt.map { new in stored.updatedAt.map { new < $0 } ?? false } ?? false)
-            if isSame || isOlder {
-                plan.outcome.unchanged += 1
-                plan.touches.append(record.id)
-                continue
-            }
-            if schema.hasStage, stored.stage != record.stage {
-                plan.stageChanges.append((record.id, stored.stage, record.stage))
-                plan.outcome.stageChanges += 1
-            }
-            plan.updates.append(record)
-            queue(record, old: stored)
-            plan.outcome.changed += 1
+            if let change = decision.stageChange { plan.stageChanges.append((record.id, change.from, change.to)) }
+            if decision.queuesGroups { queue(record, old: stored) }
         }
         return plan
     }
@@ -140,7 +132,7 @@ struct PostgresPageUpsert {
         binds.append(records.map(\.id))
         binds.append(records.map(\.raw.json))
         binds.append(StoredRowRewrite.scanID)
-        let stage = schema.hasStage ? "t.stage" : "NULL::text"
+        let stage = schema.stageColumn.map { "t.\"\($0)\"" } ?? "NULL::text"
         // The group columns travel as one text array, so the row shape does not depend on how many there are.
         // A missing group travels as '' (no group value is empty).
         let groups = derivations.map { "COALESCE(t.\"\($0.groupColumn)\", '')" }.joined(separator: ", ")

@@ -98,6 +98,7 @@ extension PostgresSyncStore {
         guard let schema = StreamSchema.all.first(where: { $0.stream == derivation.stream }) else {
             throw SyncError.unknownStream(derivation.stream)
         }
+        try schema.checkFieldNames(of: records)
         let rebuilt = Set(records.map(\.id))
         let emptied = groups.filter { !rebuilt.contains($0) }
         let logger = logger

@@ -118,6 +118,8 @@ public struct PostgresSyncStore: SyncStore {
         guard let schema = StreamSchema.all.first(where: { $0.stream == stream }) else {
             throw SyncError.unknownStream(stream)
         }
+        // Before the transaction, so that the error is the source's, not wrapped in a rollback.
+        try schema.checkFieldNames(of: records)
         let stateQuery = try stateQuery(state, account: account)
         let logger = logger
         return try await writeTransaction(account: account) { connection in

@@ -21,7 +21,9 @@ enum FirstSyncBulkLoad {
     /// order), candidate ids (an HMAC) and e-mail addresses. The others (a job, a stage, an
     /// application) take few values or follow the ids, so their indexes grow at a few places per
     /// page and cost less to keep than to build again with a scan of the table.
-    static let scatteredColumns: Set = ["updated_at", "candidate_id", "email"]
+    static let scatteredColumns: Set = [
+        "updated_at", StreamSchema.ApplicationColumns.candidateID.name, StreamSchema.CandidateColumns.email.name,
+    ]
 
     /// Drops a table's indexes on ``scatteredColumns`` when it has no row at all (of any account),
     /// before the first page is written into it. Indexes that are already gone stay gone.

@@ -26,96 +26,108 @@ struct PageUpsert {
     /// "every group" entry of a first sync (see ``FirstSyncBulkLoad``).
     var queuesEachGroup: [Bool] = []
 
-    /// The row as stored, as far as the upsert needs it.
+    /// The row as stored, as far as the upsert needs it, and what the rule decided for it.
     private struct Existing {
-        var updatedAt: String?
-        /// Whether the stored JSON is the new record's (byte for byte, or as a JSON value).
-        var hasSameJSON: Bool
-        var isDeleted: Bool
-        var stage: String?
+        var decision: RecordUpdateRule.Decision
         var groups: [String?]
         /// The stored values of the schema's indexed columns.
         var indexed: [StoredValue]
-        /// Whether a migration marked the row to be written in full (``StoredRowRewrite``).
-        var needsRewrite: Bool
     }
 
     func store(_ records: [SyncRecord], into outcome: inout PageOutcome) throws {
         let statements = try Statements(db: db, schema: schema, derivations: derivations)
         var columns = ColumnMap(schema: schema, derivations: derivations)
+        let rule = RecordUpdateRule(
+            ignoresOlderVersions: ignoresOlderVersions, recordsStageChanges: schema.stageColumn != nil)
         for record in records {
-            columns.adapt(to: record.fields.names)
-            try store(record, columns: columns, statements: statements, into: &outcome)
+            try columns.adapt(to: record.fields.names)
+            try store(record, rule: rule, columns: columns, statements: statements, into: &outcome)
         }
     }
 
     private func store(
-        _ record: SyncRecord, columns: ColumnMap, statements: Statements, into outcome: inout PageOutcome
+        _ record: SyncRecord, rule: RecordUpdateRule, columns: ColumnMap, statements: Statements,
+        into outcome: inout PageOutcome
     ) throws {
         let updatedAt = record.updatedAt.map(ISO8601Text.string)
-        guard let existing = try fetchExisting(record, updatedAt: updatedAt, statements: statements) else {
+        let incoming = RecordUpdateRule.Incoming(record)
+        let existing = try fetchExisting(record, updatedAt: updatedAt, rule: rule, statements: statements)
+        let decision = existing?.decision ?? rule.decide(incoming, stored: nil) { false }
+        decision.count(into: &outcome)
+        switch decision.kind {
+        case .new:
             try insert(record, updatedAt: updatedAt, columns: columns, statements: statements)
-            try queueGroups(new: record, old: nil, columns: columns, statements: statements)
-            outcome.inserted += 1
-            if let stage = record.stage {
-                try recordStageChange(id: record.id, from: nil, to: stage, statements: statements)
-                outcome.stageChanges += 1
+        case .changed:
+            if let existing {
+                try update(record, existing: existing, updatedAt: updatedAt, columns: columns, statements: statements)
             }
-            return
+        case .unchanged, .older:
+            // Only the bookkeeping columns move, and the stored JSON when the rule asks for the
+            // provider's bytes.
+            if decision.rewritesStoredJSON {
+                try statements.rewriteJSON.execute(db) { arguments in
+                    try arguments.append(bytes: record.raw.bytes)
+                    try arguments.append(seenAt)
+                    try arguments.append(scanID)
+                    try arguments.append(account)
+                    try arguments.append(record.id)
+                }
+            } else {
+                try statements.touch.execute(db) { arguments in
+                    try arguments.append(seenAt)
+                    try arguments.append(scanID)
+                    try arguments.append(account)
+                    try arguments.append(record.id)
+                }
+            }
         }
-        if existing.isDeleted {
-            outcome.restored += 1
+        if let change = decision.stageChange {
+            try statements.stageHistory.execute(db) { arguments in
+                try arguments.append(account)
+                try arguments.append(schema.table)
+                try arguments.append(record.id)
+                try arguments.append(change.from)
+                try arguments.append(change.to)
+                try arguments.append(seenAt)
+            }
+        }
+        if decision.queuesGroups {
             try queueGroups(new: record, old: existing, columns: columns, statements: statements)
         }
-        let isSame = existing.updatedAt == updatedAt && existing.hasSameJSON && !existing.needsRewrite
-        // Fixed-width UTC text compares as the instants do.
-        let isOlder =
-            ignoresOlderVersions && !record.updatedAtIsAmbiguous
-            && updatedAt.map { new in existing.updatedAt.map { new < $0 } ?? false } ?? false
-        if isSame || isOlder {
-            // Unchanged, or an older version arriving after a newer one (the look-back's overlap):
-            // only the bookkeeping columns move.
-            outcome.unchanged += 1
-            let touch = statements.touch
-            touch.bind(seenAt, at: 1)
-            touch.bind(scanID, at: 2)
-            touch.bind(account, at: 3)
-            touch.bind(record.id, at: 4)
-            try touch.execute(db)
-            return
-        }
-        if record.stage != existing.stage, schema.hasStage {
-            try recordStageChange(id: record.id, from: existing.stage, to: record.stage, statements: statements)
-            outcome.stageChanges += 1
-        }
-        try update(record, existing: existing, updatedAt: updatedAt, columns: columns, statements: statements)
-        try queueGroups(new: record, old: existing, columns: columns, statements: statements)
-        outcome.changed += 1
     }
 
-    private func fetchExisting(_ record: SyncRecord, updatedAt: String?, statements: Statements) throws -> Existing? {
-        let select = statements.select
-        select.bind(account, at: 1)
-        select.bind(record.id, at: 2)
-        return try select.firstRow(db) { row in
-            // Columns by position: updated_at, raw, deleted_at, stage, one per derivation, one per index,
-            // scan_id.
-            let storedUpdatedAt = row.text(0)
-            let sameJSON = row.withText(1) { stored in
-                guard let stored else { return false }
-                if stored.elementsEqual(record.raw.bytes) { return true }
-                // Only an unchanged update time makes the JSON's meaning worth comparing.
-                return storedUpdatedAt == updatedAt && JSONEquivalence.same(stored, record.raw.bytes)
-            }
-            let groupsStart = Int32(4)
-            let indexedStart = groupsStart + Int32(derivations.count)
-            let scanIDColumn = indexedStart + Int32(schema.indexedColumns.count)
-            return Existing(
-                updatedAt: storedUpdatedAt, hasSameJSON: sameJSON, isDeleted: !row.isNull(2), stage: row.text(3),
-                groups: derivations.indices.map { row.text(groupsStart + Int32($0)) },
-                indexed: schema.indexedColumns.indices.map { row.value(indexedStart + Int32($0)) },
-                needsRewrite: row.text(scanIDColumn) == StoredRowRewrite.scanID)
-        }
+    /// Reads the stored row and decides, while the row is current, what to do with the record: the
+    /// stored JSON is compared in place, without becoming a `String`.
+    private func fetchExisting(
+        _ record: SyncRecord, updatedAt: String?, rule: RecordUpdateRule, statements: Statements
+    ) throws -> Existing? {
+        try statements.select.firstRow(
+            db,
+            { arguments in
+                try arguments.append(account)
+                try arguments.append(record.id)
+            },
+            read: { row in
+                // Columns by position: updated_at, raw, deleted_at, stage, one per derivation, one per
+                // index, scan_id (the order Statements.select lists them).
+                let groupsStart = Int32(4)
+                let indexedStart = groupsStart + Int32(derivations.count)
+                let scanIDColumn = indexedStart + Int32(schema.indexedColumns.count)
+                let decision = row.withText(1) { stored in
+                    let facts = RecordUpdateRule.Stored(
+                        updateTime: RecordUpdateRule.UpdateTimeOrder(updatedAt, row.text(0)),
+                        hasSameBytes: stored?.elementsEqual(record.raw.bytes) ?? false,
+                        isDeleted: !row.isNull(2), stage: row.text(3),
+                        needsRewrite: row.text(scanIDColumn) == StoredRowRewrite.scanID)
+                    return rule.decide(RecordUpdateRule.Incoming(record), stored: facts) {
+                        stored.map { JSONEquivalence.same($0, record.raw.bytes) } ?? false
+                    }
+                }
+                return Existing(
+                    decision: decision,
+                    groups: derivations.indices.map { row.text(groupsStart + Int32($0)) },
+                    indexed: schema.indexedColumns.indices.map { row.value(indexedStart + Int32($0)) })
+            })
     }
 
     /// Queues the groups a row belonged to and belongs to now, for each derived stream.
@@ -128,28 +140,27 @@ struct PageUpsert {
             if case .text(let group) = columns.group(index, of: record) { new = group }
             let old = existing?.groups[index]
             for group in [new, old == new ? nil : old].compactMap(\.self) {
-                let queue = statements.queue
-                queue.bind(account, at: 1)
-                queue.bind(derivation.stream.rawValue, at: 2)
-                queue.bind(group, at: 3)
-                try queue.execute(db)
+                try statements.queue.execute(db) { arguments in
+                    try arguments.append(account)
+                    try arguments.append(derivation.stream.rawValue)
+                    try arguments.append(group)
+                }
             }
         }
     }
 
     private func insert(_ record: SyncRecord, updatedAt: String?, columns: ColumnMap, statements: Statements) throws {
-        let insert = statements.insert
-        insert.bind(account, at: 1)
-        insert.bind(record.id, at: 2)
-        insert.bind(updatedAt, at: 3)
-        insert.bind(bytes: record.raw.bytes, at: 4)
-        insert.bind(seenAt, at: 5)
-        insert.bind(seenAt, at: 6)
-        insert.bind(scanID, at: 7)
-        for (offset, column) in columns.all.enumerated() {
-            insert.bind(columns.value(column, of: record), at: Int32(8 + offset))
+        try statements.insert.execute(db) { arguments in
+            // The order of Statements.insert: the common columns, then the schema's.
+            try arguments.append(account)
+            try arguments.append(record.id)
+            try arguments.append(updatedAt)
+            try arguments.append(bytes: record.raw.bytes)
+            try arguments.append(seenAt)
+            try arguments.append(seenAt)
+            try arguments.append(scanID)
+            for column in columns.all { try arguments.append(columns.value(column, of: record)) }
         }
-        try insert.execute(db)
     }
 
     /// Rewrites a changed row. When its indexed columns (besides `updated_at`) keep their values, the
@@ -163,37 +174,26 @@ struct PageUpsert {
         }
         let statement = keepsIndexed ? statements.updateKeepingIndexed : statements.update
         let assigned = keepsIndexed ? columns.unindexed : columns.all
-        statement.bind(updatedAt, at: 1)
-        statement.bind(bytes: record.raw.bytes, at: 2)
-        statement.bind(seenAt, at: 3)
-        statement.bind(scanID, at: 4)
-        for (offset, column) in assigned.enumerated() {
-            statement.bind(columns.value(column, of: record), at: Int32(5 + offset))
+        try statement.execute(db) { arguments in
+            // The order of Statements.update: the bookkeeping columns, the assigned ones, the key.
+            try arguments.append(updatedAt)
+            try arguments.append(bytes: record.raw.bytes)
+            try arguments.append(seenAt)
+            try arguments.append(scanID)
+            for column in assigned { try arguments.append(columns.value(column, of: record)) }
+            try arguments.append(account)
+            try arguments.append(record.id)
         }
-        statement.bind(account, at: Int32(5 + assigned.count))
-        statement.bind(record.id, at: Int32(6 + assigned.count))
-        try statement.execute(db)
-    }
-
-    private func recordStageChange(id: String, from: String?, to: String?, statements: Statements) throws {
-        let history = statements.stageHistory
-        history.bind(account, at: 1)
-        history.bind(schema.table, at: 2)
-        history.bind(id, at: 3)
-        history.bind(from, at: 4)
-        history.bind(to, at: 5)
-        history.bind(seenAt, at: 6)
-        try history.execute(db)
     }
 }
 
 /// Where each of the schema's columns is found in a record's fields, worked out again only when a
-/// record lists its columns differently from the previous one (rows of one source share one list).
+/// record lists its columns differently from the previous one (rows of one source share one list,
+/// from its ``RowLayout``). A column the record leaves out is NULL; a field the schema has no column
+/// for is an error, since its value would otherwise be lost without a word.
 private struct ColumnMap {
     /// Where a column's value comes from.
     enum Source {
-        /// ``SyncRecord/stage``, which the stage history compares against.
-        case stage
         /// The record's fields at this position.
         case field(Int)
         /// The record has no such field: NULL.
@@ -217,13 +217,14 @@ private struct ColumnMap {
         groupColumns = derivations.map(\.groupColumn)
     }
 
-    mutating func adapt(to fieldNames: [String]) {
+    /// - Throws: ``SyncError/unknownColumn(_:stream:)`` when a field names no column of the schema.
+    mutating func adapt(to fieldNames: [String]) throws {
         // Rows of one stream share one array of names, so this is an identity check.
         guard names != fieldNames else { return }
+        try schema.checkFieldNames(fieldNames)
         names = fieldNames
         func source(_ column: String) -> Source {
-            if column == "stage" { return .stage }
-            return fieldNames.firstIndex(of: column).map(Source.field) ?? .missing
+            fieldNames.firstIndex(of: column).map(Source.field) ?? .missing
         }
         all = schema.columns.map { source($0.name) }
         unindexed = schema.columns.filter { !schema.indexedColumns.contains($0.name) }.map { source($0.name) }
@@ -233,7 +234,6 @@ private struct ColumnMap {
 
     func value(_ source: Source, of record: SyncRecord) -> SyncValue {
         switch source {
-        case .stage: record.stage.map(SyncValue.text) ?? .null
         case .field(let index): record.fields.values[index]
         case .missing: .null
         }
@@ -253,12 +253,14 @@ extension PageUpsert {
         /// The update without the indexed columns.
         let updateKeepingIndexed: BoundStatement
         let touch: BoundStatement
+        /// The touch that also stores the provider's bytes of an unchanged record.
+        let rewriteJSON: BoundStatement
         let queue: BoundStatement
         let stageHistory: BoundStatement
 
         init(db: Database, schema: StreamSchema, derivations: [StreamDerivation]) throws {
             let table = "\"\(schema.table)\""
-            let stage = schema.hasStage ? "stage" : "NULL"
+            let stage = schema.stageColumn.map { "\"\($0)\"" } ?? "NULL"
             let groups = (derivations.map(\.groupColumn) + schema.indexedColumns).map { ", \"\($0)\"" }.joined()
             select = BoundStatement(
                 try db.cachedStatement(
@@ -289,6 +291,12 @@ extension PageUpsert {
                     sql:
                         "UPDATE \(table) SET last_seen_at = ?, scan_id = ?, deleted_at = NULL WHERE account = ? AND id = ?"
                 ))
+            rewriteJSON = BoundStatement(
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE \(table) SET raw = ?, last_seen_at = ?, scan_id = ?, deleted_at = NULL
+                        WHERE account = ? AND id = ?
+                        """))
             queue = BoundStatement(
                 try db.cachedStatement(
                     sql: "INSERT OR IGNORE INTO derivation_queue (account, stream, group_key) VALUES (?, ?, ?)"))
@@ -300,9 +308,4 @@ extension PageUpsert {
                         """))
         }
     }
-}
-
-extension StreamSchema {
-    /// Whether the table has a `stage` column whose changes go into `stage_history`.
-    var hasStage: Bool { columns.contains { $0.name == "stage" } }
 }

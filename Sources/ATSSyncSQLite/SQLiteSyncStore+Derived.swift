@@ -79,9 +79,11 @@ extension SQLiteSyncStore {
                         SELECT "\(column)" AS group_key, id, updated_at, raw FROM "\(derivation.source.rawValue)"
                         WHERE account = ? AND deleted_at IS NULL AND "\(column)" IN (\(placeholders))
                         """))
-            query.bind(account, at: 1)
-            for (offset, group) in groups.enumerated() { query.bind(group, at: Int32(2 + offset)) }
-            try query.forEachRow(db) { row in
+            let bind = { (arguments: inout BoundStatement.Arguments) in
+                try arguments.append(account)
+                for group in groups { try arguments.append(group) }
+            }
+            try query.forEachRow(db, bind) { row in
                 let group = row.text(0) ?? ""
                 result[group, default: []].append(
                     StoredRow(
@@ -122,20 +124,22 @@ extension SQLiteSyncStore {
                         UPDATE "\(schema.table)" SET deleted_at = ? WHERE account = ? AND id = ? AND deleted_at IS NULL
                         """))
             for group in emptied {
-                markDeleted.bind(seen, at: 1)
-                markDeleted.bind(account, at: 2)
-                markDeleted.bind(group, at: 3)
-                try markDeleted.execute(db)
+                try markDeleted.execute(db) { arguments in
+                    try arguments.append(seen)
+                    try arguments.append(account)
+                    try arguments.append(group)
+                }
                 outcome.deleted += db.changesCount
             }
             let dequeue = BoundStatement(
                 try db.cachedStatement(
                     sql: "DELETE FROM derivation_queue WHERE account = ? AND stream = ? AND group_key = ?"))
             for group in groups {
-                dequeue.bind(account, at: 1)
-                dequeue.bind(derivation.stream.rawValue, at: 2)
-                dequeue.bind(group, at: 3)
-                try dequeue.execute(db)
+                try dequeue.execute(db) { arguments in
+                    try arguments.append(account)
+                    try arguments.append(derivation.stream.rawValue)
+                    try arguments.append(group)
+                }
             }
             // The last batch of a first derivation builds the indexes it went without.
             let queueEmptied =

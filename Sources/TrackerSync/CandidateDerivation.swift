@@ -48,8 +48,33 @@ public struct CandidateDerivation: Sendable {
         var fields: [String?]
     }
 
-    /// The candidate row's column names, in the order its values are listed.
-    private static let columnNames = ["first_name", "last_name", "email", "phone", "application_ids", "created_at"]
+    /// What a candidate's typed columns are read from.
+    struct CandidateRow {
+        /// First name, last name, e-mail and phone, from the latest application that states each.
+        var contacts: [String?]
+        /// The JSON array of application ids, as in the stored JSON.
+        var applicationIDs: String
+        /// When the person first applied.
+        var createdAt: Date?
+    }
+
+    /// The candidate's columns and how a derived candidate fills them, in table order.
+    static let layout: RowLayout<CandidateRow> = {
+        typealias Column = StreamSchema.CandidateColumns
+        func contact(_ index: Int) -> @Sendable (CandidateRow) -> SyncValue {
+            { $0.contacts[index].map(SyncValue.text) ?? .null }
+        }
+        return RowLayout(
+            .candidates,
+            [
+                .init(Column.firstName, contact(0)),
+                .init(Column.lastName, contact(1)),
+                .init(Column.email, contact(2)),
+                .init(Column.phone, contact(3)),
+                .init(Column.applicationIDs) { .text($0.applicationIDs) },
+                .init(Column.createdAt) { $0.createdAt.map(SyncValue.date) ?? .null },
+            ])
+    }()
 
     /// The members read from each stored application, in this order.
     private static let keys = StoredJSONFields.Keys([
@@ -98,59 +123,80 @@ public struct CandidateDerivation: Sendable {
         let json = Self.json(
             candidateID: candidateID, applicationIDs: ids, contacts: contacts, createdAt: createdAt,
             updatedAt: updatedAt)
-        return SyncRecord(
-            id: candidateID,
-            updatedAt: updatedAt,
-            fields: SyncFields(
-                names: Self.columnNames,
-                values: [
-                    contacts[0].map(SyncValue.text) ?? .null,
-                    contacts[1].map(SyncValue.text) ?? .null,
-                    contacts[2].map(SyncValue.text) ?? .null,
-                    contacts[3].map(SyncValue.text) ?? .null,
-                    .text(String(decoding: json.bytes[json.applicationIDs], as: UTF8.self)),
-                    createdAt.map(SyncValue.date) ?? .null,
-                ]),
-            raw: RawPayload(bytes: json.bytes)
-        )
+        let row = CandidateRow(
+            contacts: contacts, applicationIDs: String(decoding: json.bytes[json.applicationIDs], as: UTF8.self),
+            createdAt: createdAt)
+        return Self.layout.row(of: row, id: candidateID, updatedAt: updatedAt, raw: RawPayload(bytes: json.bytes))
     }
 
-    /// The candidate's stored JSON, and where its `application_ids` array is in it (the column of
-    /// that name holds the same text).
-    ///
-    /// The text is what serializing the object `{id, application_ids, first_name, last_name, email,
-    /// phone, created_at, updated_at}` with TrackerAPI's writer gives (compact, keys sorted, absent
-    /// values as `null`), which earlier versions stored: written directly, so that an unchanged
-    /// candidate stays byte-for-byte unchanged (see `CandidateRowBytesTests`).
+    /// What a candidate's stored JSON holds.
+    private struct CandidateJSON {
+        var candidateID: String
+        var applicationIDs: [String]
+        /// First name, last name, e-mail and phone.
+        var contacts: [String?]
+        var createdAt: Date?
+        var updatedAt: Date?
+    }
+
+    /// One member of a candidate's stored JSON: its name and how its value is written.
+    private struct JSONMember: Sendable {
+        var name: String
+        /// `"name":`, ready to append.
+        var prefix: [UInt8]
+        var write: @Sendable (inout CompactJSONText, CandidateJSON) -> Void
+
+        init(_ name: String, _ write: @escaping @Sendable (inout CompactJSONText, CandidateJSON) -> Void) {
+            self.name = name
+            prefix = Array("\"\(name)\":".utf8)
+            self.write = write
+        }
+    }
+
+    /// The members of a candidate's stored JSON, written in the order of their names as
+    /// TrackerAPI's writer sorts keys (absent values as `null`), which is what earlier versions
+    /// stored: an unchanged candidate stays byte-for-byte unchanged (see `CandidateRowBytesTests`).
+    private static let members: [JSONMember] = [
+        JSONMember("id") { $0.append(string: $1.candidateID) },
+        JSONMember("application_ids") { text, candidate in
+            text.append("[")
+            for (offset, id) in candidate.applicationIDs.enumerated() {
+                if offset > 0 { text.append(",") }
+                text.append(string: id)
+            }
+            text.append("]")
+        },
+        JSONMember("first_name") { $0.append(string: $1.contacts[0]) },
+        JSONMember("last_name") { $0.append(string: $1.contacts[1]) },
+        JSONMember("email") { $0.append(string: $1.contacts[2]) },
+        JSONMember("phone") { $0.append(string: $1.contacts[3]) },
+        JSONMember("created_at") { $0.append(string: $1.createdAt.map(utc)) },
+        JSONMember("updated_at") { $0.append(string: $1.updatedAt.map(utc)) },
+    ].sorted { $0.name < $1.name }
+
+    /// The position of `application_ids` among ``members``: the column of that name holds the
+    /// same text as the member's value.
+    private static let applicationIDsMember = members.firstIndex { $0.name == "application_ids" } ?? -1
+
+    /// The candidate's stored JSON, and where its `application_ids` array is in it.
     private static func json(
         candidateID: String, applicationIDs: [String], contacts: [String?], createdAt: Date?, updatedAt: Date?
     ) -> (bytes: [UInt8], applicationIDs: Range<Int>) {
+        let candidate = CandidateJSON(
+            candidateID: candidateID, applicationIDs: applicationIDs, contacts: contacts, createdAt: createdAt,
+            updatedAt: updatedAt)
         var text = CompactJSONText(capacity: 160 + 12 * applicationIDs.count)
-        text.append(#"{"application_ids":"#)
-        let idsStart = text.bytes.count
-        text.append("[")
-        for (offset, id) in applicationIDs.enumerated() {
-            if offset > 0 { text.append(",") }
-            text.append(string: id)
+        var idsRange = 0..<0
+        text.append("{")
+        for (position, member) in members.enumerated() {
+            if position > 0 { text.append(",") }
+            text.append(bytes: member.prefix)
+            let start = text.bytes.count
+            member.write(&text, candidate)
+            if position == applicationIDsMember { idsRange = start..<text.bytes.count }
         }
-        text.append("]")
-        let idsEnd = text.bytes.count
-        text.append(#","created_at":"#)
-        text.append(string: createdAt.map(utc))
-        text.append(#","email":"#)
-        text.append(string: contacts[2])
-        text.append(#","first_name":"#)
-        text.append(string: contacts[0])
-        text.append(#","id":"#)
-        text.append(string: candidateID)
-        text.append(#","last_name":"#)
-        text.append(string: contacts[1])
-        text.append(#","phone":"#)
-        text.append(string: contacts[3])
-        text.append(#","updated_at":"#)
-        text.append(string: updatedAt.map(utc))
         text.append("}")
-        return (text.bytes, idsStart..<idsEnd)
+        return (text.bytes, idsRange)
     }
 
     /// The instant as `2024-03-10T12:00:00Z`: the text Foundation's `.iso8601` style writes, which

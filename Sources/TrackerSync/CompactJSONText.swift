@@ -19,6 +19,11 @@ struct CompactJSONText {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
+    /// Appends bytes that are already JSON.
+    mutating func append(bytes text: [UInt8]) {
+        bytes.append(contentsOf: text)
+    }
+
     /// Appends a string value, or `null`.
     mutating func append(string value: String?) {
         guard let text = value else {

@@ -7,102 +7,38 @@ public import TrackerATS
 /// Tracker's wire records as the mirror's rows: the typed columns of ``StreamSchema`` plus the
 /// record's own JSON exactly as the server sent it.
 ///
-/// The bytes are stored as they came rather than written again: writing every record's JSON with
-/// sorted keys was a sixth of a first sync's CPU (docs/PERFORMANCE.md). An unchanged record still
-/// compares equal because Tracker sends the same bytes for the same record; where two texts of one
-/// record differ only in key order or spacing (a mirror written by an earlier version, which sorted
-/// the keys), the stores compare them as JSON values (``JSONEquivalence``).
+/// Each stream's columns are declared once, in ``Layouts``: the column (from the stream's schema)
+/// and how Tracker's record fills it. The bytes are stored as they came rather than written again:
+/// writing every record's JSON with sorted keys was a sixth of a first sync's CPU
+/// (docs/PERFORMANCE.md). An unchanged record still compares equal because Tracker sends the same
+/// bytes for the same record; where two texts of one record differ only in key order or spacing
+/// (a mirror written by an earlier version, which sorted the keys), the stores compare them as
+/// JSON values (``JSONEquivalence``) and keep the server's bytes from then on.
 public enum TrackerSyncRecords {
     /// A job's row.
     public static func job(_ job: TrackerJob) -> SyncRecord {
-        let status = job.isArchived == true ? "archived" : (job.isActive == false ? "closed" : "open")
-        return SyncRecord(
-            id: job.id.rawValue,
-            updatedAt: job.updatedAt?.instant,
-            fields: SyncFields(
-                names: Names.jobs,
-                values: [
-                    text(job.title),
-                    .text(status),
-                    boolean(job.isHidden),
-                    text(job.category),
-                    text(job.jobCode),
-                    text(job.city),
-                    text(job.state),
-                    text(job.country),
-                    boolean(job.isRemote),
-                    text(job.url ?? job.jobLink),
-                    json(job.customFields),
-                    date(job.createdAt),
-                ]),
-            raw: RawPayload(bytes: job.rawJSON)
-        )
+        Layouts.jobs.row(
+            of: job, id: job.id.rawValue, updatedAt: job.updatedAt?.instant, raw: RawPayload(bytes: job.rawJSON))
     }
 
     /// An application's row; `candidate_id` is derived from the normalised e-mail.
     public static func application(_ application: TrackerApplication, identity: CandidateIdentity) -> SyncRecord {
-        SyncRecord(
-            id: application.id.rawValue,
-            updatedAt: application.updatedAt?.instant,
-            fields: SyncFields(
-                names: Names.applications,
-                values: [
-                    text(application.jobID?.rawValue),
-                    .text(identity.candidateID(of: application).rawValue),
-                    text(application.firstName),
-                    text(application.lastName),
-                    text(application.email),
-                    text(application.phone),
-                    boolean(application.isArchived),
-                    text(application.source),
-                    .text(ColumnJSON.array(of: application.tags)),
-                    application.rating.map(SyncValue.real) ?? .null,
-                    json(application.customFields),
-                    date(application.appliedAt),
-                    date(application.createdAt),
-                    date(application.hiredAt),
-                    text(application.startDate),
-                ]),
-            raw: RawPayload(bytes: application.rawJSON),
-            stage: application.status?.rawValue
-        )
+        Layouts.applications.row(
+            of: ApplicationRow(application: application, candidateID: identity.candidateID(of: application).rawValue),
+            id: application.id.rawValue, updatedAt: application.updatedAt?.instant,
+            raw: RawPayload(bytes: application.rawJSON))
     }
 
     /// A note's row.
     public static func note(_ note: TrackerNote) -> SyncRecord {
-        SyncRecord(
-            id: note.id.rawValue,
-            updatedAt: note.updatedAt?.instant,
-            fields: SyncFields(
-                names: Names.notes,
-                values: [
-                    text(note.applicationID?.rawValue),
-                    text(note.jobID?.rawValue),
-                    text(note.author),
-                    text(note.body),
-                    date(note.createdAt),
-                ]),
-            raw: RawPayload(bytes: note.rawJSON)
-        )
+        Layouts.notes.row(
+            of: note, id: note.id.rawValue, updatedAt: note.updatedAt?.instant, raw: RawPayload(bytes: note.rawJSON))
     }
 
     /// A file's row (its metadata; the bytes stay with Tracker).
     public static func file(_ file: TrackerFile) -> SyncRecord {
-        SyncRecord(
-            id: file.id.rawValue,
-            updatedAt: file.updatedAt?.instant,
-            fields: SyncFields(
-                names: Names.files,
-                values: [
-                    text(file.applicationID?.rawValue),
-                    text(file.filename),
-                    text(file.kind?.rawValue),
-                    text(file.contentType),
-                    file.size.map { .integer(Int64($0)) } ?? .null,
-                    date(file.createdAt),
-                ]),
-            raw: RawPayload(bytes: file.rawJSON)
-        )
+        Layouts.files.row(
+            of: file, id: file.id.rawValue, updatedAt: file.updatedAt?.instant, raw: RawPayload(bytes: file.rawJSON))
     }
 
     /// A custom-field definition's row; its id is `owner.field_name`, unique within the account.
@@ -110,40 +46,113 @@ public enum TrackerSyncRecords {
         _ definition: TrackerCustomFieldDefinition,
         owner: CustomFieldOwner
     ) -> SyncRecord {
-        let type = TrackerFieldMappings.type(of: definition)
-        var options: [String] = []
-        if case .singleSelect(let allowed) = type { options = allowed }
-        return SyncRecord(
-            id: "\(owner.rawValue).\(definition.fieldName)",
-            updatedAt: nil,
-            fields: SyncFields(
-                names: Names.customFieldSchemas,
-                values: [
-                    .text(owner.rawValue),
-                    .text(definition.fieldName),
-                    .text(definition.displayName),
-                    .text(type.name),
-                    .boolean(definition.isRequired ?? false),
-                    .text(ColumnJSON.array(of: options)),
-                ]),
-            raw: payload(definition.raw)
-        )
+        Layouts.customFieldSchemas.row(
+            of: CustomFieldRow(definition: definition, owner: owner, type: TrackerFieldMappings.type(of: definition)),
+            id: "\(owner.rawValue).\(definition.fieldName)", updatedAt: nil, raw: payload(definition.raw))
     }
 
-    /// Each stream's column names in the order its rows list their values: one array per stream,
-    /// shared by every row, so that the stores look the positions up once per page.
-    enum Names {
-        static let jobs = [
-            "title", "status", "is_hidden", "category", "code", "city", "state", "country", "is_remote", "url",
-            "custom_fields", "created_at",
-        ]
-        static let applications = [
-            "job_id", "candidate_id", "first_name", "last_name", "email", "phone", "is_archived", "source", "tags",
-            "rating", "custom_fields", "applied_at", "created_at", "hired_at", "start_date",
-        ]
-        static let notes = ["application_id", "job_id", "author", "body", "created_at"]
-        static let files = ["application_id", "filename", "kind", "content_type", "size", "created_at"]
-        static let customFieldSchemas = ["owner", "name", "display_name", "type", "is_required", "options"]
+    /// An application with the candidate id derived for it.
+    struct ApplicationRow {
+        var application: TrackerApplication
+        var candidateID: String
+    }
+
+    /// A custom-field definition with its owner and neutral type.
+    struct CustomFieldRow {
+        var definition: TrackerCustomFieldDefinition
+        var owner: CustomFieldOwner
+        var type: CustomFieldType
+    }
+
+    /// Each stream's typed columns and how a Tracker record fills them, in table order.
+    enum Layouts {
+        typealias Job = StreamSchema.JobColumns
+        typealias Application = StreamSchema.ApplicationColumns
+        typealias Note = StreamSchema.NoteColumns
+        typealias File = StreamSchema.FileColumns
+        typealias Definition = StreamSchema.CustomFieldSchemaColumns
+
+        static let jobs = RowLayout<TrackerJob>(
+            .jobs,
+            [
+                .init(Job.title) { text($0.title) },
+                .init(Job.status) { job in
+                    .text(job.isArchived == true ? "archived" : (job.isActive == false ? "closed" : "open"))
+                },
+                .init(Job.isHidden) { boolean($0.isHidden) },
+                .init(Job.category) { text($0.category) },
+                .init(Job.code) { text($0.jobCode) },
+                .init(Job.city) { text($0.city) },
+                .init(Job.state) { text($0.state) },
+                .init(Job.country) { text($0.country) },
+                .init(Job.isRemote) { boolean($0.isRemote) },
+                .init(Job.url) { text($0.url ?? $0.jobLink) },
+                .init(Job.customFields) { json($0.customFields) },
+                .init(Job.createdAt) { date($0.createdAt) },
+            ])
+
+        static let applications = RowLayout<ApplicationRow>(
+            .applications,
+            [
+                .init(Application.jobID) { text($0.application.jobID?.rawValue) },
+                .init(Application.candidateID) { .text($0.candidateID) },
+                .init(Application.firstName) { text($0.application.firstName) },
+                .init(Application.lastName) { text($0.application.lastName) },
+                .init(Application.email) { text($0.application.email) },
+                .init(Application.phone) { text($0.application.phone) },
+                .init(Application.stage) { text($0.application.status?.rawValue) },
+                .init(Application.isArchived) { boolean($0.application.isArchived) },
+                .init(Application.source) { text($0.application.source) },
+                .init(Application.tags) { .text(ColumnJSON.array(of: $0.application.tags)) },
+                .init(Application.rating) { $0.application.rating.map(SyncValue.real) ?? .null },
+                .init(Application.customFields) { json($0.application.customFields) },
+                .init(Application.appliedAt) { date($0.application.appliedAt) },
+                .init(Application.createdAt) { date($0.application.createdAt) },
+                .init(Application.hiredAt) { date($0.application.hiredAt) },
+                .init(Application.startDate) { text($0.application.startDate) },
+            ])
+
+        static let notes = RowLayout<TrackerNote>(
+            .notes,
+            [
+                .init(Note.applicationID) { text($0.applicationID?.rawValue) },
+                .init(Note.jobID) { text($0.jobID?.rawValue) },
+                .init(Note.author) { text($0.author) },
+                .init(Note.body) { text($0.body) },
+                .init(Note.createdAt) { date($0.createdAt) },
+            ])
+
+        static let files = RowLayout<TrackerFile>(
+            .files,
+            [
+                .init(File.applicationID) { text($0.applicationID?.rawValue) },
+                .init(File.filename) { text($0.filename) },
+                .init(File.kind) { text($0.kind?.rawValue) },
+                .init(File.contentType) { text($0.contentType) },
+                .init(File.size) { $0.size.map { .integer(Int64($0)) } ?? .null },
+                .init(File.createdAt) { date($0.createdAt) },
+            ])
+
+        static let customFieldSchemas = RowLayout<CustomFieldRow>(
+            .customFieldSchemas,
+            [
+                .init(Definition.owner) { .text($0.owner.rawValue) },
+                .init(Definition.name) { .text($0.definition.fieldName) },
+                .init(Definition.displayName) { .text($0.definition.displayName) },
+                .init(Definition.type) { .text($0.type.name) },
+                .init(Definition.isRequired) { .boolean($0.definition.isRequired ?? false) },
+                .init(Definition.options) { row in
+                    var options: [String] = []
+                    if case .singleSelect(let allowed) = row.type { options = allowed }
+                    return .text(ColumnJSON.array(of: options))
+                },
+            ])
+
+        /// Where each layout disagrees with its stream's schema (tests require none).
+        static var mismatches: [String] {
+            jobs.mismatches + applications.mismatches + notes.mismatches + files.mismatches
+                + customFieldSchemas.mismatches
+        }
     }
 
     static func payload(_ raw: [String: TrackerJSON]) -> RawPayload {

@@ -53,7 +53,7 @@ public struct TrackerSyncSource: SyncSource {
 
     /// Candidates are built from the stored applications, grouped by `candidate_id`.
     public static let candidateDerivation = StreamDerivation(
-        stream: .candidates, source: .applications, groupColumn: "candidate_id")
+        stream: .candidates, source: .applications, groupColumn: StreamSchema.ApplicationColumns.candidateID.name)
 
     /// Every stream, in sync order: candidates after applications.
     public var streams: [SyncStreamName] {

@@ -81,7 +81,7 @@ final class FakeAccount: SyncSource, Sendable {
         let slice = matching.dropFirst((number - 1) * pageSize).prefix(pageSize)
         let page = slice.map { id, record in
             SyncRecord(
-                id: String(id), updatedAt: record.updatedAt, fields: ["status": .text(record.status)],
+                id: String(id), updatedAt: record.updatedAt, fields: ["stage": .text(record.status)],
                 raw: RawPayload(json: #"{"id":"\#(id)","v":\#(record.version)}"#), stage: record.status)
         }
         return SourcePage(number: number, records: page, totalCount: matching.count)

@@ -25,6 +25,7 @@ import Testing
                 "is_archived": .boolean(version > 2),
                 "applied_at": .date(seen.addingTimeInterval(-86_400 * 30)),
                 "custom_fields": .text(#"{"visa":"no"}"#),
+                "stage": stage.map(SyncValue.text) ?? .null,
             ],
             raw: RawPayload(json: #"{"id":"\#(id)","v":\#(version),"stage":"\#(stage ?? "")"}"#),
             stage: stage)

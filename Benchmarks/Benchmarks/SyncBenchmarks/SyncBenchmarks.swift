@@ -65,6 +65,7 @@ let benchmarks: @Sendable () -> Void = {
     candidateIDBenchmarks()
     webhookBenchmarks()
     noteBenchmarks()
+    jsonEquivalenceBenchmarks()
 
     Benchmark("Parse 1000 naive-local timestamps") { benchmark in
         let fixture = try await Fixture.load()

@@ -36,4 +36,12 @@ extension SyncError {
                 + "mirror (ats sync --account NAME) or use another mirror (--database); to sync the \(owner) "
                 + "account, choose --provider \(owner).")
     }
+
+    /// A source gave a record a value for a column its stream's table does not have: the value
+    /// would be lost, so the page is refused rather than stored without it.
+    public static func unknownColumn(_ column: String, stream: SyncStreamName) -> SyncError {
+        SyncError(
+            description: "A \(stream) record has a value for '\(column)', which is not a column of the "
+                + "\(stream) table (docs/SCHEMA.md); this is a bug in the source's row layout.")
+    }
 }

@@ -43,12 +43,42 @@ public struct StreamSchema: Hashable, Sendable {
     public var columns: [Column]
     /// Columns worth an index, for the queries people run on a mirror.
     public var indexedColumns: [String]
+    /// The column that holds a record's stage, whose changes are recorded in `stage_history`
+    /// (``RecordUpdateRule``); nil for a stream without stages.
+    public var stageColumn: String?
 
     /// Creates a schema.
-    public init(stream: SyncStreamName, columns: [Column], indexedColumns: [String] = []) {
+    /// - Parameters:
+    ///   - stream: The stream, which names the table.
+    ///   - columns: Its typed columns, in table order.
+    ///   - indexedColumns: The columns worth an index.
+    ///   - stageColumn: The column whose changes go into the stage history, if any.
+    public init(stream: SyncStreamName, columns: [Column], indexedColumns: [String] = [], stageColumn: String? = nil) {
         self.stream = stream
         self.columns = columns
         self.indexedColumns = indexedColumns
+        self.stageColumn = stageColumn
+    }
+
+    /// Checks that every field name of a record is one of the table's typed columns.
+    /// - Parameter names: A record's field names (``SyncFields/names``).
+    /// - Throws: ``SyncError/unknownColumn(_:stream:)`` for the first name that is not.
+    public func checkFieldNames(_ names: [String]) throws {
+        for name in names where !columns.contains(where: { $0.name == name }) {
+            throw SyncError.unknownColumn(name, stream: stream)
+        }
+    }
+
+    /// Checks every record's field names (``checkFieldNames(_:)``), once per distinct list of names:
+    /// the rows of one source share one list.
+    /// - Parameter records: A page's records.
+    /// - Throws: ``SyncError/unknownColumn(_:stream:)`` for the first name that is not a column.
+    public func checkFieldNames(of records: [SyncRecord]) throws {
+        var checked: [String]?
+        for record in records where record.fields.names != checked {
+            try checkFieldNames(record.fields.names)
+            checked = record.fields.names
+        }
     }
 
     /// The table's name.

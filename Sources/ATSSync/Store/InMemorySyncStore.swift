@@ -73,7 +73,7 @@ public final class InMemorySyncStore: SyncStore {
         state: StreamState,
         derivations: [StreamDerivation]
     ) async throws -> PageOutcome {
-        upsert(
+        try upsert(
             records, stream: stream, account: account, scanID: scanID, seenAt: seenAt, state: state,
             derivations: derivations, ignoresOlderVersions: true)
     }
@@ -87,47 +87,42 @@ public final class InMemorySyncStore: SyncStore {
         state: StreamState,
         derivations: [StreamDerivation],
         ignoresOlderVersions: Bool
-    ) -> PageOutcome {
+    ) throws -> PageOutcome {
         let key = Key(account: account, stream: stream)
+        let schema = StreamSchema.of(stream)
+        let rule = RecordUpdateRule(
+            ignoresOlderVersions: ignoresOlderVersions, recordsStageChanges: schema?.stageColumn != nil)
+        try schema?.checkFieldNames(of: records)
         return contents.withLock { contents in
             var outcome = PageOutcome()
             var rows = contents.rows[key] ?? [:]
             for record in records {
-                guard var row = rows[record.id] else {
-                    rows[record.id] = Row(
-                        record: record, firstSeenAt: seenAt, lastSeenAt: seenAt, scanID: scanID, deletedAt: nil)
-                    contents.queue([record], for: derivations, account: account)
-                    outcome.inserted += 1
-                    if record.stage != nil {
-                        contents.stageHistory[key, default: []].append(
-                            StageChange(id: record.id, from: nil, to: record.stage, observedAt: seenAt))
-                        outcome.stageChanges += 1
+                let stored = rows[record.id]
+                let decision = rule.decide(
+                    RecordUpdateRule.Incoming(record),
+                    stored: stored.map { row in
+                        RecordUpdateRule.Stored(
+                            updateTime: RecordUpdateRule.UpdateTimeOrder(record.updatedAt, row.record.updatedAt),
+                            hasSameBytes: row.record.raw.bytes == record.raw.bytes,
+                            isDeleted: row.deletedAt != nil, stage: row.record.stage)
                     }
-                    continue
+                ) {
+                    stored.map { JSONEquivalence.same($0.record.raw.bytes, record.raw.bytes) } ?? false
                 }
-                if row.deletedAt != nil {
-                    row.deletedAt = nil
-                    outcome.restored += 1
-                    contents.queue([row.record], for: derivations, account: account)
+                decision.count(into: &outcome)
+                if let change = decision.stageChange {
+                    contents.stageHistory[key, default: []].append(
+                        StageChange(id: record.id, from: change.from, to: change.to, observedAt: seenAt))
                 }
-                if row.record.updatedAt == record.updatedAt
-                    && JSONEquivalence.same(row.record.raw.bytes, record.raw.bytes)
-                {
-                    outcome.unchanged += 1
-                } else if ignoresOlderVersions, Self.isOlder(record, than: row.record) {
-                    // A page read before a later one can still arrive after it (the look-back's
-                    // overlap, a restarted window): never let an older version replace a newer one.
-                    outcome.unchanged += 1
-                } else {
-                    if row.record.stage != record.stage {
-                        contents.stageHistory[key, default: []].append(
-                            StageChange(id: record.id, from: row.record.stage, to: record.stage, observedAt: seenAt))
-                        outcome.stageChanges += 1
-                    }
-                    contents.queue([row.record, record], for: derivations, account: account)
-                    row.record = record
-                    outcome.changed += 1
+                if decision.queuesGroups {
+                    contents.queue([stored?.record, record], for: derivations, account: account)
                 }
+                var row =
+                    stored
+                    ?? Row(record: record, firstSeenAt: seenAt, lastSeenAt: seenAt, scanID: scanID, deletedAt: nil)
+                if decision.kind == .changed { row.record = record }
+                if decision.rewritesStoredJSON { row.record.raw = record.raw }
+                row.deletedAt = nil
                 row.lastSeenAt = seenAt
                 row.scanID = scanID
                 rows[record.id] = row
@@ -237,7 +232,7 @@ public final class InMemorySyncStore: SyncStore {
         seenAt: Date
     ) async throws -> PageOutcome {
         let state = try await state(of: derivation.stream, account: account)
-        var outcome = upsert(
+        var outcome = try upsert(
             records, stream: derivation.stream, account: account, scanID: scanID, seenAt: seenAt, state: state,
             derivations: [], ignoresOlderVersions: false)
         let key = Key(account: account, stream: derivation.stream)
@@ -252,13 +247,6 @@ public final class InMemorySyncStore: SyncStore {
             contents.queued[key]?.subtract(groups)
         }
         return outcome
-    }
-
-    private static func isOlder(_ record: SyncRecord, than stored: SyncRecord) -> Bool {
-        guard !record.updatedAtIsAmbiguous, let new = record.updatedAt, let old = stored.updatedAt else {
-            return false
-        }
-        return new < old
     }
 }
 
