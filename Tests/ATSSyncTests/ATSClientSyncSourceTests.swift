@@ -1,5 +1,5 @@
 import ATSCore
-import ATSSync
+@testable import ATSSync
 import Foundation
 import Testing
 
@@ -53,6 +53,14 @@ private struct CandidateClient: ATSClient {
             client: CandidateClient(candidates: [], zone: TimeZone(identifier: "Pacific/Honolulu")), account: "a")
         #expect(zoned.contract(for: .candidates)?.lookBack == StreamContract.defaultLookBack)
         #expect(zoned.contract(for: .candidates)?.timestamps == .accountLocal(timeZone: "Pacific/Honolulu"))
+    }
+
+    /// A layout that names a column the table lacks, leaves one out or reorders them would leave a
+    /// typed column NULL for every provider that mirrors through the client.
+    @Test func everyLayoutListsItsTablesColumnsInOrder() {
+        #expect(ATSClientSyncRecords.Layouts.jobs.mismatches == [])
+        #expect(ATSClientSyncRecords.Layouts.applications.mismatches == [])
+        #expect(ATSClientSyncRecords.Layouts.candidates.mismatches == [])
     }
 
     @Test func pagesCutTheStreamAndAreNumberedFromTheResumedPage() async throws {

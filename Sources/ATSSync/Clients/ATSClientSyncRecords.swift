@@ -6,86 +6,77 @@ import Foundation
 public enum ATSClientSyncRecords {
     /// A job's row.
     public static func job(_ job: Job) -> SyncRecord {
-        SyncRecord(
-            id: job.id.rawValue,
-            updatedAt: job.updatedAt,
-            fields: SyncFields(
-                names: Names.jobs,
-                values: [
-                    .text(job.title),
-                    .text(job.status.rawValue),
-                    .boolean(job.isHidden),
-                    text(job.category),
-                    text(job.code),
-                    text(job.location.city),
-                    text(job.location.state),
-                    text(job.location.country),
-                    .boolean(job.isRemote),
-                    text(job.url),
-                    json(job.customFields),
-                    date(job.createdAt),
-                ]),
-            raw: job.raw)
+        Layouts.jobs.row(of: job, id: job.id.rawValue, updatedAt: job.updatedAt, raw: job.raw)
     }
 
-    /// An application's row; its stage goes to the stage history.
+    /// An application's row; its stage column goes to the stage history.
     public static func application(_ application: Application) -> SyncRecord {
-        SyncRecord(
-            id: application.id.rawValue,
-            updatedAt: application.updatedAt,
-            fields: SyncFields(
-                names: Names.applications,
-                values: [
-                    .text(application.jobID.rawValue),
-                    .text(application.candidateID.rawValue),
-                    text(application.applicant.firstName),
-                    text(application.applicant.lastName),
-                    text(application.applicant.email),
-                    text(application.applicant.phone),
-                    .boolean(application.isArchived),
-                    text(application.source),
-                    json(application.tags),
-                    application.rating.map(SyncValue.real) ?? .null,
-                    json(application.customFields),
-                    date(application.appliedAt),
-                    date(application.createdAt),
-                    date(application.hiredAt),
-                    text(application.startDate),
-                ]),
-            raw: application.raw,
-            stage: application.stage?.name)
+        Layouts.applications.row(
+            of: application, id: application.id.rawValue, updatedAt: application.updatedAt, raw: application.raw)
     }
 
     /// A candidate's row. ``Candidate`` keeps no provider JSON, so the row's `raw` is the
     /// candidate's own fields as JSON.
     public static func candidate(_ candidate: Candidate) -> SyncRecord {
-        SyncRecord(
-            id: candidate.id.rawValue,
-            updatedAt: candidate.updatedAt,
-            fields: SyncFields(
-                names: Names.candidates,
-                values: [
-                    text(candidate.person.firstName),
-                    text(candidate.person.lastName),
-                    text(candidate.person.email),
-                    text(candidate.person.phone),
-                    json(candidate.applicationIDs.map(\.rawValue)),
-                    date(candidate.createdAt),
-                ]),
+        Layouts.candidates.row(
+            of: candidate, id: candidate.id.rawValue, updatedAt: candidate.updatedAt,
             raw: RawPayload(json: jsonText(CandidateJSON(candidate))))
     }
 
-    /// Each stream's column names in the order its rows list their values.
-    enum Names {
-        static let jobs = [
-            "title", "status", "is_hidden", "category", "code", "city", "state", "country", "is_remote", "url",
-            "custom_fields", "created_at",
-        ]
-        static let applications = [
-            "job_id", "candidate_id", "first_name", "last_name", "email", "phone", "is_archived", "source", "tags",
-            "rating", "custom_fields", "applied_at", "created_at", "hired_at", "start_date",
-        ]
-        static let candidates = ["first_name", "last_name", "email", "phone", "application_ids", "created_at"]
+    /// Each stream's typed columns, declared once against its ``StreamSchema``.
+    enum Layouts {
+        typealias JobColumn = StreamSchema.JobColumns
+        typealias ApplicationColumn = StreamSchema.ApplicationColumns
+        typealias CandidateColumn = StreamSchema.CandidateColumns
+
+        static let jobs = RowLayout<Job>(
+            .jobs,
+            [
+                .init(JobColumn.title) { .text($0.title) },
+                .init(JobColumn.status) { .text($0.status.rawValue) },
+                .init(JobColumn.isHidden) { .boolean($0.isHidden) },
+                .init(JobColumn.category) { text($0.category) },
+                .init(JobColumn.code) { text($0.code) },
+                .init(JobColumn.city) { text($0.location.city) },
+                .init(JobColumn.state) { text($0.location.state) },
+                .init(JobColumn.country) { text($0.location.country) },
+                .init(JobColumn.isRemote) { .boolean($0.isRemote) },
+                .init(JobColumn.url) { text($0.url) },
+                .init(JobColumn.customFields) { json($0.customFields) },
+                .init(JobColumn.createdAt) { date($0.createdAt) },
+            ])
+
+        static let applications = RowLayout<Application>(
+            .applications,
+            [
+                .init(ApplicationColumn.jobID) { .text($0.jobID.rawValue) },
+                .init(ApplicationColumn.candidateID) { .text($0.candidateID.rawValue) },
+                .init(ApplicationColumn.firstName) { text($0.applicant.firstName) },
+                .init(ApplicationColumn.lastName) { text($0.applicant.lastName) },
+                .init(ApplicationColumn.email) { text($0.applicant.email) },
+                .init(ApplicationColumn.phone) { text($0.applicant.phone) },
+                .init(ApplicationColumn.stage) { text($0.stage?.name) },
+                .init(ApplicationColumn.isArchived) { .boolean($0.isArchived) },
+                .init(ApplicationColumn.source) { text($0.source) },
+                .init(ApplicationColumn.tags) { json($0.tags) },
+                .init(ApplicationColumn.rating) { $0.rating.map(SyncValue.real) ?? .null },
+                .init(ApplicationColumn.customFields) { json($0.customFields) },
+                .init(ApplicationColumn.appliedAt) { date($0.appliedAt) },
+                .init(ApplicationColumn.createdAt) { date($0.createdAt) },
+                .init(ApplicationColumn.hiredAt) { date($0.hiredAt) },
+                .init(ApplicationColumn.startDate) { text($0.startDate) },
+            ])
+
+        static let candidates = RowLayout<Candidate>(
+            .candidates,
+            [
+                .init(CandidateColumn.firstName) { text($0.person.firstName) },
+                .init(CandidateColumn.lastName) { text($0.person.lastName) },
+                .init(CandidateColumn.email) { text($0.person.email) },
+                .init(CandidateColumn.phone) { text($0.person.phone) },
+                .init(CandidateColumn.applicationIDs) { json($0.applicationIDs.map(\.rawValue)) },
+                .init(CandidateColumn.createdAt) { date($0.createdAt) },
+            ])
     }
 
     private struct CandidateJSON: Encodable {
