@@ -27,7 +27,13 @@ extension Duration {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 
+    /// A duration from seconds a server sent, clamped to `0…maximumServerSeconds`: a header can say
+    /// anything, and Int64 nanoseconds end near 292 years, where the conversion would trap.
     static func seconds(double value: Double) -> Duration {
-        .nanoseconds(Int64((max(value, 0) * 1e9).rounded()))
+        guard !value.isNaN, value > 0 else { return .zero }
+        return .nanoseconds(Int64((min(value, maximumServerSeconds) * 1e9).rounded()))
     }
+
+    /// The longest wait read from a server's header: ten years, far past any limit a caller accepts.
+    static let maximumServerSeconds: Double = 10 * 365 * 86_400
 }

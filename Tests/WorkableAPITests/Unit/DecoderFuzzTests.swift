@@ -84,6 +84,17 @@ import Testing
         }
     }
 
+    /// Found by the property below on a clean clone's CI run: a wait past Int64 nanoseconds trapped.
+    @Test(arguments: ["99999999999999999999", "1e300", "inf", "nan", "-5"])
+    func anAbsurdWaitInAHeaderIsClampedNotATrap(text: String) {
+        let headers = RateLimitHeaders(
+            header: { ["Retry-After": text, "X-Rate-Limit-Reset": text][$0] ?? nil },
+            wallClock: Date(timeIntervalSince1970: 1_796_000_000))
+        let wait = headers.resetIn ?? .zero
+        #expect(wait >= .zero)
+        #expect(wait <= .seconds(10 * 365 * 86_400))
+    }
+
     @Test func randomTextNeverCrashesTheTimestampAndHeaderReaders() async {
         let characters = Array("0123456789-+:.TZtz ,GMTMonDecSat")
         let texts = Gen<Int>.int(in: 0...(characters.count - 1)).array(of: 0...32).map {
