@@ -2,7 +2,7 @@ public import ATSCore
 import Foundation
 
 /// ATSKit's neutral records as the mirror's rows: the typed columns of ``StreamSchema`` and the
-/// provider's JSON the record kept (``RawPayload``).
+/// provider's JSON the record kept (`RawPayload`).
 public enum ATSClientSyncRecords {
     /// A job's row.
     public static func job(_ job: Job) -> SyncRecord {
@@ -15,7 +15,7 @@ public enum ATSClientSyncRecords {
             of: application, id: application.id.rawValue, updatedAt: application.updatedAt, raw: application.raw)
     }
 
-    /// A candidate's row. ``Candidate`` keeps no provider JSON, so the row's `raw` is the
+    /// A candidate's row. `Candidate` keeps no provider JSON, so the row's `raw` is the
     /// candidate's own fields as JSON.
     public static func candidate(_ candidate: Candidate) -> SyncRecord {
         Layouts.candidates.row(

@@ -1,17 +1,17 @@
 public import ATSCore
 import Foundation
 
-/// Any ``ATSClient`` as a ``SyncSource``: the jobs, applications and candidates its streams deliver,
+/// Any `ATSClient` as a ``SyncSource``: the jobs, applications and candidates its streams deliver,
 /// mirrored into the same tables as every other provider's.
 ///
 /// A provider without a sync source of its own gets a mirror from its client alone: a stream is
 /// synced when the client's capabilities list its streaming operation as available
-/// (``ATSOperation/streamJobs``, ``ATSOperation/streamApplications``,
-/// ``ATSOperation/streamCandidates``), read with ``ATSChangeQuery/updatedAfter`` set to the window's
+/// (`ATSOperation.streamJobs`, `ATSOperation.streamApplications`,
+/// `ATSOperation.streamCandidates`), read with `ATSChangeQuery.updatedAfter` set to the window's
 /// lower bound and cut into pages of ``pageSize`` records. Deletions are found by complete scans, as
 /// for every provider without a deletion feed.
 ///
-/// ``ATSStream`` has no page addressing, so a window interrupted part-way is read again from its
+/// `ATSStream` has no page addressing, so a window interrupted part-way is read again from its
 /// start when resumed; the rows committed before come back unchanged.
 public struct ATSClientSyncSource: SyncSource {
     /// The client the records are read from.
@@ -99,7 +99,7 @@ public struct ATSClientSyncSource: SyncSource {
     }
 }
 
-/// The records of an ``ATSStream`` as mirror rows.
+/// The records of an `ATSStream` as mirror rows.
 private struct MappedStream<Model: Sendable>: AsyncSequence, Sendable {
     let base: ATSStream<Model>
     let map: @Sendable (Model) -> SyncRecord

@@ -121,7 +121,7 @@ public actor TrackerMetadataCache {
     /// (once per time to live), without the configured or otherwise observed ones: for saying where
     /// each status came from.
     /// - Returns: The statuses, in the order first seen.
-    /// - Throws: ``TrackerAPIError`` when the application list cannot be read.
+    /// - Throws: `TrackerAPIError` when the application list cannot be read.
     public func statusesOfApplications() async throws -> [String] {
         guard case .applicationStatuses(let learned) = try await payload(.applicationStatuses) else { return [] }
         observe(statuses: learned)
