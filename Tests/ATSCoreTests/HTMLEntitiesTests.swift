@@ -1,7 +1,6 @@
-import ATSCore
 import Testing
 
-@testable import TrackerATS
+@testable import ATSCore
 
 /// Named references come from the HTML standard's full list, case-sensitive, and a name the list
 /// lacks stays as written.

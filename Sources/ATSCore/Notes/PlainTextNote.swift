@@ -1,8 +1,7 @@
-public import ATSCore
 import Foundation
 
-/// Converts note text written as HTML or Markdown to the plain text Tracker stores (Tracker's
-/// notes are plain text), so recruiters read the note, not its markup.
+/// Converts note text written as HTML or Markdown to plain text, for providers whose notes are
+/// plain text (Tracker, Tracker RMS), so recruiters read the note, not its markup.
 ///
 /// The result keeps the structure a reader needs: paragraphs separated by a blank line, line
 /// breaks, list items as `- item` or `1. item` (nested items indented), links as `text (url)`

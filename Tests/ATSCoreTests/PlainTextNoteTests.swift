@@ -1,6 +1,5 @@
 import ATSCore
 import Testing
-import TrackerATS
 
 @Suite struct PlainTextNoteTests {
     private func html(_ text: String) -> String { PlainTextNote.text(from: text, format: .html) }
