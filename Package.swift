@@ -516,6 +516,7 @@ package.targets += [
             "TrackerRMSATS",
             "TrackerRMSSandbox",
             "TrackerAPI",
+            "TrackerATS",
             "TrackerSync",
             "TrackerSandbox",
             .product(name: "Logging", package: "swift-log"),
