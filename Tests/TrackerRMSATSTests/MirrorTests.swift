@@ -111,6 +111,43 @@ enum RMSStoreKind: String, CaseIterable, CustomTestStringConvertible {
         }
     }
 
+    @Test(arguments: RMSStoreKind.available)
+    func withoutTheZoneBackgroundChangesStillReachTheMirror(_ kind: RMSStoreKind) async throws {
+        let clock = RMSManualSandboxClock(start: rmsStart)
+        var configuration = rmsSandbox(
+            zone: "America/Adak", placements: 40, behavior: RMSSandboxBehavior(mutationsPerHour: 12))
+        configuration.clock = clock
+        try await kind.withStore { store in
+            try await withRMSClient(configuration, knowsZone: false) { sandbox, client in
+                let truth = sandbox.control
+                let account = "rms-nozone-\(UUID().uuidString.prefix(8))"
+                let source = TrackerRMSSyncSource(client: client, account: account, pageSize: 15)
+                func engine() -> SyncEngine<TrackerRMSSyncSource> {
+                    SyncEngine(
+                        source: source, store: store, planner: WindowPlanner(fullScanInterval: nil),
+                        now: { clock.now() })
+                }
+                clock.advance(seconds: 120)
+                try await engine().run(source.streams)
+                // An hour of a busy agency (12 changes), then an incremental run.
+                clock.advance(seconds: 3_600)
+                _ = try await client.allApplicationStages()  // any request applies the due changes
+                let second = try await engine().run(source.streams)
+                let applications = try #require(second.streams.first { $0.stream == .applications })
+                #expect(applications.isIncremental)
+                #expect(applications.warnings.contains { $0.contains("time zone is not configured") })
+                #expect(applications.outcome.changed > 0, "the background changes were read")
+                let rows = try await live(store, .applications, account)
+                #expect(Set(rows.keys) == Set(truth.placements.map { String($0.id) }))
+                for placement in truth.placements {
+                    let stored = try #require(rows[String(placement.id)])
+                    #expect(stored.updatedAt == nil, "a naive time is not guessed")
+                    #expect(stored.raw.contains(truth.statusName(placement.statusID) ?? "?"), "\(placement.id) current")
+                }
+            }
+        }
+    }
+
     private func live(_ store: any SyncStore, _ stream: SyncStreamName, _ account: String) async throws
         -> [String: StoredRow]
     {
