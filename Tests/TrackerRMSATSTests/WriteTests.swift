@@ -94,6 +94,32 @@ import TrackerRMSSandbox
         }
     }
 
+    @Test func aResumedRunReadsBackWhatWasInDoubtBeforeSending() async throws {
+        try await withRMSClient { sandbox, client in
+            let truth = sandbox.control
+            let open = truth.placements.filter { truth.group(ofPlacementStatus: $0.statusID) == "Applied" }.prefix(2)
+            let (landed, lost) = (try #require(open.first), try #require(open.last))
+            let journal = InMemoryBulkRejectionJournal()
+            // An earlier run was killed after sending both: one move landed, the other did not.
+            for placement in [landed, lost] {
+                await journal.record(.init(application: ApplicationID(String(placement.id)), step: .intent))
+            }
+            truth.setPlacementStatus(landed.id, to: 9)
+            let report = try await client.bulkReject(
+                .init(
+                    applications: [landed, lost].map { ApplicationID(String($0.id)) },
+                    options: .init(reason: "Role filled"), journal: journal))
+            #expect(report.items.map(\.outcome) == [.rejected, .rejected], "the landed one is not already-rejected")
+            #expect(truth.count("updateRecord") == 1, "only the lost move is sent")
+            let notes = truth.activities.filter { $0.note == "Rejection reason: Role filled" }
+            #expect(notes.count == 2, "one reason note each")
+            let again = try await client.bulkReject(
+                .init(applications: [landed, lost].map { ApplicationID(String($0.id)) }, journal: journal))
+            #expect(again.items.allSatisfy { $0.isFromJournal })
+            #expect(truth.activities.count { $0.note == "Rejection reason: Role filled" } == 2)
+        }
+    }
+
     @Test func creatingAnApplicationNeverDuplicatesTheResource() async throws {
         try await withRMSClient { sandbox, client in
             let truth = sandbox.control
