@@ -489,6 +489,44 @@ package.targets += [
     ),
 ]
 
+// Tracker RMS's ATSClient (issue 17), on the wire library, and its mirror source (the generic
+// ATSClientSyncSource with Tracker RMS's report warnings). Notes are plain text in Tracker RMS: it
+// borrows TrackerATS's HTML/Markdown-to-text conversion (PlainTextNote) rather than keeping a copy.
+package.products += [
+    .library(name: "TrackerRMSATS", targets: ["TrackerRMSATS"])
+]
+package.targets += [
+    .target(
+        name: "TrackerRMSATS",
+        dependencies: [
+            "ATSCore",
+            "ATSSync",
+            "TrackerRMSAPI",
+            "TrackerATS",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "TrackerRMSATSTests",
+        dependencies: [
+            "ATSCore",
+            "ATSSync",
+            "ATSSyncSQLite",
+            "ATSSyncPostgres",
+            "TrackerRMSAPI",
+            "TrackerRMSATS",
+            "TrackerRMSSandbox",
+            "TrackerAPI",
+            "TrackerATS",
+            "TrackerSync",
+            "TrackerSandbox",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+]
+
 // Every module under Sources/ (the default path), not tests, test support or benchmarks.
 if warningsAsErrors {
     for target in package.targets where target.type != .test && target.path == nil {
