@@ -502,7 +502,6 @@ package.targets += [
             "ATSCore",
             "ATSSync",
             "TrackerRMSAPI",
-            "TrackerATS",
             .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: swiftSettings

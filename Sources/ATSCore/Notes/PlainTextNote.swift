@@ -50,3 +50,13 @@ public enum PlainTextNote {
         return "\(label) (\(url))"
     }
 }
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    fileprivate var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

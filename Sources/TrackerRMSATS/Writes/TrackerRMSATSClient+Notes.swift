@@ -1,6 +1,5 @@
 public import ATSCore
 import Foundation
-import TrackerATS
 import TrackerRMSAPI
 
 extension TrackerRMSATSClient {
