@@ -2,6 +2,7 @@ import ATSCore
 import ATSSync
 import ATSSyncPostgres
 import ATSSyncSQLite
+import ATSTestSupport
 import Foundation
 import Logging
 import Synchronization
@@ -37,8 +38,17 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             try await body(try SQLiteSyncStore(path: path))
         case .postgres:
             let url = try PostgresDatabaseURL(ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] ?? "")
-            try await withPostgresSyncStore(url: url, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }) {
-                try await body($0)
+            // The whole-suite stall (docs/RELIABILITY.md, Known problems) was last seen in these
+            // cases: the watch names the store's phase in the log if it recurs.
+            try await PhaseWatch.watching(
+                "the PostgreSQL store of \(Test.current?.name ?? "a test")", first: "starting the store"
+            ) { watch in
+                let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+                try await withPostgresSyncStore(url: url, logger: logger) {
+                    watch.enter(PhaseWatch.unwatched)
+                    defer { watch.enter("shutting the store down") }
+                    try await body($0)
+                }
             }
         }
     }
