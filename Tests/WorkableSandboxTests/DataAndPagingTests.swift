@@ -124,3 +124,19 @@ import WorkableSandbox
         }
     }
 }
+
+@Suite struct SandboxDeletionTests {
+    @Test func aDeletedRecordLeavesThePagingOrderWithItsActivitiesAndFiles() async throws {
+        var configuration = WorkableSandboxConfiguration(personCount: 8)
+        configuration.behavior.rateLimit = nil
+        try await withWorkableSandbox(configuration) { sandbox in
+            let before = sandbox.control.candidates.map(\.id)
+            let victim = before[2]
+            #expect(sandbox.control.delete(candidateID: victim))
+            #expect(!sandbox.control.delete(candidateID: victim))
+            #expect(sandbox.control.candidates.map(\.id) == before.filter { $0 != victim })
+            #expect(sandbox.control.activities(of: victim).isEmpty)
+            #expect(sandbox.control.files(of: victim).isEmpty)
+        }
+    }
+}
