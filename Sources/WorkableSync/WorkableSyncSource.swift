@@ -52,13 +52,39 @@ public struct WorkableSyncSource: SyncSource {
     /// Every stream: the list streams, then the per-candidate ones.
     public var streams: [SyncStreamName] { Self.recordStreams + Self.perCandidateStreams }
 
-    /// Incremental on `updated_at`, exact UTC timestamps, deletions after a complete scan.
+    /// Candidates are built from the stored applications, grouped by `candidate_id` (the normalised
+    /// e-mail's id): no request at all, where reading them from Workable would read every record again.
+    public static let candidateDerivation = StreamDerivation(
+        stream: .candidates, source: .applications, groupColumn: StreamSchema.ApplicationColumns.candidateID.name)
+
+    /// Incremental on `updated_at`, exact UTC timestamps, deletions after a complete scan; candidates
+    /// derived from the applications.
     public func contract(for stream: SyncStreamName) -> StreamContract? {
+        if stream == .candidates { return .derived(Self.candidateDerivation) }
         if Self.recordStreams.contains(stream) { return records.contract(for: stream) }
         guard Self.perCandidateStreams.contains(stream) else { return nil }
         return StreamContract(
             stream: stream, cursor: .updateTime(field: "updated_at"), timestamps: .absolute,
             lookBack: records.lookBack, deletions: .byCompleteScan)
+    }
+
+    /// Candidates from their stored applications (each row's JSON is the Workable record).
+    public func derivedRecords(for derivation: StreamDerivation, groups: [String: [StoredRow]]) throws -> [SyncRecord] {
+        guard derivation == Self.candidateDerivation else { throw SyncError.unknownStream(derivation.stream) }
+        let identity = client.identity
+        var records: [SyncRecord] = []
+        for group in groups.keys.sorted() {
+            let applications = (groups[group] ?? []).compactMap { row -> Application? in
+                guard let json = try? WorkableJSON(parsing: Data(row.raw.utf8)),
+                    let record = WorkableCandidate(json: json)
+                else { return nil }
+                return WorkableMapping.application(record, stage: nil, identity: identity)
+            }
+            for candidate in WorkableATSClient.candidates(grouping: applications) where candidate.id.rawValue == group {
+                records.append(ATSClientSyncRecords.candidate(candidate))
+            }
+        }
+        return records
     }
 
     /// The pages of a stream in a window.

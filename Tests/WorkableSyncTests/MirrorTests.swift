@@ -43,6 +43,11 @@ import WorkableSync
                     try await harness.store.stageHistory(of: .applications, account: harness.account).count
                         == truth.count)
                 #expect(try await harness.store.accountProviders()[harness.account] == .workable)
+                // Candidates are derived from the stored applications: one listing of the records in all.
+                #expect(first.streams.last?.isDerived == true)
+                #expect(
+                    harness.control.requests.filter { $0.path.hasSuffix("/candidates") }.count == (truth.count + 99)
+                        / 100)
                 // The list streams make no per-candidate request.
                 #expect(
                     !harness.control.requests.contains {
