@@ -102,3 +102,18 @@ public struct WorkableSyncSource: SyncSource {
         ).pages(startingAt: page)
     }
 }
+
+extension WorkableSyncSource {
+    /// The requests, retries and 429 answers `work` caused through the client's `WorkableAPI`, apart
+    /// from those of streams read meanwhile.
+    public func countingTraffic<Result: Sendable>(
+        _ work: () async throws -> Result
+    ) async throws -> (result: Result, traffic: SyncTraffic) {
+        let tally = WorkableTrafficTally()
+        let result = try await tally.counting(work)
+        return (
+            result,
+            SyncTraffic(requests: tally.requests, retries: tally.retries, rateLimited: tally.rateLimitedResponses)
+        )
+    }
+}

@@ -45,6 +45,11 @@ import WorkableSync
                 #expect(try await harness.store.accountProviders()[harness.account] == .workable)
                 // Candidates are derived from the stored applications: one listing of the records in all.
                 #expect(first.streams.last?.isDerived == true)
+                let applicationRequests = first.streams.first { $0.stream == .applications }?.traffic.requests ?? 0
+                // The pages, one pipeline per job, and the account's stages when a name is in no pipeline.
+                #expect(applicationRequests >= (truth.count + 99) / 100 + harness.control.jobs.count)
+                #expect(applicationRequests <= (truth.count + 99) / 100 + harness.control.jobs.count + 1)
+                #expect(first.streams.last?.traffic.requests == 0)
                 #expect(
                     harness.control.requests.filter { $0.path.hasSuffix("/candidates") }.count == (truth.count + 99)
                         / 100)
