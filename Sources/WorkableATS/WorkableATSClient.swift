@@ -139,6 +139,15 @@ public final class WorkableATSClient: ATSClient {
             ])
     }
 
+    /// The account's active members (`GET /members`), to choose one for ``Settings/memberID``.
+    /// - Returns: The members in Workable's order, with their roles.
+    /// - Throws: `ATSError`.
+    public func members() async throws -> [WorkableMember] {
+        try await WorkableErrors.translating(ATSOperation(rawValue: "members"), subject: "the account's members") {
+            try await api.account.members(logger: logger).collect()
+        }
+    }
+
     /// The member writes are recorded against: the configured one, or the contract's default (the
     /// first active admin), read once and remembered. Show it to the user.
     /// - Returns: The member's id and, when it was looked up, its name.

@@ -13,6 +13,8 @@ import WorkableSandbox
             #expect(!member.isConfigured)
             #expect(member.id.rawValue == harness.admin)
             #expect(member.summary.contains("first active admin"))
+            let members = try await harness.client.members()
+            #expect(members.map(\.id.rawValue) == harness.control.members.filter(\.active).map(\.id))
             let result = try await harness.client.moveToStage(
                 StageMoveRequest(application: ApplicationID(truth.id), to: "OFFER"))
             #expect(result.stage.id == "offer")
