@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import NIOHTTP1
 import Synchronization
 import Testing
@@ -137,6 +139,22 @@ import WorkableSandbox
             #expect(sandbox.control.candidates.map(\.id) == before.filter { $0 != victim })
             #expect(sandbox.control.activities(of: victim).isEmpty)
             #expect(sandbox.control.files(of: victim).isEmpty)
+        }
+    }
+}
+
+@Suite struct SandboxPipelineKnobTests {
+    @Test func withoutJobPipelinesTheEndpointAnswers404() async throws {
+        var configuration = WorkableSandboxConfiguration(personCount: 2)
+        configuration.behavior.rateLimit = nil
+        configuration.behavior.lacksJobPipelines = true
+        try await withWorkableSandbox(configuration) { sandbox in
+            let shortcode = try #require(sandbox.control.jobs.first?.shortcode)
+            var request = HTTPClientRequest(url: sandbox.baseURL + "/jobs/\(shortcode)/stages")
+            request.headers.add(name: "Authorization", value: "Bearer " + sandbox.token)
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            #expect(response.status.code == 404)
+            _ = try await response.body.collect(upTo: 1 << 16)
         }
     }
 }
