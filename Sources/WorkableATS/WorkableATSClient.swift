@@ -157,6 +157,12 @@ public final class WorkableATSClient: ATSClient {
     }
 }
 
+extension ATSDiagnostic {
+    /// Workable answered 404 for a job's pipeline (`/jobs/{shortcode}/stages`): stages are resolved
+    /// and moves checked against the account's stages instead.
+    public static let jobPipelineMissing = ATSDiagnostic(rawValue: "workable_job_pipeline_missing")
+}
+
 /// The member a write is recorded against, and where it came from.
 public struct WorkableWriteMember: Sendable, Hashable {
     /// The member's id.

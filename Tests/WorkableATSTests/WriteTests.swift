@@ -116,3 +116,17 @@ import WorkableSandbox
         }
     }
 }
+
+@Suite struct MissingPipelineTests {
+    @Test func withoutJobPipelinesStagesResolveAndMovesCheckAgainstTheAccountsStages() async throws {
+        try await withWorkableClient(people: 10, { $0.behavior.lacksJobPipelines = true }) { harness in
+            let applications = try await harness.client.streamApplications(.all).collect()
+            #expect(applications.map { $0.stage?.id.rawValue } == harness.control.candidates.map(\.stageSlug))
+            let truth = try #require(harness.control.candidates.first { $0.stageSlug != "interview" })
+            let moved = try await harness.client.moveToStage(
+                StageMoveRequest(application: ApplicationID(truth.id), to: "Interview"))
+            #expect(moved.stage.id == "interview")
+            #expect(harness.client.diagnostics.contains(.jobPipelineMissing))
+        }
+    }
+}
