@@ -489,6 +489,35 @@ package.targets += [
     ),
 ]
 
+// The bridge (issue 18): one ATS's applicants mirrored into another, and the hybrid client. It speaks
+// only ATSCore, so that any provider can be its source or its target.
+package.products += [
+    .library(name: "ATSBridge", targets: ["ATSBridge"])
+]
+package.targets += [
+    .target(
+        name: "ATSBridge",
+        dependencies: ["ATSCore"],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "ATSBridgeTests",
+        dependencies: [
+            "ATSBridge",
+            "ATSCore",
+            "ATSTestSupport",
+            "TrackerAPI",
+            "TrackerATS",
+            "TrackerSandbox",
+        ],
+        swiftSettings: swiftSettings
+    ),
+]
+// `ats bridge` (Sources/ATSCommands/Bridge) runs the bridge library.
+for target in package.targets where target.name == "ATSCommands" {
+    target.dependencies.append("ATSBridge")
+}
+
 // Every module under Sources/ (the default path), not tests, test support or benchmarks.
 if warningsAsErrors {
     for target in package.targets where target.type != .test && target.path == nil {
