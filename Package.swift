@@ -539,13 +539,21 @@ package.targets += [
             "TrackerAPI",
             "TrackerATS",
             "TrackerSandbox",
+            // Workable as the source, as in the seed's hybrid.
+            "WorkableAPI",
+            "WorkableATS",
+            "WorkableSandbox",
         ],
         swiftSettings: swiftSettings
     ),
 ]
-// `ats bridge` (Sources/ATSCommands/Bridge) runs the bridge library.
+// `ats bridge` and `ats demo --bridge` (Sources/ATSCommands/Bridge) run the bridge library with a Workable
+// source; the demo starts a Workable sandbox. Added here, once, so the ATSCommands block stays its owner's.
 for target in package.targets where target.name == "ATSCommands" {
-    target.dependencies.append("ATSBridge")
+    for module in ["ATSBridge", "WorkableATS", "WorkableSandbox"]
+    where !target.dependencies.contains(where: { "\($0)".contains("\"\(module)\"") }) {
+        target.dependencies.append(.target(name: module))
+    }
 }
 
 // Every module under Sources/ (the default path), not tests, test support or benchmarks.

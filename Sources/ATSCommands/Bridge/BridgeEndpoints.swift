@@ -2,6 +2,7 @@ import ATSCore
 import Foundation
 import TrackerAPI
 import TrackerATS
+import WorkableATS
 
 /// Connects to one side of the bridge from its configuration and the environment.
 ///
@@ -10,7 +11,7 @@ import TrackerATS
 /// side may leak into it.
 enum BridgeEndpoints {
     /// The providers `ats bridge` can connect to.
-    static let providers = ["tracker"]
+    static let providers = ["tracker", "workable"]
 
     /// Runs `body` with a client for `endpoint`.
     /// - Throws: ``CommandFailure`` (status 2) for a missing variable or an unknown provider; what
@@ -23,6 +24,18 @@ enum BridgeEndpoints {
         switch endpoint.provider {
         case "tracker":
             try await withTrackerClient(endpoint, environment: environment, body)
+        case "workable":
+            guard let tokenVariable = endpoint.apiTokenEnv else {
+                throw BridgeConfigurationReader.failure(
+                    "\(endpoint.side) is a Workable account: give \(endpoint.side).api_token_env, the name of the "
+                        + "environment variable that holds its API access token.")
+            }
+            let token = try variable(tokenVariable, key: "api_token_env", of: endpoint, environment)
+            // The bridge only reads Workable, so no member is needed; the client paces itself to the
+            // account's 10 requests per 10 seconds.
+            try await WorkableATSClient.withWorkableATSClient(baseURL: endpoint.baseURL, token: token) {
+                try await body($0)
+            }
         default:
             throw BridgeConfigurationReader.failure(
                 "\(endpoint.side).provider\(endpoint.lines["provider"].map { " (line \($0))" } ?? "") is "
