@@ -16,6 +16,9 @@ public struct HybridATSClient: ATSClient {
     public let bridge: ApplicationBridge
     /// Called with each bridge run's report when an applications stream has run it.
     public let onBridgeReport: @Sendable (BridgeReport) async -> Void
+    /// One bridge run at a time: two streams read at once (a sync engine's windows) must not both
+    /// decide that the same person is missing.
+    private let gate = BridgeRunGate()
 
     /// Creates a hybrid client.
     /// - Parameters:
@@ -56,7 +59,8 @@ public struct HybridATSClient: ATSClient {
     /// that concerns the whole run (an unknown mapped job, an unreadable source) is thrown by the
     /// first `next()`.
     public func streamApplications(_ query: ATSChangeQuery) -> ATSStream<Application> {
-        ATSStream(BridgedApplications(bridge: bridge, target: target, query: query, onReport: onBridgeReport))
+        ATSStream(
+            BridgedApplications(bridge: bridge, target: target, query: query, gate: gate, onReport: onBridgeReport))
     }
 
     /// The target's jobs.
@@ -216,6 +220,7 @@ private struct BridgedApplications: AsyncSequence, Sendable {
     let bridge: ApplicationBridge
     let target: any ATSClient
     let query: ATSChangeQuery
+    let gate: BridgeRunGate
     let onReport: @Sendable (BridgeReport) async -> Void
 
     func makeAsyncIterator() -> Iterator { Iterator(sequence: self) }
@@ -226,11 +231,34 @@ private struct BridgedApplications: AsyncSequence, Sendable {
 
         mutating func next() async throws -> Application? {
             if targetApplications == nil {
-                let report = try await sequence.bridge.run(since: sequence.query.updatedAfter)
+                let bridge = sequence.bridge
+                let since = sequence.query.updatedAfter
+                let report = try await sequence.gate.serially { try await bridge.run(since: since) }
                 await sequence.onReport(report)
                 targetApplications = sequence.target.streamApplications(sequence.query).makeAsyncIterator()
             }
             return try await targetApplications?.next()
         }
+    }
+}
+
+/// Runs bridge passes one after another, in the order they asked.
+actor BridgeRunGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func serially<Result: Sendable>(_ work: @Sendable () async throws -> Result) async throws -> Result {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        busy = true
+        defer {
+            if waiting.isEmpty {
+                busy = false
+            } else {
+                waiting.removeFirst().resume()
+            }
+        }
+        return try await work()
     }
 }
