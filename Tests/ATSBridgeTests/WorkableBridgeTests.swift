@@ -106,6 +106,37 @@ import WorkableSandbox
         }
     }
 
+    /// The figures docs/BRIDGE.md gives, counted in the sandboxes' request logs: per run, one
+    /// Workable request per mapped job and one per page of 100 candidates (plus each job's pipeline
+    /// once per client), two Tracker requests per mapped job (plus the two custom-field schemas once
+    /// per client); per created application, three Tracker
+    /// requests (Tracker's client checks the job and the person again, then POSTs); nothing per
+    /// application found.
+    @Test func whatARunCostsInRequests() async throws {
+        try await Self.withSides { sides in
+            let bridge = ApplicationBridge(source: sides.source, target: sides.target, jobs: sides.mapping)
+            let mapped = sides.mapping.count
+            let pages = (sides.workable.control.candidates.count + 99) / 100
+            var workable = sides.workable.control.requests.count
+            var tracker = sides.tracker.control.requestLog().count
+
+            let first = try await bridge.run()
+            let created = first.counts["created", default: 0]
+            #expect(created > 0)
+            // Once per client: Tracker's two custom-field schemas, and each Workable job's pipeline.
+            let schemas = 2
+            let pipelines = Set(sides.workable.control.candidates.map(\.shortcode)).count
+            #expect(sides.tracker.control.requestLog().count - tracker == schemas + 2 * mapped + 3 * created)
+            #expect(sides.workable.control.requests.count - workable == mapped + pages + pipelines)
+
+            workable = sides.workable.control.requests.count
+            tracker = sides.tracker.control.requestLog().count
+            _ = try await bridge.run()
+            #expect(sides.tracker.control.requestLog().count - tracker == 2 * mapped)
+            #expect(sides.workable.control.requests.count - workable == mapped + pages)
+        }
+    }
+
     @Test func theHybridClientStreamsTheBridgedSetAndSendsEverythingElseToTracker() async throws {
         try await Self.withSides { sides in
             let reports = ReportBox()
