@@ -4,6 +4,7 @@ import ATSTestSupport
 import Foundation
 import Testing
 import TrackerSandbox
+import WorkableSandbox
 
 /// The `ats` executable SwiftPM builds next to the test bundle.
 let atsExecutable: URL? = {
@@ -151,6 +152,66 @@ let atsExecutable: URL? = {
                 #expect(perPerson.values.allSatisfy { $0 == 1 }, "duplicates: \(perPerson.filter { $0.value > 1 })")
                 let settled = rerun.rows.filter { $0["reason"] as? String == "settled_interrupted_create" }
                 #expect(settled.count == (applied ? 1 : 0), "the killed create is settled from the target")
+            }
+        }
+    }
+
+    /// The seed's case through the command: a Workable source (token from the environment) and a
+    /// Tracker target; an unknown job is a configuration error that sends nothing.
+    @Test(.enabled(if: atsExecutable != nil))
+    func theCommandBridgesAWorkableAccountIntoTracker() async throws {
+        var workableConfiguration = WorkableSandboxConfiguration(personCount: 12, jobCount: 3)
+        workableConfiguration.behavior.rateLimit = nil
+        try await withWorkableSandbox(workableConfiguration) { workable in
+            try await withBridgeSandboxes(sourceApplications: 1) { sandboxes in
+                try await withScratchFolder { folder in
+                    let shortcodes = workable.control.jobs.map(\.shortcode).sorted()
+                    let tracker = sandboxes.targetSandbox
+                    let targetJobs = tracker.control.jobs().map(\.id).sorted()
+                    func configuration(jobs: String) throws -> String {
+                        let file = folder.appendingPathComponent("bridge-\(UUID().uuidString).json")
+                        try """
+                        {
+                          "source": {"provider": "workable", "base_url": "\(workable.baseURL)",
+                                     "api_token_env": "WORKABLE_TOKEN"},
+                          "target": {"provider": "tracker", "base_url": "\(tracker.baseURL)",
+                                     "api_key": "\(tracker.apiKey)", "api_password_env": "TARGET_PASSWORD"},
+                          "jobs": {\(jobs)}
+                        }
+                        """.write(to: file, atomically: true, encoding: .utf8)
+                        return file.path
+                    }
+                    let good = try configuration(
+                        jobs: "\"\(shortcodes[0])\": \"\(targetJobs[0])\", \"\(shortcodes[1])\": \"\(targetJobs[1])\"")
+                    let environment = Self.environment.merging(["WORKABLE_TOKEN": workable.token]) { $1 }
+                    let output = PipeText()
+                    let child = try ChildProcess(
+                        try #require(atsExecutable), ["bridge", "--config", good, "--json"], environment: environment,
+                        standardOutput: output.pipe)
+                    let status = try await child.exit(within: .seconds(300))
+                    let count = workable.control.candidates.count
+                    let text = try await output.wait(for: "\(count) rows") { $0.split(separator: "\n").count >= count }
+                    let rows = text.split(separator: "\n").compactMap {
+                        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+                    }
+                    let outcomes = Set(rows.compactMap { $0["outcome"] as? String })
+                    #expect(outcomes.isSubset(of: ["created", "existing", "skipped", "failed"]))
+                    #expect(outcomes.contains("created") && outcomes.contains("skipped"))
+                    #expect(status == (outcomes.contains("failed") ? 1 : 0))
+                    #expect(workable.control.requests.allSatisfy { $0.method == "GET" }, "Workable is only read")
+
+                    let unknown = try configuration(jobs: "\"NOSUCHJOB\": \"\(targetJobs[0])\"")
+                    let errors = PipeText()
+                    let posts = sandboxes.targetCreates
+                    let refused = try ChildProcess(
+                        try #require(atsExecutable), ["bridge", "--config", unknown], environment: environment,
+                        standardError: errors.pipe)
+                    #expect(try await refused.exit(within: .seconds(120)) == 2)
+                    let message = try await errors.wait(for: "the refusal") { $0.contains("\n") }
+                    #expect(message.contains("NOSUCHJOB on the source (workable)"))
+                    #expect(sandboxes.targetCreates == posts)
+                    #expect(!message.contains(workable.token))
+                }
             }
         }
     }

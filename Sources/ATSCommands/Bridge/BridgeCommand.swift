@@ -67,7 +67,8 @@ struct BridgeCommand: AsyncParsableCommand {
             try await BridgeEndpoints.withClient(settings.target, environment: environment) { target in
                 let bridge = ApplicationBridge(
                     source: source, target: target, jobs: settings.jobs, journal: journal,
-                    options: ApplicationBridge.Options(sourceLabel: settings.sourceLabel))
+                    // The jobs are checked just below, where an unknown one is a configuration error.
+                    options: ApplicationBridge.Options(sourceLabel: settings.sourceLabel, checksJobs: false))
                 do {
                     try await bridge.checkJobs()
                 } catch let error as ATSError where error.code == .notFound {
