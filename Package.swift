@@ -519,6 +519,44 @@ package.targets += [
     ),
 ]
 
+// Tracker RMS's ATSClient (issue 17), on the wire library, and its mirror source (the generic
+// ATSClientSyncSource with Tracker RMS's report warnings). Notes are plain text in Tracker RMS: it
+// borrows TrackerATS's HTML/Markdown-to-text conversion (PlainTextNote) rather than keeping a copy.
+package.products += [
+    .library(name: "TrackerRMSATS", targets: ["TrackerRMSATS"])
+]
+package.targets += [
+    .target(
+        name: "TrackerRMSATS",
+        dependencies: [
+            "ATSCore",
+            "ATSSync",
+            "TrackerRMSAPI",
+            "TrackerATS",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "TrackerRMSATSTests",
+        dependencies: [
+            "ATSCore",
+            "ATSSync",
+            "ATSSyncSQLite",
+            "ATSSyncPostgres",
+            "TrackerRMSAPI",
+            "TrackerRMSATS",
+            "TrackerRMSSandbox",
+            "TrackerAPI",
+            "TrackerATS",
+            "TrackerSync",
+            "TrackerSandbox",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+]
+
 // The bridge (issue 18): one ATS's applicants mirrored into another, and the hybrid client. It speaks
 // only ATSCore, so that any provider can be its source or its target.
 package.products += [
