@@ -581,14 +581,18 @@ package.targets += [
             "WorkableAPI",
             "WorkableATS",
             "WorkableSandbox",
+            // Tracker RMS as the target: the bridge must work with either Tracker.
+            "TrackerRMSAPI",
+            "TrackerRMSATS",
+            "TrackerRMSSandbox",
         ],
         swiftSettings: swiftSettings
     ),
 ]
 // `ats bridge` and `ats demo --bridge` (Sources/ATSCommands/Bridge) run the bridge library with a Workable
-// source; the demo starts a Workable sandbox. Added here, once, so the ATSCommands block stays its owner's.
+// source and a Tracker or Tracker RMS target; the demo starts a Workable sandbox. Added here, once, so the ATSCommands block stays its owner's.
 for target in package.targets where target.name == "ATSCommands" {
-    for module in ["ATSBridge", "WorkableATS", "WorkableSandbox"]
+    for module in ["ATSBridge", "WorkableATS", "WorkableSandbox", "TrackerRMSATS"]
     where !target.dependencies.contains(where: { "\($0)".contains("\"\(module)\"") }) {
         target.dependencies.append(.target(name: module))
     }

@@ -113,6 +113,9 @@ func withScratchFolder<Result>(_ body: (URL) async throws -> Result) async throw
 final class Counter: Sendable {
     private let count = Mutex(0)
 
+    /// The count so far.
+    var value: Int { count.withLock { $0 } }
+
     /// One more: returns the new count (the first call returns 1).
     func next() -> Int {
         count.withLock { count in

@@ -94,4 +94,25 @@ import Testing
             failure.message.contains(
                 "The environment variable WORKABLE_API_TOKEN, named by source.api_password_env (line 3), is not set"))
     }
+
+    @Test func aTrackerRMSSideTakesAnAPIKeyOrAUserFromTheEnvironment() async throws {
+        let rms = Self.good.replacingOccurrences(of: "\"Tracker\"", with: "\"tracker-rms\"")
+            .replacingOccurrences(of: "\"api_key\": \"acme\", ", with: "")
+        let configuration = try Self.parse(rms)
+        #expect(configuration.target.provider == "tracker-rms")
+        let noKey = try await #require(throws: CommandFailure.self) {
+            try await BridgeEndpoints.withClient(configuration.target, environment: [:]) { _ in }
+        }
+        #expect(noKey.exitCode == 2)
+        #expect(noKey.message.contains("target.api_key_env is missing"))
+
+        let withUser = try Self.parse(
+            rms.replacingOccurrences(of: "\"timezone\"", with: "\"username\": \"ada\", \"timezone\""))
+        let noPassword = try await #require(throws: CommandFailure.self) {
+            try await BridgeEndpoints.withClient(withUser.target, environment: [:]) { _ in }
+        }
+        #expect(
+            noPassword.message.contains(
+                "The environment variable TRACKER_API_PASSWORD, named by target.api_password_env"))
+    }
 }

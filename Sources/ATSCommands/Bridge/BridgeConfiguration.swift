@@ -32,6 +32,10 @@ struct BridgeConfiguration: Sendable, Hashable {
         var apiTokenEnv: String?
         /// The account's IANA time zone.
         var timezone: String?
+        /// Tracker RMS: the user name, when signing in with a user name and password.
+        var username: String?
+        /// Tracker RMS: the variable holding the REST token (files and resumes).
+        var restTokenEnv: String?
         /// Where each setting was written, for messages ("line 4").
         var lines: [String: Int]
 
@@ -61,6 +65,7 @@ struct BridgeConfiguration: Sendable, Hashable {
 enum BridgeConfigurationReader {
     static let endpointKeys: Set<String> = [
         "provider", "base_url", "api_key", "api_key_env", "api_password_env", "api_token_env", "timezone",
+        "username", "rest_token_env",
     ]
     static let topKeys: Set<String> = ["source", "target", "jobs", "source_label"]
     /// Keys that would hold a secret itself: refused, with the `_env` key to use instead.
@@ -205,7 +210,8 @@ enum BridgeConfigurationReader {
         return BridgeConfiguration.Endpoint(
             side: side, provider: provider.lowercased(), baseURL: baseURL, apiKey: texts["api_key"],
             apiKeyEnv: texts["api_key_env"], apiPasswordEnv: texts["api_password_env"],
-            apiTokenEnv: texts["api_token_env"], timezone: texts["timezone"], lines: lines)
+            apiTokenEnv: texts["api_token_env"], timezone: texts["timezone"], username: texts["username"],
+            restTokenEnv: texts["rest_token_env"], lines: lines)
     }
 
     static func isVariableName(_ text: String) -> Bool {

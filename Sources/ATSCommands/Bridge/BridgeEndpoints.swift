@@ -2,6 +2,8 @@ import ATSCore
 import Foundation
 import TrackerAPI
 import TrackerATS
+import TrackerRMSAPI
+import TrackerRMSATS
 import WorkableATS
 
 /// Connects to one side of the bridge from its configuration and the environment.
@@ -11,7 +13,7 @@ import WorkableATS
 /// side may leak into it.
 enum BridgeEndpoints {
     /// The providers `ats bridge` can connect to.
-    static let providers = ["tracker", "workable"]
+    static let providers = ["tracker", "tracker-rms", "workable"]
 
     /// Runs `body` with a client for `endpoint`.
     /// - Throws: ``CommandFailure`` (status 2) for a missing variable or an unknown provider; what
@@ -24,6 +26,8 @@ enum BridgeEndpoints {
         switch endpoint.provider {
         case "tracker":
             try await withTrackerClient(endpoint, environment: environment, body)
+        case "tracker-rms":
+            try await withTrackerRMSClient(endpoint, environment: environment, body)
         case "workable":
             guard let tokenVariable = endpoint.apiTokenEnv else {
                 throw BridgeConfigurationReader.failure(
@@ -71,6 +75,38 @@ enum BridgeEndpoints {
         UnattendedRequests.apply(to: &configuration, environment: environment)
         configuration.timeouts.connect = .seconds(10)
         try await TrackerATSClient.withTrackerATSClient(api: configuration) { try await body($0) }
+    }
+
+    /// Tracker RMS: an API key (`api_key_env`), or `username` with `api_password_env`; a REST token
+    /// (`rest_token_env`) is optional.
+    private static func withTrackerRMSClient(
+        _ endpoint: BridgeConfiguration.Endpoint,
+        environment: [String: String],
+        _ body: (any ATSClient) async throws -> Void
+    ) async throws {
+        let credentials: TrackerRMSCredentials
+        if let username = endpoint.username {
+            credentials = .usernamePassword(
+                username: username,
+                password: try variable(endpoint.apiPasswordEnv, key: "api_password_env", of: endpoint, environment))
+        } else {
+            credentials = .apiKey(try variable(endpoint.apiKeyEnv, key: "api_key_env", of: endpoint, environment))
+        }
+        let restToken = try endpoint.restTokenEnv.map {
+            try variable($0, key: "rest_token_env", of: endpoint, environment)
+        }
+        var zone: TimeZone?
+        if let name = endpoint.timezone {
+            guard let known = TimeZone(identifier: name) else {
+                throw BridgeConfigurationReader.failure(
+                    "Unknown time zone '\(name)'\(endpoint.origin("timezone")). Use an IANA name such as "
+                        + "America/Chicago or UTC.")
+            }
+            zone = known
+        }
+        try await TrackerRMSATSClient.withClient(
+            baseURL: endpoint.baseURL, credentials: credentials, accountTimeZone: zone, restToken: restToken
+        ) { try await body($0) }
     }
 
     /// The value of the environment variable a key names.
