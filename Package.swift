@@ -583,6 +583,47 @@ package.targets += [
     ),
 ]
 
+// The bridge (issue 18): one ATS's applicants mirrored into another, and the hybrid client. It speaks
+// only ATSCore, so that any provider can be its source or its target.
+package.products += [
+    .library(name: "ATSBridge", targets: ["ATSBridge"])
+]
+package.targets += [
+    .target(
+        name: "ATSBridge",
+        dependencies: ["ATSCore"],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "ATSBridgeTests",
+        dependencies: [
+            "ATSBridge",
+            "ATSCore",
+            "ATSTestSupport",
+            "TrackerAPI",
+            "TrackerATS",
+            "TrackerSandbox",
+            // Workable as the source, as in the seed's hybrid.
+            "WorkableAPI",
+            "WorkableATS",
+            "WorkableSandbox",
+            // Tracker RMS as the target: the bridge must work with either Tracker.
+            "TrackerRMSAPI",
+            "TrackerRMSATS",
+            "TrackerRMSSandbox",
+        ],
+        swiftSettings: swiftSettings
+    ),
+]
+// `ats bridge` and `ats demo --bridge` (Sources/ATSCommands/Bridge) run the bridge library with a Workable
+// source and a Tracker or Tracker RMS target; the demo starts a Workable sandbox. Added here, once, so the ATSCommands block stays its owner's.
+for target in package.targets where target.name == "ATSCommands" {
+    for module in ["ATSBridge", "WorkableATS", "WorkableSandbox", "TrackerRMSATS"]
+    where !target.dependencies.contains(where: { "\($0)".contains("\"\(module)\"") }) {
+        target.dependencies.append(.target(name: module))
+    }
+}
+
 // Every module under Sources/ (the default path), not tests, test support or benchmarks.
 if warningsAsErrors {
     for target in package.targets where target.type != .test && target.path == nil {

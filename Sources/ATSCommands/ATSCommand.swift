@@ -19,6 +19,7 @@ public struct ATSCommand: AsyncParsableCommand {
             ApplicationsCommand.self, StagesCommand.self,
             CandidatesCommand.self, NotesCommand.self, FilesCommand.self, CustomFieldsCommand.self,
             ActionsCommand.self, TriggersCommand.self, WebhooksCommand.self, ConfigCommand.self,
+            BridgeCommand.self,
         ]
     )
 

@@ -40,6 +40,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Show no progress bars.")
     var quiet = false
 
+    @OptionGroup var bridgeDemo: BridgeDemoOption
+
     func validate() throws {
         guard (100...2_000_000).contains(applications) else {
             throw ValidationError("--applications must be between 100 and 2,000,000, not \(applications).")
@@ -51,6 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reporting {
+            if bridgeDemo.bridge { return try await BridgeDemo(database: database, seed: seed, output: .flushed).run() }
             try await DemoRun(command: self, output: .flushed).run()
         }
     }
