@@ -217,6 +217,12 @@ let package = Package(
         // whose files a test can compare byte for byte. Used only by tests.
         .target(
             name: "ATSTestSupport",
+            dependencies: [
+                // A webhook receiver for the sandboxes' deliveries.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/ATSTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -404,6 +410,7 @@ package.targets += [
     .testTarget(
         name: "WorkableAPITests",
         dependencies: [
+            "ATSTestSupport",
             "WorkableAPI",
             "WorkableSandbox",
             // Signs test deliveries independently of the verifier under test.
@@ -422,6 +429,7 @@ package.targets += [
     .testTarget(
         name: "WorkableSandboxTests",
         dependencies: [
+            "ATSTestSupport",
             "WorkableSandbox",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),

@@ -50,26 +50,33 @@ public func withDeadline<Value: Sendable>(
     }
 }
 
-/// A result set once, by whichever side comes first, and awaited without polling.
-final class OneShot<Value: Sendable>: Sendable {
-    private let state = Mutex<(result: Result<Value, any Error>?, waiter: CheckedContinuation<Value, any Error>?)>(
-        (nil, nil))
+/// A result set once, by whichever side comes first, and awaited without polling, by any number
+/// of waiters (a second waiter must not replace the first, which would then never be resumed).
+public final class OneShot<Value: Sendable>: Sendable {
+    private let state = Mutex<(result: Result<Value, any Error>?, waiters: [CheckedContinuation<Value, any Error>])>(
+        (nil, []))
 
-    func resolve(_ result: Result<Value, any Error>) {
-        let waiter = state.withLock { state -> CheckedContinuation<Value, any Error>? in
-            guard state.result == nil else { return nil }
+    /// Creates an unresolved one-shot.
+    public init() {}
+
+    /// Sets the result, unless it was set before, and resumes every waiter.
+    /// - Parameter result: The value or error.
+    public func resolve(_ result: Result<Value, any Error>) {
+        let waiters = state.withLock { state -> [CheckedContinuation<Value, any Error>] in
+            guard state.result == nil else { return [] }
             state.result = result
-            defer { state.waiter = nil }
-            return state.waiter
+            defer { state.waiters = [] }
+            return state.waiters
         }
-        waiter?.resume(with: result)
+        for waiter in waiters { waiter.resume(with: result) }
     }
 
-    var value: Value {
+    /// The result, once set.
+    public var value: Value {
         get async throws {
             try await withCheckedThrowingContinuation { continuation in
                 let ready = state.withLock { state -> Result<Value, any Error>? in
-                    if state.result == nil { state.waiter = continuation }
+                    if state.result == nil { state.waiters.append(continuation) }
                     return state.result
                 }
                 if let ready { continuation.resume(with: ready) }

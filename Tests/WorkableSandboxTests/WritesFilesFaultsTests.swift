@@ -1,3 +1,4 @@
+import ATSTestSupport
 import Crypto
 import Foundation
 import NIOHTTP1
@@ -111,12 +112,12 @@ import WorkableSandbox
     }
 
     @Test func subscriptionsDeliverSignedCandidatesAndRetryUntilA200() async throws {
-        try await Receiver.run { receiver, url in
+        try await WebhookReceiver.run(signatureHeader: "X-Workable-Signature") { receiver, url in
             try await withSandbox { wire, sandbox, _ in
                 let created = try await wire.send(
                     .POST, "/subscriptions", body: ["target": url, "event": "candidate_moved"])
                 let subscriptionID = try #require(created.object["id"] as? Int)
-                receiver.status.withLock { $0 = 500 }
+                receiver.answer(with: 500)
                 let candidate = try #require(sandbox.control.candidates.first { $0.stageSlug != "offer" })
                 _ = try await wire.send(
                     .POST, "/candidates/\(candidate.id)/move",
@@ -132,7 +133,7 @@ import WorkableSandbox
                     #expect(body?["id"] as? String == candidate.id)
                     #expect(body?["stage"] as? String == "Offer")
                 }
-                receiver.status.withLock { $0 = 200 }
+                receiver.answer(with: 200)
                 sandbox.control.raise("candidate_moved", candidateID: candidate.id)
                 _ = try await receiver.waitFor(4)
                 // The sandbox records the attempt once the receiver has answered it.

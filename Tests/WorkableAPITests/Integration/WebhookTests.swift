@@ -1,3 +1,4 @@
+import ATSTestSupport
 import Crypto
 import Foundation
 import Testing
@@ -11,7 +12,7 @@ import WorkableSandbox
     }
 
     @Test func aDeliveredCandidateVerifiesAndAnAlteredOneDoesNot() async throws {
-        try await Receiver.run { receiver, url in
+        try await WebhookReceiver.run(signatureHeader: "X-Workable-Signature") { receiver, url in
             try await withWorkableHarness { harness in
                 _ = try await harness.api.subscriptions.create(target: url + "?event=moved", event: "candidate_moved")
                 let truth = try #require(harness.control.candidates.first { $0.stageSlug != "offer" })
