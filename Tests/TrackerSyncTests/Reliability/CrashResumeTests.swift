@@ -188,10 +188,10 @@ import TrackerSandbox
 
     /// Runs `arguments` again and again; each of the first `kills` runs is SIGKILLed while the
     /// sandbox holds one of its requests, 1 to 8 requests after it started, and the held request is
-    /// then applied (its answer lost). Actions run only when the test runs them: after each answer
-    /// a run receives, never between a kill and the next run's first answer, so a resumed run
-    /// finds the rejections the killed one sent still pending, and only its journal keeps it from
-    /// sending them again.
+    /// then applied (its answer lost). Actions run only when the test runs them: after an answer a
+    /// run receives once it has checked the applications, never between a kill and that check, so
+    /// a resumed run finds the rejections the killed one sent still pending, and only its journal
+    /// keeps it from sending them again.
     static func killAtHeldRequests(
         _ executable: URL, _ arguments: [String], control: SandboxControl, kills wanted: Int, seed: UInt64
     ) async throws -> HeldKillOutcome {
@@ -202,11 +202,23 @@ import TrackerSandbox
             let point: SandboxHoldPoint = random.below(2) == 0 ? .beforeHandling : .afterHandling
             let hold = control.holdRequest(numbered: start + 1 + random.below(8), at: point)
             let child = try ChildProcess(executable, arguments)
+            // No action runs before this run has checked the applications: it reads statuses and
+            // the list first, and a killed run's leftover rejection run then would show as done
+            // before this run looks, so a run that forgot it had sent it would go unseen. Actions
+            // run from this run's first send on, or once it reads the same page again (confirming).
             let executor = Task {
                 var seen = start
+                var hasChecked = false
                 while !Task.isCancelled {
                     try await control.awaitAnsweredRequests(atLeast: seen + 1, timeout: .seconds(600))
                     seen = control.answeredRequestCount
+                    if !hasChecked {
+                        let answered = control.requestLog().suffix(seen - start).map {
+                            "\($0.method) \($0.path)?\($0.query)"
+                        }
+                        hasChecked = answered.contains { $0.hasPrefix("POST ") } || Set(answered).count < answered.count
+                        if !hasChecked { continue }
+                    }
                     _ = control.runAllPendingActions()
                 }
             }
