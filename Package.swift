@@ -489,6 +489,41 @@ package.targets += [
     ),
 ]
 
+// Tracker RMS's ATSClient (issue 17), on the wire library. Notes are plain text in Tracker RMS: it
+// borrows TrackerATS's HTML/Markdown-to-text conversion (PlainTextNote) rather than keeping a copy.
+package.products += [
+    .library(name: "TrackerRMSATS", targets: ["TrackerRMSATS"])
+]
+package.targets += [
+    .target(
+        name: "TrackerRMSATS",
+        dependencies: [
+            "ATSCore",
+            "TrackerRMSAPI",
+            "TrackerATS",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "TrackerRMSATSTests",
+        dependencies: [
+            "ATSCore",
+            "ATSSync",
+            "ATSSyncSQLite",
+            "ATSSyncPostgres",
+            "TrackerRMSAPI",
+            "TrackerRMSATS",
+            "TrackerRMSSandbox",
+            "TrackerAPI",
+            "TrackerSync",
+            "TrackerSandbox",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+]
+
 // The `ats` command line speaks Tracker RMS and Workable too (issues 17 and 18): ATSCommands runs their
 // sandboxes (`ats sandbox --provider …`, `--sandbox`) and, through their clients, every neutral command.
 for target in package.targets where target.name == "ATSCommands" || target.name == "ATSCommandsTests" {

@@ -55,3 +55,9 @@ enum RMSJSONWriter {
         output.append(UInt8(ascii: "\""))
     }
 }
+
+extension RMSJSON {
+    /// The value as compact JSON text with object keys sorted, so that an unchanged record gives the
+    /// same text on every read (what a mirror stores as the provider's JSON).
+    public var jsonText: String { String(decoding: RMSJSONWriter.bytes(self), as: UTF8.self) }
+}

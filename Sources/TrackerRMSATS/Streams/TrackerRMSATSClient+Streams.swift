@@ -1,0 +1,97 @@
+public import ATSCore
+import Foundation
+import TrackerRMSAPI
+
+extension TrackerRMSATSClient {
+    /// Opportunities changed at or after the query's moment (every one without it), as jobs.
+    /// - Parameter query: The lower bound and the jobs to keep.
+    /// - Returns: The jobs, lazily, page by page.
+    public func streamJobs(_ query: ATSChangeQuery) -> ATSStream<Job> {
+        let client = self
+        return ATSStream(
+            DeferredStream(operation: .streamJobs) {
+                let mapping = RMSRecordMapping(metadata: try await client.metadata.current())
+                let records = client.rms.opportunities(RMSChangeFilter.wireQuery(query)).records
+                return ATSStream(
+                    CompactMappedStream(base: records) { opportunity -> Job? in
+                        client.noteUnplaced(opportunity.lastUpdated)
+                        guard RMSChangeFilter.admits(opportunity.lastUpdated, after: query.updatedAfter) else {
+                            return nil
+                        }
+                        if let jobs = query.jobIDs, !jobs.contains(JobID(opportunity.id.rawValue)) { return nil }
+                        return mapping.job(opportunity)
+                    })
+            })
+    }
+
+    /// Placements changed at or after the query's moment, as applications. A complete read (no
+    /// moment) with ``PlacementListing/crossCheckedOnCompleteReads`` also reads every job's
+    /// placements and the ones the list hid.
+    /// - Parameter query: The lower bound and the jobs whose applications to keep.
+    /// - Returns: The applications, lazily.
+    public func streamApplications(_ query: ATSChangeQuery) -> ATSStream<Application> {
+        let client = self
+        return ATSStream(
+            DeferredStream(operation: .streamApplications) {
+                let mapping = RMSRecordMapping(metadata: try await client.metadata.current())
+                return ATSStream(
+                    CompactMappedStream(base: client.placementStream(query)) { placement in
+                        mapping.application(placement)
+                    })
+            })
+    }
+
+    /// Resources changed at or after the query's moment, or with a placement changed since, as
+    /// candidates with all their applications (from one scan of the placements).
+    /// - Parameter query: The lower bound and the jobs applied to.
+    /// - Returns: The candidates, each once.
+    public func streamCandidates(_ query: ATSChangeQuery) -> ATSStream<Candidate> {
+        let client = self
+        return ATSStream(
+            DeferredStream(operation: .streamCandidates) {
+                let mapping = RMSRecordMapping(metadata: try await client.metadata.current())
+                let index = try await client.placementIndex(changedAfter: query.updatedAfter)
+                return ATSStream(CandidateStream(client: client, query: query, mapping: mapping, index: index))
+            })
+    }
+
+    /// The placements a change query selects, as the wire library's records.
+    func placementStream(_ query: ATSChangeQuery) -> PlacementStream {
+        PlacementStream(
+            client: self, query: query,
+            crossChecks: query.updatedAfter == nil && settings.placementListing == .crossCheckedOnCompleteReads)
+    }
+
+    /// Every placement (ids, job, resource), grouped by resource, and the resources with a placement
+    /// changed at or after `bound`.
+    func placementIndex(changedAfter bound: Date?) async throws -> RMSPlacementIndex {
+        var index = RMSPlacementIndex()
+        for try await placement in placementStream(.all) {
+            guard let job = placement.opportunityID, let resource = placement.resourceID else { continue }
+            index.byResource[resource, default: []].append(
+                RMSPlacementRef(id: placement.id, opportunityID: job, resourceID: resource))
+            if bound != nil, RMSChangeFilter.admits(placement.lastUpdated, after: bound) {
+                index.changedResources.insert(resource)
+            }
+            if let instant = placement.lastUpdated?.instant {
+                index.latestChange[resource] = max(index.latestChange[resource] ?? instant, instant)
+            }
+        }
+        return index
+    }
+
+    /// Notes that a time could not be placed because the zone is unknown.
+    func noteUnplaced(_ stamp: RMSTimestamp?) {
+        guard let stamp, stamp.placement == .unplaced else { return }
+        notice(
+            .naiveTimesUnplaced,
+            detail: "Tracker RMS writes naive local times and the account's time zone is not configured")
+    }
+}
+
+/// The placements grouped by resource.
+struct RMSPlacementIndex: Sendable {
+    var byResource: [RMSRecordID: [RMSPlacementRef]] = [:]
+    var changedResources: Set<RMSRecordID> = []
+    var latestChange: [RMSRecordID: Date] = [:]
+}
