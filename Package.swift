@@ -432,6 +432,36 @@ package.targets += [
     ),
 ]
 
+// Workable as an ATSKit provider (issue 18): the ATSClient on WorkableAPI, and its mirror source.
+package.products += [
+    .library(name: "WorkableATS", targets: ["WorkableATS"]),
+]
+package.targets += [
+    // The ATSClient for Workable, built on WorkableAPI. Imports no Tracker module.
+    .target(
+        name: "WorkableATS",
+        dependencies: [
+            "ATSCore",
+            "WorkableAPI",
+            // Candidate ids are HMAC-SHA256 of normalised e-mail addresses.
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "WorkableATSTests",
+        dependencies: [
+            "ATSCore",
+            "WorkableAPI",
+            "WorkableATS",
+            "WorkableSandbox",
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+]
+
 // Tracker RMS (issue 17): the widget API's wire library and its sandbox, each its own module. The
 // sandbox never imports the wire library (it writes its JSON itself); neither imports a Tracker module.
 package.products += [
