@@ -55,7 +55,10 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
         let options = try ConnectionOptions.parse(["--provider", "trackr"])
         let flagged = try #require(throws: CommandFailure.self) { try options.settings(environment: [:]) }
         #expect(flagged.message.contains("Unknown provider 'trackr' (from flag --provider). Did you mean 'tracker'?"))
-        #expect(flagged.message.contains("This build of ats speaks: tracker (the ATS Anywhere API)."))
+        #expect(
+            flagged.message.contains(
+                "This build of ats speaks: tracker (the ATS Anywhere API), tracker-rms (Tracker RMS's widget API), "
+                    + "workable (Workable's SPI v3)."))
 
         let plain = try ConnectionOptions.parse([])
         let fromEnvironment = try #require(throws: CommandFailure.self) {

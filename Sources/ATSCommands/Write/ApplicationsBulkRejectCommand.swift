@@ -23,6 +23,8 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
             """
     )
 
+    static let writesAsAMember = true
+
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "Application ids.") var ids: [String] = []
     @Option(help: "A file of application ids; - reads standard input.") var file: String?
@@ -88,17 +90,19 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
     func run() async throws {
         try await reporting {
             try checkBeforeConnecting()
+            let environment = ProcessInfo.processInfo.environment
+            let isTracker =
+                try connection.providerRegistration(environment: environment, flags: settingFlags).name == .tracker
             let ids = try BulkRejectInput.ids(
                 arguments: ids, file: file, standardInput: .standardInput,
-                standardInputIsTerminal: BulkRejectProgressDisplay.standardInputIsTerminal)
-            let environment = ProcessInfo.processInfo.environment
-            guard try connection.providerRegistration(environment: environment, flags: settingFlags).name == .tracker
-            else {
+                standardInputIsTerminal: BulkRejectProgressDisplay.standardInputIsTerminal, wholeNumbers: isTracker)
+            guard isTracker else {
                 // Another provider reads --rate-limit as its rate_limit setting, over the profile's.
                 var flags = settingFlags
                 if let rateLimit { flags[.rateLimit] = .number(rateLimit) }
-                try await connection.withATSClient(environment: environment, flags: flags) {
-                    try await execute($0, ids: ids, output: .standard, progress: .standardError)
+                try await connection.withATSClient(environment: environment, flags: flags) { client in
+                    try await execute(client, ids: ids, output: .standard, progress: .standardError)
+                    await ProviderCommandNotes.print(after: client, wrote: true)
                 }
                 return
             }
@@ -111,7 +115,8 @@ struct ApplicationsBulkRejectCommand: ClientCommand {
 
     func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let ids = try BulkRejectInput.ids(
-            arguments: ids, file: file, standardInput: .of([]), standardInputIsTerminal: true)
+            arguments: ids, file: file, standardInput: .of([]), standardInputIsTerminal: true,
+            wholeNumbers: client.capabilities.provider == .tracker)
         try await execute(client, ids: ids, output: output, progress: nil)
     }
 

@@ -19,6 +19,8 @@ struct ApplicationsMoveCommand: ClientCommand {
             """
     )
 
+    static let writesAsAMember = true
+
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The application's id.") var id: String
     @Argument(help: "The stage (status name) to move it to.") var stage: String

@@ -45,6 +45,8 @@ struct ApplicationsRejectCommand: ClientCommand {
             """
     )
 
+    static let writesAsAMember = true
+
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The application's id.") var id: String
     @OptionGroup var rejection: RejectionArguments

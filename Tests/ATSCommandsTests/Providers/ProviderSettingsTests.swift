@@ -5,16 +5,8 @@ import Testing
 
 @testable import ATSCommands
 
-/// A provider that only has a name: settings are resolved before any client is made.
-private func named(_ name: String) -> ProviderRegistration {
-    let capabilities = ATSCapabilities(provider: ATSProvider(rawValue: name), operations: [:])
-    return ProviderRegistration(
-        name: capabilities.provider, summary: name, capabilities: capabilities,
-        withClient: { _, _ in }, sandbox: { _ in }, withSyncSource: { _, _ in })
-}
-
-/// The registry these tests resolve settings against: the three providers' names.
-private let providers = ProviderRegistry(registrations: [.tracker, named("tracker-rms"), named("workable")])
+/// The registry these tests resolve settings against: every provider the command line speaks.
+private let providers = ProviderRegistry.standard
 
 private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Command.Type) throws -> Command {
     try #require(try ATSCommand.parseAsRoot(arguments) as? Command)
