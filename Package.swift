@@ -519,7 +519,8 @@ package.targets += [
     ),
 ]
 
-// Tracker RMS's ATSClient (issue 17), on the wire library. Notes are plain text in Tracker RMS: it
+// Tracker RMS's ATSClient (issue 17), on the wire library, and its mirror source (the generic
+// ATSClientSyncSource with Tracker RMS's report warnings). Notes are plain text in Tracker RMS: it
 // borrows TrackerATS's HTML/Markdown-to-text conversion (PlainTextNote) rather than keeping a copy.
 package.products += [
     .library(name: "TrackerRMSATS", targets: ["TrackerRMSATS"])
@@ -529,6 +530,7 @@ package.targets += [
         name: "TrackerRMSATS",
         dependencies: [
             "ATSCore",
+            "ATSSync",
             "TrackerRMSAPI",
             "TrackerATS",
             .product(name: "Logging", package: "swift-log"),
@@ -546,6 +548,7 @@ package.targets += [
             "TrackerRMSATS",
             "TrackerRMSSandbox",
             "TrackerAPI",
+            "TrackerATS",
             "TrackerSync",
             "TrackerSandbox",
             .product(name: "Logging", package: "swift-log"),

@@ -46,6 +46,20 @@ public final class TrackerRMSClient: Sendable {
         try self.init(configuration: configuration, transport: transport, clock: ContinuousClock())
     }
 
+    /// Creates a client with its own connection pool whose waits (backoff, `Retry-After`, pacing, the
+    /// deadline) run on `clock`: tests pass a clock that moves a sandbox's clock instead of sleeping.
+    /// - Parameters:
+    ///   - configuration: The configuration.
+    ///   - clock: The clock for backoff, pacing and the deadline.
+    /// - Throws: ``TrackerRMSError`` with `invalidConfiguration`.
+    public convenience init<C: Clock>(configuration: Configuration, clock: C) throws where C.Duration == Duration {
+        try Self.validate(configuration)
+        let transport = HTTPClientRMSTransport(
+            connectTimeout: configuration.connectTimeout, maximumConnections: 8,
+            maximumResponseBytes: configuration.maximumResponseBytes)
+        try self.init(configuration: configuration, transport: transport, clock: clock)
+    }
+
     /// Creates a client over a given transport and clock (tests pass a manual clock).
     /// - Parameters:
     ///   - configuration: The configuration.

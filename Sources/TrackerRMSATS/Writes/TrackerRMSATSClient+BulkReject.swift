@@ -22,7 +22,7 @@ extension TrackerRMSATSClient {
         let latest = try await request.journal?.latestEntries() ?? [:]
         let progress = BulkProgress(total: order.count, callback: request.progress)
         var items: [ApplicationID: BulkRejectionItem] = [:]
-        var work: [(ApplicationID, Bool)] = []
+        var work: [(ApplicationID, BulkRejectionJournalEntry?)] = []
         for id in order {
             if let entry = latest[id], entry.step == .settled, let outcome = entry.outcome, outcome.failure == nil {
                 items[id] = BulkRejectionItem(
@@ -31,7 +31,7 @@ extension TrackerRMSATSClient {
                 progress.settle(failed: false)
             } else {
                 // An intent, accepted or unknown entry: the move may have been sent already.
-                work.append((id, latest[id].map { $0.step != .settled } ?? false))
+                work.append((id, latest[id]))
             }
         }
         progress.report(.checking)
@@ -39,10 +39,10 @@ extension TrackerRMSATSClient {
         try await withThrowingTaskGroup(of: BulkRejectionItem.self) { group in
             var pending = work.makeIterator()
             func addNext() -> Bool {
-                guard let (id, mayHaveBeenSent) = pending.next() else { return false }
+                guard let (id, earlier) = pending.next() else { return false }
                 group.addTask {
                     try await client.rejectOne(
-                        id, target: target, mayHaveBeenSent: mayHaveBeenSent, request: request, progress: progress)
+                        id, target: target, earlier: earlier, request: request, progress: progress)
                 }
                 return true
             }
@@ -59,10 +59,12 @@ extension TrackerRMSATSClient {
     }
 
     private func rejectOne(
-        _ id: ApplicationID, target: RMSStatus, mayHaveBeenSent: Bool, request: BulkRejectionRequest,
+        _ id: ApplicationID, target: RMSStatus, earlier: BulkRejectionJournalEntry?, request: BulkRejectionRequest,
         progress: BulkProgress
     ) async throws -> BulkRejectionItem {
         let journal = request.journal
+        let mayHaveBeenSent = earlier.map { $0.step != .settled } ?? false
+        let earlierNote = earlier?.reasonNote.map(NoteID.init)
         func settle(_ outcome: BulkRejectionOutcome, note: NoteID? = nil, warning: String? = nil, journals: Bool = true)
             async throws -> BulkRejectionItem
         {
@@ -84,7 +86,7 @@ extension TrackerRMSATSClient {
         guard let current else { return try await settle(.notFound) }
         if Self.isIn(current, target) {
             guard mayHaveBeenSent else { return try await settle(.alreadyRejected) }
-            return try await settleRejected(id, current, request: request, settle: settle)
+            return try await settleRejected(id, current, earlierNote: earlierNote, request: request, settle: settle)
         }
         try await journal?.record(BulkRejectionJournalEntry(application: id, step: .intent))
         progress.sent()
@@ -100,16 +102,22 @@ extension TrackerRMSATSClient {
             return try await settle(.failed("Tracker RMS refused the rejection: \(error.message)"))
         }
         try await journal?.record(BulkRejectionJournalEntry(application: id, step: .accepted))
-        return try await settleRejected(id, current, request: request, settle: settle)
+        return try await settleRejected(id, current, earlierNote: earlierNote, request: request, settle: settle)
     }
 
-    /// Settles an application that shows the rejection, writing the reason note first when asked.
+    /// Settles an application that shows the rejection, writing the reason note first when asked
+    /// (unless an earlier run journaled one), and journaling the note before settling, so that a run
+    /// killed in between does not write it twice.
     private func settleRejected(
-        _ id: ApplicationID, _ placement: RMSPlacement, request: BulkRejectionRequest,
+        _ id: ApplicationID, _ placement: RMSPlacement, earlierNote: NoteID?, request: BulkRejectionRequest,
         settle: (BulkRejectionOutcome, NoteID?, String?, Bool) async throws -> BulkRejectionItem
     ) async throws -> BulkRejectionItem {
+        if let earlierNote { return try await settle(.rejected, earlierNote, nil, true) }
         switch await reasonNote(request.options, on: placement) {
-        case .note(let note): return try await settle(.rejected, note, nil, true)
+        case .note(let note):
+            try await request.journal?.record(
+                BulkRejectionJournalEntry(application: id, step: .accepted, reasonNote: note))
+            return try await settle(.rejected, note, nil, true)
         case .notRecorded(let why) where request.options.recordsReasonAsNote:
             return try await settle(.rejected, nil, why, true)
         default: return try await settle(.rejected, nil, nil, true)

@@ -169,16 +169,16 @@ enum RMSDocumentRecord {
     }
 
     static func resourceID(in raw: RawPayload) -> RMSRecordID? {
-        let text = raw.json
-        guard let range = text.range(of: #""resourceId":""#) else { return nil }
-        let rest = text[range.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        let id = String(rest[..<end])
+        let id = field("resourceId", in: raw) as? String ?? ""
         return id.isEmpty ? nil : RMSRecordID(rawValue: id)
     }
 
     static func isPrimary(_ raw: RawPayload) -> Bool {
-        raw.json.contains(#""isPrimary":true"#)
+        field("isPrimary", in: raw) as? Bool ?? false
+    }
+
+    private static func field(_ key: String, in raw: RawPayload) -> Any? {
+        (try? JSONSerialization.jsonObject(with: Data(raw.bytes)) as? [String: Any])?[key]
     }
 }
 

@@ -89,7 +89,9 @@ extension TrackerRMSATSClient {
             subject: settings.noteSubject, type: "Note", note: text, linkRecordType: .resource,
             linkRecordID: resourceID, placementID: placementID)
         let outcome = try await rms.createActivity(activity, at: now)
-        guard let id = outcome.recordID else {
+        var recordID = outcome.recordID
+        if recordID == nil { recordID = try await landedNoteID(activity) }
+        guard let id = recordID else {
             throw ATSError(
                 code: .outcomeUnknown, operation: ATSOperation.addApplicationNote.rawValue, provider: .trackerRMS,
                 message: "Tracker RMS accepted the note but did not say its id.",
@@ -101,6 +103,16 @@ extension TrackerRMSATSClient {
         return Note(
             id: NoteID(id.rawValue), applicationID: ApplicationID(placementID.rawValue),
             jobID: opportunityID.map { JobID($0.rawValue) }, body: text, createdAt: stored, updatedAt: stored)
+    }
+
+    /// The id of a note just written when the reply did not say it: the newest activity on the
+    /// placement with the same text.
+    private func landedNoteID(_ activity: RMSNewActivity) async throws -> RMSRecordID? {
+        var pages = rms.activities(RMSRecordQuery(order: .lastUpdatedDescending, pageSize: 100)).makeAsyncIterator()
+        guard let page = try await pages.next() else { return nil }
+        return page.records.first {
+            $0.placementID == activity.placementID && $0.resourceID == activity.linkRecordID && $0.note == activity.note
+        }?.id
     }
 
     private func activityNotes(_ keep: (RMSActivity) -> Bool) async throws -> [Note] {

@@ -132,7 +132,7 @@ struct RMSSandboxResponder: HTTPResponder {
                 return reply
             }
         }
-        if let fault = takeFault(number: number, behavior: behavior) {
+        if let fault = takeFault(number: number, operation: operation, behavior: behavior) {
             facts.fault = fault
             switch fault {
             case .serverError: return .aspNet(500, "An error has occurred.")
@@ -158,7 +158,15 @@ struct RMSSandboxResponder: HTTPResponder {
     }
 
     /// The next scripted fault, else a deterministic draw against the fault rate.
-    private func takeFault(number: Int, behavior: RMSSandboxBehavior) -> RMSSandboxFault? {
+    private func takeFault(number: Int, operation: String, behavior: RMSSandboxBehavior) -> RMSSandboxFault? {
+        let key = operation.lowercased()
+        if let targeted = store.traffic.withLock({ traffic -> RMSSandboxFault? in
+            guard var queue = traffic.scriptedOperationFaults[key], !queue.isEmpty else { return nil }
+            defer { traffic.scriptedOperationFaults[key] = queue }
+            return queue.removeFirst()
+        }) {
+            return targeted
+        }
         if let scripted = store.traffic.withLock({ $0.scriptedFaults.isEmpty ? nil : $0.scriptedFaults.removeFirst() })
         {
             return scripted

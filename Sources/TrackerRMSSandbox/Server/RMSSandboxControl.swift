@@ -31,6 +31,18 @@ public final class RMSSandboxControl: Sendable {
         store.traffic.withLock { $0.scriptedFaults.append(contentsOf: faults) }
     }
 
+    /// Fails the next requests of one widget operation (such as `createResource`), one fault each,
+    /// in order; other operations are answered normally meanwhile. A test can so lose the answer of
+    /// one write without first spending the fault on the reads before it.
+    /// - Parameters:
+    ///   - faults: The faults.
+    ///   - operation: The operation, as in the URL (`createResource`, `updateRecord` …).
+    public func scriptFaults(_ faults: [RMSSandboxFault], onOperation operation: String) {
+        store.traffic.withLock {
+            $0.scriptedOperationFaults[operation.lowercased(), default: []].append(contentsOf: faults)
+        }
+    }
+
     /// The requests answered so far (oldest first, up to the configured limit).
     public var requestLog: [RMSSandboxRequestLogEntry] { store.traffic.withLock { $0.log } }
 

@@ -34,6 +34,7 @@ struct RMSSandboxTraffic: Sendable {
     var requestCount = 0
     var log: [RMSSandboxRequestLogEntry] = []
     var scriptedFaults: [RMSSandboxFault] = []
+    var scriptedOperationFaults: [String: [RMSSandboxFault]] = [:]
     var buckets: [String: (tokens: Double, at: Double)] = [:]
     var restJWTs: Set<String> = []
     var mutationsApplied = 0
