@@ -435,6 +435,7 @@ package.targets += [
 // Workable as an ATSKit provider (issue 18): the ATSClient on WorkableAPI, and its mirror source.
 package.products += [
     .library(name: "WorkableATS", targets: ["WorkableATS"]),
+    .library(name: "WorkableSync", targets: ["WorkableSync"]),
 ]
 package.targets += [
     // The ATSClient for Workable, built on WorkableAPI. Imports no Tracker module.
@@ -445,6 +446,32 @@ package.targets += [
             "WorkableAPI",
             // Candidate ids are HMAC-SHA256 of normalised e-mail addresses.
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: swiftSettings
+    ),
+    // Workable as a sync source: the client's streams, and the per-candidate reads (comments, files)
+    // as separate, resumable streams.
+    .target(
+        name: "WorkableSync",
+        dependencies: ["ATSCore", "ATSSync", "WorkableAPI", "WorkableATS"],
+        swiftSettings: swiftSettings
+    ),
+    .testTarget(
+        name: "WorkableSyncTests",
+        dependencies: [
+            "ATSCore",
+            "ATSSync",
+            "ATSSyncSQLite",
+            "ATSSyncPostgres",
+            "WorkableAPI",
+            "WorkableATS",
+            "WorkableSync",
+            "WorkableSandbox",
+            "TrackerAPI",
+            "TrackerATS",
+            "TrackerSync",
+            "TrackerSandbox",
             .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: swiftSettings

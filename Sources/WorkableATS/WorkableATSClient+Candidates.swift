@@ -150,8 +150,14 @@ extension WorkableATSClient {
         return candidates
     }
 
-    /// Applications grouped into people: records oldest first, details from the latest record,
-    /// people in the order of their first record.
+    /// Applications grouped into people by their candidate id (normalised e-mail): records oldest
+    /// first, details and custom fields from the latest record, people in the order of their first
+    /// record. What ``streamCandidates(_:)`` builds, for callers holding the records already (a mirror).
+    /// - Parameter applications: The applications.
+    /// - Returns: The candidates.
+    public static func candidates(grouping applications: [Application]) -> [Candidate] { group(applications) }
+
+    /// Applications grouped into people (see ``candidates(grouping:)``).
     static func group(_ applications: [Application]) -> [Candidate] {
         var order: [CandidateID] = []
         var byPerson: [CandidateID: [Application]] = [:]

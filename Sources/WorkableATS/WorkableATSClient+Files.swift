@@ -1,6 +1,6 @@
 public import ATSCore
 import Foundation
-import WorkableAPI
+public import WorkableAPI
 
 extension WorkableATSClient {
     /// The files of an application (`GET /candidates/{id}/files`): their names and kinds. Their
@@ -97,8 +97,13 @@ extension WorkableATSClient {
         }
     }
 
-    /// A file as an attachment record.
-    static func attachment(_ file: WorkableFile, application: ApplicationID) -> Attachment {
+    /// A file as an attachment record: its id is `RECORD/KIND/NAME`, its JSON kept without the
+    /// pre-signed URL (which expires and must never be stored).
+    /// - Parameters:
+    ///   - file: The file as `GET /candidates/{id}/files` lists it.
+    ///   - application: The candidate record it belongs to.
+    /// - Returns: The attachment.
+    public static func attachment(_ file: WorkableFile, application: ApplicationID) -> Attachment {
         Attachment(
             id: attachmentID(file, application: application), applicationID: application, filename: file.name,
             kind: file.kind == "resume" ? .resume : Attachment.Kind(rawValue: file.kind ?? "attachment"),

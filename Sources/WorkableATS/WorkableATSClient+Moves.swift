@@ -20,7 +20,14 @@ extension WorkableATSClient {
                 code: .providerError, operation: operation.rawValue, provider: .workable,
                 message: "Workable's record \(request.application) names no job, so its pipeline is unknown.")
         }
-        let pipeline = try await directory.pipeline(of: job, operation: operation)
+        // A server without job pipelines ([model] endpoint) still has the account's stages to check against.
+        let pipeline: [WorkableStage]
+        do {
+            pipeline = try await directory.pipeline(of: job, operation: operation)
+        } catch let error as ATSError where error.code == .notFound {
+            self.record(.jobPipelineMissing, operation: operation, detail: "GET /jobs/{shortcode}/stages answered 404")
+            pipeline = try await directory.stages(operation: operation)
+        }
         guard let target = Self.stage(named: request.stage.rawValue, in: pipeline) else {
             throw ATSError(
                 code: .invalidInput, operation: operation.rawValue, provider: .workable,

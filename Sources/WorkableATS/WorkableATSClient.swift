@@ -139,6 +139,15 @@ public final class WorkableATSClient: ATSClient {
             ])
     }
 
+    /// The account's active members (`GET /members`), to choose one for ``Settings/memberID``.
+    /// - Returns: The members in Workable's order, with their roles.
+    /// - Throws: `ATSError`.
+    public func members() async throws -> [WorkableMember] {
+        try await WorkableErrors.translating(ATSOperation(rawValue: "members"), subject: "the account's members") {
+            try await api.account.members(logger: logger).collect()
+        }
+    }
+
     /// The member writes are recorded against: the configured one, or the contract's default (the
     /// first active admin), read once and remembered. Show it to the user.
     /// - Returns: The member's id and, when it was looked up, its name.
@@ -146,6 +155,12 @@ public final class WorkableATSClient: ATSClient {
     public func writeMember() async throws -> WorkableWriteMember {
         try await directory.member(operation: "writeMember")
     }
+}
+
+extension ATSDiagnostic {
+    /// Workable answered 404 for a job's pipeline (`/jobs/{shortcode}/stages`): stages are resolved
+    /// and moves checked against the account's stages instead.
+    public static let jobPipelineMissing = ATSDiagnostic(rawValue: "workable_job_pipeline_missing")
 }
 
 /// The member a write is recorded against, and where it came from.

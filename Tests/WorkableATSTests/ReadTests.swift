@@ -88,3 +88,26 @@ import WorkableSandbox
         }
     }
 }
+
+@Suite struct SecretTests {
+    @Test func aRefusedTokenIsReportedWithoutTheTokenAndSettingsHideTheSecret() async throws {
+        try await withWorkableClient(people: 2) { harness in
+            let wrong = "wk-wrong-token-7c1d9e2f"
+            let api = try WorkableAPI(
+                configuration: .init(baseURL: harness.sandbox.baseURL, token: wrong, rateLimit: .accountToken),
+                clock: harness.clock, wallClock: { harness.sandboxClock.now() })
+            try await api.run { api in
+                let client = WorkableATSClient(api: api)
+                let error = await atsError { _ = try await client.streamJobs(.all).collect() }
+                #expect(error?.code == .unauthorized)
+                #expect(error?.provider == .workable)
+                #expect(error.map { !"\($0)".contains(wrong) } == true)
+                let denied = await atsError { _ = try await client.application("x") }
+                #expect(denied.map { !"\($0)".contains(wrong) && !"\($0)".contains(harness.sandbox.token) } == true)
+            }
+            let settings = WorkableATSClient.Settings(candidateIDSecret: Array("do-not-print".utf8))
+            #expect(!settings.description.contains("do-not-print"))
+            #expect(!"\(harness.client.identity)".contains(harness.sandbox.token))
+        }
+    }
+}

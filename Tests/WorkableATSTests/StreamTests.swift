@@ -139,3 +139,33 @@ import WorkableSandbox
         }
     }
 }
+
+@Suite struct StreamToleranceTests {
+    @Test(arguments: WorkableSandboxBehavior.NextLinkStyle.allCases)
+    func everyFormOfPagingNextLosesNothing(_ style: WorkableSandboxBehavior.NextLinkStyle) async throws {
+        try await withWorkableClient(people: 40, pageSize: 7, { $0.behavior.nextLinks = style }) { harness in
+            let applications = try await harness.client.streamApplications(.all).collect()
+            #expect(applications.map(\.id.rawValue) == harness.control.candidates.map(\.id))
+            // The token never leaves the API host, whatever host `next` names.
+            #expect(harness.control.requests.allSatisfy { $0.host == .api })
+        }
+    }
+
+    @Test func faultsOnReadsAreRetriedAndNothingIsLost() async throws {
+        try await withWorkableClient(
+            people: 40, pageSize: 10,
+            {
+                $0.behavior.faultRate = 0.3
+                $0.behavior.faultKinds = [
+                    .serverError, .badGatewayHTML, .serviceUnavailable, .droppedConnection, .rateLimited,
+                ]
+            }
+        ) { harness in
+            let applications = try await harness.client.streamApplications(.all).collect()
+            #expect(applications.map(\.id.rawValue) == harness.control.candidates.map(\.id))
+            let jobs = try await harness.client.streamJobs(.all).collect()
+            #expect(jobs.count == harness.control.jobs.count)
+            #expect(harness.apiRequests.contains { $0.fault != nil }, "the knob injected faults")
+        }
+    }
+}

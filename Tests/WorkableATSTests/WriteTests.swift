@@ -13,6 +13,8 @@ import WorkableSandbox
             #expect(!member.isConfigured)
             #expect(member.id.rawValue == harness.admin)
             #expect(member.summary.contains("first active admin"))
+            let members = try await harness.client.members()
+            #expect(members.map(\.id.rawValue) == harness.control.members.filter(\.active).map(\.id))
             let result = try await harness.client.moveToStage(
                 StageMoveRequest(application: ApplicationID(truth.id), to: "OFFER"))
             #expect(result.stage.id == "offer")
@@ -111,6 +113,20 @@ import WorkableSandbox
             let truth = try #require(harness.control.candidates.first { !$0.isDisqualified })
             let result = try await harness.client.reject(ApplicationID(truth.id), options: RejectionOptions())
             #expect(result.state == .verified)
+        }
+    }
+}
+
+@Suite struct MissingPipelineTests {
+    @Test func withoutJobPipelinesStagesResolveAndMovesCheckAgainstTheAccountsStages() async throws {
+        try await withWorkableClient(people: 10, { $0.behavior.lacksJobPipelines = true }) { harness in
+            let applications = try await harness.client.streamApplications(.all).collect()
+            #expect(applications.map { $0.stage?.id.rawValue } == harness.control.candidates.map(\.stageSlug))
+            let truth = try #require(harness.control.candidates.first { $0.stageSlug != "interview" })
+            let moved = try await harness.client.moveToStage(
+                StageMoveRequest(application: ApplicationID(truth.id), to: "Interview"))
+            #expect(moved.stage.id == "interview")
+            #expect(harness.client.diagnostics.contains(.jobPipelineMissing))
         }
     }
 }

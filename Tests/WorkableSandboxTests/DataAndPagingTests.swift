@@ -1,4 +1,6 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import NIOHTTP1
 import Synchronization
 import Testing
@@ -121,6 +123,38 @@ import WorkableSandbox
             #expect(sandbox.control.candidates.count >= before)
             _ = try await wire.get("/stages")
             #expect(sandbox.control.mutationsApplied == 5)
+        }
+    }
+}
+
+@Suite struct SandboxDeletionTests {
+    @Test func aDeletedRecordLeavesThePagingOrderWithItsActivitiesAndFiles() async throws {
+        var configuration = WorkableSandboxConfiguration(personCount: 8)
+        configuration.behavior.rateLimit = nil
+        try await withWorkableSandbox(configuration) { sandbox in
+            let before = sandbox.control.candidates.map(\.id)
+            let victim = before[2]
+            #expect(sandbox.control.delete(candidateID: victim))
+            #expect(!sandbox.control.delete(candidateID: victim))
+            #expect(sandbox.control.candidates.map(\.id) == before.filter { $0 != victim })
+            #expect(sandbox.control.activities(of: victim).isEmpty)
+            #expect(sandbox.control.files(of: victim).isEmpty)
+        }
+    }
+}
+
+@Suite struct SandboxPipelineKnobTests {
+    @Test func withoutJobPipelinesTheEndpointAnswers404() async throws {
+        var configuration = WorkableSandboxConfiguration(personCount: 2)
+        configuration.behavior.rateLimit = nil
+        configuration.behavior.lacksJobPipelines = true
+        try await withWorkableSandbox(configuration) { sandbox in
+            let shortcode = try #require(sandbox.control.jobs.first?.shortcode)
+            var request = HTTPClientRequest(url: sandbox.baseURL + "/jobs/\(shortcode)/stages")
+            request.headers.add(name: "Authorization", value: "Bearer " + sandbox.token)
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            #expect(response.status.code == 404)
+            _ = try await response.body.collect(upTo: 1 << 16)
         }
     }
 }

@@ -36,7 +36,7 @@ extension WorkableAPI {
             guard remaining > .zero else {
                 throw final(WorkableAPIError(code: .timedOut, endpoint: endpoint.template), attempt - 1, endpoint)
             }
-            counters.withLock {
+            count {
                 $0.requests += 1
                 if attempt > 1 { $0.retries += 1 }
             }
@@ -120,7 +120,7 @@ extension WorkableAPI {
                 body = (try? await http.collect(response, upTo: 64 * 1024)) ?? Data()
             }
         } catch let failure as WorkableTransportFailure {
-            counters.withLock { $0.failed += 1 }
+            count { $0.failed += 1 }
             metrics.recordAttempt(endpoint: endpoint.template, statusClass: "transport", duration: clock.now() - sentAt)
             return transportOutcome(failure, endpoint)
         } catch {
@@ -180,14 +180,14 @@ extension WorkableAPI {
         var error = ErrorBody.error(status: status, body: body, endpoint: endpoint.template, token: configuration.token)
         switch status {
         case 429:
-            counters.withLock { $0.rateLimited += 1 }
+            count { $0.rateLimited += 1 }
             // The server did not act on a 429, so any call may be sent again once the window passes.
             return .failure(error, .afterRateLimit)
         case 403:
             error.requiredScope = endpoint.scope
             return .failure(error, .never)
         case 408, 500...599:
-            counters.withLock { $0.failed += 1 }
+            count { $0.failed += 1 }
             if endpoint.isIdempotent { return .failure(error, .afterBackoff) }
             error.code = .outcomeUnknown
             return .failure(error, .never)

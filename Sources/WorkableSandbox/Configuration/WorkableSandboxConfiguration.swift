@@ -88,6 +88,8 @@ public struct WorkableSandboxBehavior: Sendable, Hashable {
     public var membersWithSingleRole: Bool
     /// Whether moves, disqualifications and reverts answer 202 (accepted) rather than 200.
     public var writesAnswer202: Bool
+    /// Whether `/jobs/{shortcode}/stages` answers 404, as on an account without job pipelines.
+    public var lacksJobPipelines: Bool
     /// Every this much sandbox-clock time, ``mutationsPerInterval`` background changes happen
     /// (applied when the next request arrives, so a manual clock drives them); `nil` for none.
     public var mutationInterval: Duration?
@@ -111,6 +113,7 @@ public struct WorkableSandboxBehavior: Sendable, Hashable {
         ignoresTimeFilters = false
         membersWithSingleRole = false
         writesAnswer202 = false
+        lacksJobPipelines = false
         mutationInterval = nil
         mutationsPerInterval = 1
     }

@@ -98,6 +98,8 @@ struct SandboxAPI {
         let renderer = render(snapshot)
         switch detail {
         case "stages":
+            // A [model] endpoint an account may lack: clients must degrade to the account's stages.
+            guard !store.behavior.lacksJobPipelines else { throw .notFound }
             let stages = job.pipeline.compactMap { snapshot.stage($0) }
             return .json(.object([("stages", .list(stages.map { renderer.stage($0, numbered: true) }))]))
         case "members":

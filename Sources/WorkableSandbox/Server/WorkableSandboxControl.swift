@@ -55,6 +55,16 @@ public final class WorkableSandboxControl: Sendable {
     /// Every delivery attempt, oldest first.
     public var deliveries: [WorkableSandboxDelivery] { store.deliveries.withLock { $0 } }
 
+    /// Deletes a candidate record (as a recruiter deleting it in Workable would), with its activities
+    /// and files: later records move up in the paging order, and the record answers 404. (No
+    /// `candidate_deleted` delivery: deliveries carry the record, which no longer exists.)
+    /// - Parameter candidateID: The record's id.
+    /// - Returns: Whether there was such a record.
+    @discardableResult
+    public func delete(candidateID: String) -> Bool {
+        store.state.withLock { $0.remove(candidateID) }
+    }
+
     /// Raises a candidate event for the subscriptions (as a change in Workable's UI would).
     /// - Parameters:
     ///   - event: The event, e.g. `candidate_moved`.

@@ -41,6 +41,16 @@ struct SandboxState: Sendable {
         candidates.append(candidate)
     }
 
+    /// Removes a candidate record with its activities and files; later records move up one position.
+    mutating func remove(_ id: String) -> Bool {
+        guard let position = candidatePosition[id] else { return false }
+        candidates.remove(at: position)
+        candidatePosition = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1.id, $0) })
+        activities[id] = nil
+        files[id] = nil
+        return true
+    }
+
     mutating func update(_ id: String, _ change: (inout SandboxCandidate) -> Void) {
         guard let position = candidatePosition[id] else { return }
         change(&candidates[position])
