@@ -16,7 +16,9 @@ struct DemoCommand: AsyncParsableCommand {
             Starts a sandbox with realistic data (naive local-time timestamps, some failing requests), runs \
             `ats sync` into a SQLite file, makes four changes through the API (a stage move, a rejection, a \
             note, a tag action), syncs again incrementally, checks that exactly those changes came through, \
-            and shows example queries on the mirror. Nothing outside the sandbox is contacted.
+            and shows example queries on the mirror. Nothing outside the sandbox is contacted. With --provider \
+            tracker-rms, the same story runs on an embedded Tracker RMS sandbox (a move, a rejection and a note; \
+            at most 5,000 placements).
             """
     )
 
@@ -40,6 +42,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Show no progress bars.")
     var quiet = false
 
+    @Option(help: "The provider whose sandbox the demo runs: tracker (the default) or tracker-rms.")
+    var provider: String?
+
     func validate() throws {
         guard (100...2_000_000).contains(applications) else {
             throw ValidationError("--applications must be between 100 and 2,000,000, not \(applications).")
@@ -47,10 +52,17 @@ struct DemoCommand: AsyncParsableCommand {
         guard (0...0.5).contains(faultRate) else {
             throw ValidationError("--fault-rate must be between 0 and 0.5, not \(faultRate).")
         }
+        if let provider, !["tracker", "tracker-rms"].contains(provider.lowercased()) {
+            throw ValidationError("--provider for the demo is tracker or tracker-rms, not '\(provider)'.")
+        }
     }
 
     func run() async throws {
         try await reporting {
+            if provider?.lowercased() == "tracker-rms" {
+                try await TrackerRMSDemoRun(command: self, output: .flushed).run()
+                return
+            }
             try await DemoRun(command: self, output: .flushed).run()
         }
     }
@@ -182,7 +194,7 @@ struct DemoRun {
     }
 
     /// Removes the mirror an earlier demo left (its sandbox account no longer exists).
-    private static func removeOldDemo(at path: String) throws {
+    static func removeOldDemo(at path: String) throws {
         let files = FileManager.default
         for suffix in [""] + SQLiteMirrorFile.sideFileSuffixes where files.fileExists(atPath: path + suffix) {
             do {
