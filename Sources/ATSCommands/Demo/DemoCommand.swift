@@ -17,8 +17,8 @@ struct DemoCommand: AsyncParsableCommand {
             `ats sync` into a SQLite file, makes four changes through the API (a stage move, a rejection, a \
             note, a tag action), syncs again incrementally, checks that exactly those changes came through, \
             and shows example queries on the mirror. Nothing outside the sandbox is contacted. With --provider \
-            tracker-rms, the same story runs on an embedded Tracker RMS sandbox (a move, a rejection and a note; \
-            at most 5,000 placements).
+            tracker-rms or workable, the same story runs on that provider's embedded sandbox (a move, a rejection \
+            and a note; at most 5,000 placements, or 2,000 Workable people).
             """
     )
 
@@ -42,7 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Show no progress bars.")
     var quiet = false
 
-    @Option(help: "The provider whose sandbox the demo runs: tracker (the default) or tracker-rms.")
+    @Option(help: "The provider whose sandbox the demo runs: tracker (the default), tracker-rms or workable.")
     var provider: String?
 
     func validate() throws {
@@ -52,8 +52,8 @@ struct DemoCommand: AsyncParsableCommand {
         guard (0...0.5).contains(faultRate) else {
             throw ValidationError("--fault-rate must be between 0 and 0.5, not \(faultRate).")
         }
-        if let provider, !["tracker", "tracker-rms"].contains(provider.lowercased()) {
-            throw ValidationError("--provider for the demo is tracker or tracker-rms, not '\(provider)'.")
+        if let provider, !["tracker", "tracker-rms", "workable"].contains(provider.lowercased()) {
+            throw ValidationError("--provider for the demo is tracker, tracker-rms or workable, not '\(provider)'.")
         }
     }
 
@@ -61,6 +61,10 @@ struct DemoCommand: AsyncParsableCommand {
         try await reporting {
             if provider?.lowercased() == "tracker-rms" {
                 try await TrackerRMSDemoRun(command: self, output: .flushed).run()
+                return
+            }
+            if provider?.lowercased() == "workable" {
+                try await WorkableDemoRun(command: self, output: .flushed).run()
                 return
             }
             try await DemoRun(command: self, output: .flushed).run()

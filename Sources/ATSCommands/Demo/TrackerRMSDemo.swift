@@ -68,37 +68,14 @@ struct TrackerRMSDemoRun {
     private func story(
         client: TrackerRMSATSClient, sandbox: RunningRMSSandbox, store: SQLiteSyncStore, path: String
     ) async throws {
-        let source = ATSClientSyncSource(client: client, account: "demo")
-        let printer = SyncReportPrinter(output: CommandOutput { output.line("   " + $0) })
-        func sync() async throws -> SyncRunReport {
-            var engine = SyncEngine(
-                source: source, store: store, logger: Logger(label: "ats.demo") { _ in SwiftLogNoOpLogHandler() })
-            let progress = command.quiet ? nil : SyncProgressDisplay()
-            if let progress { engine.onProgress = { progress.update($0) } }
-            defer { progress?.finish() }
-            return try await engine.run(source.streams, fullScan: false)
-        }
-        output.line("")
-        output.line("2. First sync into \(command.database), through the client's streams:")
-        printer.table(try await sync())
-
-        output.line("")
-        output.line("3. Three changes through the ATSKit client (TrackerRMSATSClient):")
-        output.line("   (The injected failures are paused while writing, so that no write's outcome is left unknown.)")
         let faults = sandbox.control.behavior.faultRate
-        sandbox.control.updateBehavior { $0.faultRate = 0 }
-        let changes = try await TrackerRMSDemoWrites(client: client, output: output).make(
-            choosingFrom: sandbox.control)
-        sandbox.control.updateBehavior { $0.faultRate = faults }
-
-        output.line("")
-        output.line("4. Incremental re-sync:")
-        let second = try await sync()
-        printer.table(second)
-        try await changes.verdict(second, store: store, output: output)
-        output.line("")
-        output.line("5. The mirror is \(path); open it with `sqlite3 \(command.database)`.")
-        try await DemoQueries.show(on: store, output: output)
+        try await ProviderDemoStory(command: command, output: output, store: store, path: path).run(
+            client: client, clientName: "TrackerRMSATSClient",
+            pauseFaults: { sandbox.control.updateBehavior { $0.faultRate = 0 } },
+            resumeFaults: { sandbox.control.updateBehavior { $0.faultRate = faults } },
+            writes: {
+                try await TrackerRMSDemoWrites(client: client, output: output).make(choosingFrom: sandbox.control)
+            })
     }
 }
 
@@ -107,32 +84,7 @@ struct TrackerRMSDemoWrites {
     let client: TrackerRMSATSClient
     let output: CommandOutput
 
-    /// What was changed, for the verdict.
-    struct Changes {
-        var moved: (id: String, from: String, to: String)
-        var rejected: (id: String, from: String, to: String)
-        var noted: String
-
-        /// Checks, and says, that the re-sync brought exactly these changes.
-        func verdict(_ report: SyncRunReport, store: SQLiteSyncStore, output: CommandOutput) async throws {
-            let applications = report.streams.first { $0.stream == .applications }
-            let changed = (applications?.outcome.changed ?? 0) + (applications?.outcome.inserted ?? 0)
-            output.line(
-                "   \(changed == 2 ? "✓" : "✗") applications: \(changed) changed (the move and the rejection), 2 "
-                    + "expected; the look-back's overlap was recognised as unchanged")
-            for change in [moved, rejected] {
-                let result = try await store.query(
-                    "SELECT from_stage, to_stage FROM stage_history WHERE account = 'demo' AND id = '\(change.id)' "
-                        + "AND from_stage IS NOT NULL ORDER BY rowid DESC LIMIT 1")
-                let recorded = result.rows.first.map { "\($0[0] ?? "?") → \($0[1] ?? "?")" } ?? "nothing"
-                output.line(
-                    "   \(result.rows.first == [change.from, change.to] ? "✓" : "✗") stage history of placement "
-                        + "\(change.id): \(recorded)")
-            }
-        }
-    }
-
-    func make(choosingFrom control: RMSSandboxControl) async throws -> Changes {
+    func make(choosingFrom control: RMSSandboxControl) async throws -> ProviderDemoChanges {
         let rejection = try await client.rejectionStatus()
         let statuses = control.placementStatuses
         let open = control.placements.filter { $0.statusID != Int(rejection.id.rawValue) }
@@ -157,9 +109,10 @@ struct TrackerRMSDemoWrites {
             NoteDraft("Called back: keen on the role, available from Monday."),
             toApplication: ApplicationID(String(third.id)))
         output.line("   • added a note to placement \(third.id) (an activity on its resource)")
-        return Changes(
-            moved: (String(first.id), name(first.statusID), move.stage.name),
-            rejected: (String(second.id), name(second.statusID), rejected.stage.name),
-            noted: String(third.id))
+        return ProviderDemoChanges(
+            stageChanges: [
+                (String(first.id), name(first.statusID), move.stage.name),
+                (String(second.id), name(second.statusID), rejected.stage.name),
+            ])
     }
 }
