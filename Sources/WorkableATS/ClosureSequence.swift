@@ -16,7 +16,7 @@ struct ClosureSequence<Element: Sendable>: AsyncSequence, Sendable {
 }
 
 /// A value a closure can change across calls (the iterator state of a ``ClosureSequence``).
-final class Box<Value>: @unchecked Sendable {
+final class Box<Value> {
     var value: Value
 
     init(_ value: Value) { self.value = value }

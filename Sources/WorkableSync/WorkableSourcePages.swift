@@ -28,7 +28,7 @@ public struct WorkableSourcePages: AsyncSequence, Sendable {
 }
 
 /// Iterator state a page-reading closure advances.
-final class PageState<Value>: @unchecked Sendable {
+final class PageState<Value> {
     var value: Value
 
     init(_ value: Value) { self.value = value }

@@ -87,3 +87,22 @@ import WorkableSandbox
         }
     }
 }
+
+@Suite struct CreateForKnownCandidateTests {
+    @Test func aKnownCandidateGetsARecordInAnotherJobWithTheirDetails() async throws {
+        try await withWorkableClient(people: 20) { harness in
+            let people = harness.peopleByEmail
+            let jobs = Set(harness.control.jobs.map(\.shortcode))
+            let (email, records) = try #require(people.first { !jobs.subtracting($0.value.map(\.shortcode)).isEmpty })
+            let other = try #require(jobs.subtracting(records.map(\.shortcode)).sorted().first)
+            let id = try #require(harness.client.identity.candidateID(email: email))
+            let result = try await harness.client.createApplication(
+                ApplicationCreationRequest(job: JobID(other), applicant: .candidate(id)))
+            #expect(result.wasCreated)
+            #expect(result.application.candidateID == id)
+            let person = try await harness.client.candidate(id)
+            #expect(person.jobIDs.contains(JobID(other)))
+            #expect(person.applicationIDs.count == records.count + 1)
+        }
+    }
+}
