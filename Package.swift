@@ -587,7 +587,7 @@ package.targets += [
 // The `ats` command line speaks Tracker RMS and Workable too (issues 17 and 18): ATSCommands runs their
 // sandboxes (`ats sandbox --provider …`, `--sandbox`) and, through their clients, every neutral command.
 for target in package.targets where target.name == "ATSCommands" || target.name == "ATSCommandsTests" {
-    target.dependencies += ["TrackerRMSATS", "TrackerRMSAPI", "TrackerRMSSandbox", "WorkableATS", "WorkableAPI", "WorkableSandbox"]
+    target.dependencies += ["TrackerRMSATS", "TrackerRMSAPI", "TrackerRMSSandbox", "WorkableATS", "WorkableAPI", "WorkableSandbox", "WorkableSync"]
 }
 
 // Every module under Sources/ (the default path), not tests, test support or benchmarks.

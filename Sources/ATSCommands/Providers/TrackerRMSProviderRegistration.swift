@@ -1,4 +1,5 @@
 import ATSCore
+import ATSSync
 import Foundation
 import TrackerRMSAPI
 import TrackerRMSATS
@@ -6,14 +7,26 @@ import TrackerRMSSandbox
 
 extension ProviderRegistration {
     /// Tracker RMS, through its widget API: its client (``TrackerRMSATSClient``), its sandbox
-    /// (`ats sandbox --provider tracker-rms`) and the mirror through the client's streams.
+    /// (`ats sandbox --provider tracker-rms`) and its sync source (`TrackerRMSSyncSource`).
     static let trackerRMS = ProviderRegistration(
         name: .trackerRMS,
         summary: "Tracker RMS's widget API",
         capabilities: .trackerRMS,
         withClient: TrackerRMSConnection.withClient,
         sandbox: TrackerRMSSandboxOptions.run,
-        withSyncSource: ProviderRegistration.syncingThroughClient(TrackerRMSConnection.withClient))
+        withSyncSource: { request, body in
+            try await TrackerRMSConnection.withClient(request) { client in
+                try await body(
+                    ProviderSyncSession(defaultAccountName: ATSProvider.trackerRMS.rawValue) { pass in
+                        // Tracker RMS's own source: the client's streams plus the run report's warnings
+                        // (placements a live list may hide, times not placed without the zone).
+                        guard let rms = client as? TrackerRMSATSClient else {
+                            return try await pass.run(ATSClientSyncSource(client: client, account: pass.account))
+                        }
+                        return try await pass.run(TrackerRMSSyncSource(client: rms, account: pass.account))
+                    })
+            }
+        })
 }
 
 /// How the command line connects to Tracker RMS: the resolved settings turned into the client's

@@ -1,19 +1,38 @@
 import ATSCore
+import ATSSync
 import Foundation
 import WorkableAPI
 import WorkableATS
 import WorkableSandbox
+import WorkableSync
 
 extension ProviderRegistration {
     /// Workable, through its SPI v3: its client (``WorkableATSClient``), its sandbox
-    /// (`ats sandbox --provider workable`) and the mirror through the client's streams.
+    /// (`ats sandbox --provider workable`) and its sync source (`WorkableSyncSource`).
     static let workable = ProviderRegistration(
         name: .workable,
         summary: "Workable's SPI v3",
         capabilities: .workable,
         withClient: WorkableConnection.withClient,
         sandbox: WorkableSandboxOptions.run,
-        withSyncSource: ProviderRegistration.syncingThroughClient(WorkableConnection.withClient))
+        withSyncSource: { request, body in
+            try await WorkableConnection.withClient(request) { client in
+                try await body(
+                    ProviderSyncSession(defaultAccountName: ATSProvider.workable.rawValue) { pass in
+                        guard let workable = client as? WorkableATSClient else {
+                            return try await pass.run(ATSClientSyncSource(client: client, account: pass.account))
+                        }
+                        // Notes and files cost one request per candidate record (at 10 requests per 10 s):
+                        // a sync without --streams mirrors the list streams only, and the sweep runs when
+                        // asked for (--streams notes,files), resumable from the engine's checkpoint.
+                        var pass = pass
+                        if !pass.streamsChosen {
+                            pass.streams = pass.streams.filter(WorkableSyncSource.recordStreams.contains)
+                        }
+                        return try await pass.run(WorkableSyncSource(client: workable, account: pass.account))
+                    })
+            }
+        })
 }
 
 /// How the command line connects to Workable: the resolved settings turned into the client's

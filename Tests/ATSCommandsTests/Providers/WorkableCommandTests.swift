@@ -113,6 +113,19 @@ private func unusualSandbox() -> WorkableSandboxConfiguration {
             }
             #expect(provider == "workable")
             #expect(count == sandbox.control.candidates.count)
+            // Notes cost a request per record: a sync without --streams leaves them to the sweep.
+            let notesBefore = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notes") }
+            #expect(notesBefore == 0)
+            let sweep = try #require(
+                try ATSCommand.parseAsRoot([
+                    "sync", "--provider", "workable", "--base-url", sandbox.baseURL, "--database", path, "--quiet",
+                    "--json", "--rate-limit", "10", "--streams", "notes",
+                ]) as? SyncCommand)
+            try await sweep.execute(environment: ["WORKABLE_API_TOKEN": sandbox.token], output: captured.output)
+            let comments = sandbox.control.candidates.flatMap { sandbox.control.activities(of: $0.id) }
+                .filter { $0.action == "comment" }.count
+            let notesAfter = try await queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notes") }
+            #expect(notesAfter == comments)
             try queue.close()
         }
     }
