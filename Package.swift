@@ -174,6 +174,16 @@ let package = Package(
                 "ATSSyncPostgres",
                 "TrackerSync",
                 "TrackerSandbox",
+                // The other providers (`--provider tracker-rms|workable`): their clients, sources and
+                // sandboxes (`ats sandbox --provider …`, `--sandbox`); and `ats bridge`.
+                "TrackerRMSAPI",
+                "TrackerRMSATS",
+                "TrackerRMSSandbox",
+                "WorkableAPI",
+                "WorkableATS",
+                "WorkableSync",
+                "WorkableSandbox",
+                "ATSBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // `ats webhooks listen` is an HTTP server.
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -361,6 +371,8 @@ let package = Package(
             name: "ATSCommandsTests",
             dependencies: [
                 "ATSCommands", "ATSTestSupport", "TrackerAPI", .product(name: "GRDB", package: "GRDB.swift"),
+                "ATSBridge", "TrackerRMSAPI", "TrackerRMSATS", "TrackerRMSSandbox",
+                "WorkableAPI", "WorkableATS", "WorkableSync", "WorkableSandbox",
             ],
             swiftSettings: swiftSettings
         ),
@@ -623,14 +635,6 @@ package.targets += [
         swiftSettings: swiftSettings
     ),
 ]
-// `ats bridge` and `ats demo --bridge` (Sources/ATSCommands/Bridge) run the bridge library with a Workable
-// source and a Tracker or Tracker RMS target; the demo starts a Workable sandbox. Added here, once, so the ATSCommands block stays its owner's.
-for target in package.targets where target.name == "ATSCommands" {
-    for module in ["ATSBridge", "WorkableATS", "WorkableSandbox", "TrackerRMSATS"]
-    where !target.dependencies.contains(where: { "\($0)".contains("\"\(module)\"") }) {
-        target.dependencies.append(.target(name: module))
-    }
-}
 
 // Every module under Sources/ (the default path), not tests, test support or benchmarks.
 if warningsAsErrors {

@@ -12,7 +12,7 @@ import TrackerATS
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let document = try String(contentsOf: repository.appendingPathComponent("docs/COVERAGE.md"), encoding: .utf8)
-        let generated = CoverageMatrix(providers: [.tracker]).markdown()
+        let generated = CoverageMatrix(providers: ProviderRegistry.standard.capabilities).markdown()
         #expect(
             document == generated,
             "docs/COVERAGE.md is stale: run `swift run ats coverage --markdown > docs/COVERAGE.md`"

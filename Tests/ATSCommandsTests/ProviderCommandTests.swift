@@ -55,7 +55,10 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
         let options = try ConnectionOptions.parse(["--provider", "trackr"])
         let flagged = try #require(throws: CommandFailure.self) { try options.settings(environment: [:]) }
         #expect(flagged.message.contains("Unknown provider 'trackr' (from flag --provider). Did you mean 'tracker'?"))
-        #expect(flagged.message.contains("This build of ats speaks: tracker (the ATS Anywhere API)."))
+        #expect(
+            flagged.message.contains(
+                "This build of ats speaks: tracker (the ATS Anywhere API), tracker-rms (Tracker RMS's widget API), "
+                    + "workable (Workable's SPI v3)."))
 
         let plain = try ConnectionOptions.parse([])
         let fromEnvironment = try #require(throws: CommandFailure.self) {
@@ -122,14 +125,52 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
         }
     }
 
-    @Test func trackerOnlyCommandsRefuseAnotherProvider() async throws {
+    @Test func neutralWriteCommandsRunOnTheChosenProvidersClientAndGetItsTypedRefusal() async throws {
         try await ProviderRegistry.$active.withValue(twoProviders) {
-            let move = try parse(
-                ["applications", "move", "1", "Interview", "--provider", "listonly"], as: ApplicationsMoveCommand.self)
-            let error = try #require(throws: CommandFailure.self) { try move.checkProviderIsTracker(environment: [:]) }
-            #expect(error.message.contains("`ats move` uses what only Tracker has"))
+            let commands: [any ClientCommand] = [
+                try parse(
+                    ["applications", "move", "1", "Interview", "--provider", "listonly"],
+                    as: ApplicationsMoveCommand.self),
+                try parse(
+                    ["applications", "reject", "1", "--provider", "listonly"], as: ApplicationsRejectCommand.self),
+                try parse(
+                    ["applications", "bulk-reject", "1", "2", "--provider", "listonly"],
+                    as: ApplicationsBulkRejectCommand.self),
+                try parse(
+                    ["files", "download", "--application", "1", "--provider", "listonly"], as: FilesDownloadCommand.self
+                ),
+            ]
+            for command in commands {
+                let refusal = try await #require(throws: ATSError.self) {
+                    try await command.connection.withATSClient(environment: [:]) {
+                        try await command.execute($0, output: CapturedOutput().output)
+                    }
+                }
+                #expect(refusal.code == .notSupported)
+                #expect(refusal.description.contains("listonly"))
+                #expect(refusal.description.contains("does not implement this operation"))
+            }
+
+            let byIDAlone = try parse(
+                ["files", "download", "7", "--provider", "listonly"], as: FilesDownloadCommand.self)
+            let usage = try await #require(throws: CommandFailure.self) {
+                try await byIDAlone.connection.withATSClient(environment: [:]) {
+                    try await byIDAlone.execute($0, output: CapturedOutput().output)
+                }
+            }
+            #expect(usage.message.contains("Provider listonly cannot look a file up by its id alone"))
+            #expect(usage.message.contains("--application APPLICATION_ID 7"))
+        }
+    }
+
+    @Test func trackerOnlyCommandsRefuseAnotherProvider() throws {
+        try ProviderRegistry.$active.withValue(twoProviders) {
+            let hire = try parse(
+                ["applications", "hire", "1", "--provider", "listonly"], as: ApplicationsHireCommand.self)
+            let error = try #require(throws: CommandFailure.self) { try hire.checkProviderIsTracker(environment: [:]) }
+            #expect(error.message.contains("`ats hire` uses what only Tracker has"))
             #expect(error.message.contains("provider 'listonly' was chosen"))
-            let tracker = try parse(["applications", "move", "1", "Interview"], as: ApplicationsMoveCommand.self)
+            let tracker = try parse(["applications", "hire", "1"], as: ApplicationsHireCommand.self)
             try tracker.checkProviderIsTracker(environment: [:])
         }
     }
@@ -171,6 +212,24 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
         let request = try #require(launched.withLock { $0.last })
         #expect(request.port == 0)
         #expect(request.arguments == ["--page-base", "0"])
+
+        // The options every sandbox may have go on to another provider's launcher, and are not
+        // checked as Tracker's there.
+        try await ProviderRegistry.$active.withValue(twoProviders) {
+            let shared = try parse(
+                [
+                    "sandbox", "--provider", "listonly", "--timezone", "Pacific/Honolulu", "--rate-limit", "3",
+                    "--fault-rate", "0.5", "--jobs", "0", "--page-base", "one",
+                ], as: SandboxCommand.self)
+            try await shared.run()
+        }
+        let forwarded = try #require(launched.withLock { $0.last })
+        #expect(
+            forwarded.arguments == [
+                "--timezone", "Pacific/Honolulu", "--jobs", "0", "--rate-limit", "3.0", "--fault-rate", "0.5",
+                "--page-base", "one",
+            ])
+        #expect(throws: (any Error).self) { try parse(["sandbox", "--jobs", "0"], as: SandboxCommand.self) }
 
         let unknown = try parse(["sandbox", "--provider", "nope"], as: SandboxCommand.self)
         let error = try await #require(throws: ValidationError.self) { try await unknown.run() }

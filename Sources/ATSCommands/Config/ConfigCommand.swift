@@ -8,8 +8,10 @@ struct ConfigCommand: AsyncParsableCommand {
         abstract: "Show the configuration file and the settings resolved from it.",
         discussion: """
             Settings come from flags, then environment variables, then the chosen profile of the configuration \
-            file (TOML, with [profiles.NAME] sections), then defaults. A profile names the environment variable \
-            that holds the API password (api_password_env), never the password. See docs/CONFIGURATION.md.
+            file (TOML, with [profiles.NAME] sections), then defaults. Each provider reads its own environment \
+            variables (TRACKER_…, TRACKER_RMS_…, WORKABLE_…) and `config show` lists the settings of the chosen \
+            one (--provider). A profile names the environment variable that holds a secret (api_password_env, \
+            password_env, rest_token_env, api_token_env), never the secret. See docs/CONFIGURATION.md.
             """,
         subcommands: [ConfigShowCommand.self, ConfigPathCommand.self]
     )
@@ -55,7 +57,8 @@ struct ConfigShowCommand: AsyncParsableCommand {
             settings.location.path + " (" + settings.location.originDescription
             + (settings.fileExists ? ")" : "; not there)")
         let profile = settings.profile.map { "\($0.name) (from \(settings.profileChosenBy ?? "?"))" } ?? "none"
-        let rows = SettingKey.allCases.map { key in
+        // The settings the chosen provider reads: `--provider workable` shows api_token, not api_password.
+        let rows = SettingKey.keys(for: settings.provider).map { key in
             (key.rawValue, Self.shown(key, settings), settings.source(of: key).brief)
         }
         if json {

@@ -13,6 +13,16 @@ struct Profile: Sendable, Equatable {
     var apiKey: String?
     /// The name of the environment variable holding the API password.
     var apiPasswordEnv: String?
+    /// Tracker RMS: the user's e-mail address.
+    var username: String?
+    /// Tracker RMS: the name of the environment variable holding the user's password.
+    var passwordEnv: String?
+    /// Tracker RMS: the name of the environment variable holding the REST API token (documents).
+    var restTokenEnv: String?
+    /// Workable: the name of the environment variable holding the API token.
+    var apiTokenEnv: String?
+    /// Workable: the member whom moves, disqualifications and comments are recorded against.
+    var memberID: String?
     var timezone: String?
     var rejectionStatus: String?
     var knownStages: [String]?
@@ -20,6 +30,21 @@ struct Profile: Sendable, Equatable {
     var database: String?
     /// The line of each key in the file, for messages, when it could be found.
     var lines: [String: Int] = [:]
+
+    /// The environment variable this profile names for a secret setting, and the profile key that
+    /// names it (`api_password_env` …), when it names one.
+    func secretVariable(of key: SettingKey) -> (variable: String, key: String)? {
+        let named: (String?, String)? =
+            switch key {
+            case .apiPassword: (apiPasswordEnv, "api_password_env")
+            case .password: (passwordEnv, "password_env")
+            case .restToken: (restTokenEnv, "rest_token_env")
+            case .apiToken: (apiTokenEnv, "api_token_env")
+            default: nil
+            }
+        guard let (variable, profileKey) = named, let variable else { return nil }
+        return (variable, profileKey)
+    }
 }
 
 /// The `ats` configuration file: named profiles, and which one is used when none is named.
@@ -43,13 +68,13 @@ struct ProfileFile: Sendable, Equatable {
 
     /// The keys a profile may have.
     static let profileKeys = [
-        "provider", "base_url", "api_key", "api_password_env", "timezone", "rejection_status", "known_stages",
-        "rate_limit", "database",
+        "provider", "base_url", "api_key", "api_password_env", "username", "password_env", "rest_token_env",
+        "api_token_env", "member_id", "timezone", "rejection_status", "known_stages", "rate_limit", "database",
     ]
 
     /// Keys that would hold a secret itself, refused with a pointer to `api_password_env`.
     static let literalSecretKeys: Set<String> = [
-        "api_password", "password", "api_secret", "secret", "token", "candidate_id_secret",
+        "api_password", "password", "api_secret", "secret", "token", "candidate_id_secret", "api_token", "rest_token",
     ]
 
     /// Reads and checks the file.
@@ -133,15 +158,22 @@ struct ProfileFile: Sendable, Equatable {
             case "provider": profile.provider = try string(value, key: key, path: path, line: line)
             case "base_url": profile.baseURL = try string(value, key: key, path: path, line: line)
             case "api_key": profile.apiKey = try string(value, key: key, path: path, line: line)
-            case "api_password_env":
+            case "api_password_env", "password_env", "rest_token_env", "api_token_env":
                 let variable = try string(value, key: key, path: path, line: line)
                 guard variable.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !variable.isEmpty else {
                     throw problem(
                         path, line,
-                        "api_password_env must be the NAME of an environment variable (letters, digits, _), such "
-                            + "as \"ACME_TRACKER_PASSWORD\", not the password.")
+                        "\(key) must be the NAME of an environment variable (letters, digits, _), such "
+                            + "as \"ACME_TRACKER_PASSWORD\", not the secret itself.")
                 }
-                profile.apiPasswordEnv = variable
+                switch key {
+                case "password_env": profile.passwordEnv = variable
+                case "rest_token_env": profile.restTokenEnv = variable
+                case "api_token_env": profile.apiTokenEnv = variable
+                default: profile.apiPasswordEnv = variable
+                }
+            case "username": profile.username = try string(value, key: key, path: path, line: line)
+            case "member_id": profile.memberID = try string(value, key: key, path: path, line: line)
             case "timezone": profile.timezone = try string(value, key: key, path: path, line: line)
             case "rejection_status": profile.rejectionStatus = try string(value, key: key, path: path, line: line)
             case "database": profile.database = try string(value, key: key, path: path, line: line)
@@ -160,8 +192,10 @@ struct ProfileFile: Sendable, Equatable {
                 if literalSecretKeys.contains(key) {
                     throw problem(
                         path, line,
-                        "'\(key)' would keep a secret in the file, which ats refuses. Put the password in an "
-                            + "environment variable and name it: api_password_env = \"ACME_TRACKER_PASSWORD\".")
+                        "'\(key)' would keep a secret in the file, which ats refuses. Put the secret in an "
+                            + "environment variable and name it: api_password_env (tracker), password_env or "
+                            + "rest_token_env (tracker-rms), api_token_env (workable), e.g. "
+                            + "api_password_env = \"ACME_TRACKER_PASSWORD\".")
                 }
                 throw problem(
                     path, line,

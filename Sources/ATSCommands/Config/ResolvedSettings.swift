@@ -1,3 +1,4 @@
+import ATSCore
 import Configuration
 import Foundation
 
@@ -40,6 +41,11 @@ struct ResolvedSettings: Sendable {
     func text(_ key: SettingKey) -> String? {
         if case .text(let text)? = entries[key]?.value { return text }
         return nil
+    }
+
+    /// The chosen provider's name (`tracker` when nothing chooses one), in lower case.
+    var provider: ATSProvider {
+        ATSProvider(rawValue: (text(.provider) ?? "tracker").trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// Where a setting came from.

@@ -1,3 +1,4 @@
+import ATSCore
 import Configuration
 import Foundation
 import Synchronization
@@ -30,51 +31,19 @@ enum SettingsResolver {
             flag: profileFlag, environment: chooser, file: implicitProfile ? file : file.map(\.withoutDefault),
             at: location)
         let given = environment.filter { !$0.value.isEmpty }
-        var profileValues: [AbsoluteConfigKey: ConfigValue] = [:]
-        if let profile {
-            for (key, value) in Self.values(of: profile, environment: given) {
-                profileValues[AbsoluteConfigKey(key.configKey)] = ConfigValue(value.content, isSecret: key.isSecret)
-            }
+        // The provider first (its key is the same for every provider), then every setting under the
+        // chosen provider's names: `--provider workable` reads WORKABLE_API_TOKEN, never TRACKER_API_KEY.
+        let chosen = try read(
+            [.provider], provider: .tracker, flags: flags, environment: given, profile: profile, location: location)
+        let providerName = chosen[.provider]?.value.flatMap { value -> String? in
+            if case .text(let text) = value { return text }
+            return nil
         }
-        var defaults: [AbsoluteConfigKey: ConfigValue] = [:]
-        for key in SettingKey.allCases {
-            if let value = key.defaultValue {
-                defaults[AbsoluteConfigKey(key.configKey)] = ConfigValue(.string(value), isSecret: false)
-            }
-        }
-        var flagValues: [AbsoluteConfigKey: ConfigValue] = [:]
-        for (key, value) in flags {
-            flagValues[AbsoluteConfigKey(key.configKey)] = ConfigValue(value.content, isSecret: key.isSecret)
-        }
-        let secretVariables = SettingKey.allCases.filter(\.isSecret).map(\.environmentName)
-        let recorder = LayerRecorder()
-        let reader = ConfigReader(
-            providers: [
-                InMemoryProvider(name: "flags", values: flagValues),
-                EnvironmentVariablesProvider(
-                    environmentVariables: given, secretsSpecifier: .specific(Set(secretVariables))),
-                InMemoryProvider(name: "profile", values: profileValues),
-                InMemoryProvider(name: "defaults", values: defaults),
-            ],
-            accessReporter: recorder)
-        var entries: [SettingKey: ResolvedSettings.Entry] = [:]
-        for key in SettingKey.allCases {
-            let value: SettingValue?
-            switch key {
-            case .knownStages:
-                value = reader.stringArray(forKey: key.configKey).map { list in
-                    .list(list.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-                }
-            case .rateLimit: value = reader.double(forKey: key.configKey).map(SettingValue.number)
-            default: value = reader.string(forKey: key.configKey, isSecret: key.isSecret).map(SettingValue.text)
-            }
-            let layer = recorder.layer(of: key.configKey)
-            let source = Self.source(key, layer: layer?.index, profile: profile, location: location)
-            if layer?.failed == true {
-                throw CommandFailure.usage("\(source) does not give \(key.rawValue) a valid \(Self.kind(of: key)).")
-            }
-            entries[key] = ResolvedSettings.Entry(value: value, source: value == nil ? .unset : source)
-        }
+        let provider = ATSProvider(
+            rawValue: (providerName ?? "tracker").trimmingCharacters(in: .whitespaces).lowercased())
+        let entries = try read(
+            SettingKey.allCases, provider: provider, flags: flags, environment: given, profile: profile,
+            location: location)
         if let rate = entries[.rateLimit].flatMap({ $0.value }), case .number(let number) = rate,
             !(number > 0 && number.isFinite)
         {
@@ -88,6 +57,68 @@ enum SettingsResolver {
         // An unknown provider is refused here, with the known ones, before anything connects.
         _ = try ProviderRegistry.active.registration(for: settings)
         return settings
+    }
+
+    /// Reads `keys` through the four layers, under `provider`'s environment names.
+    private static func read(
+        _ keys: [SettingKey],
+        provider: ATSProvider,
+        flags: [SettingKey: SettingValue],
+        environment given: [String: String],
+        profile: Profile?,
+        location: ConfigLocation
+    ) throws -> [SettingKey: ResolvedSettings.Entry] {
+        var profileValues: [AbsoluteConfigKey: ConfigValue] = [:]
+        if let profile {
+            for (key, value) in Self.values(of: profile, environment: given) {
+                profileValues[AbsoluteConfigKey(key.configKey(for: provider))] = ConfigValue(
+                    value.content, isSecret: key.isSecret)
+            }
+        }
+        var defaults: [AbsoluteConfigKey: ConfigValue] = [:]
+        for key in SettingKey.allCases {
+            if let value = key.defaultValue {
+                defaults[AbsoluteConfigKey(key.configKey(for: provider))] = ConfigValue(
+                    .string(value), isSecret: false)
+            }
+        }
+        var flagValues: [AbsoluteConfigKey: ConfigValue] = [:]
+        for (key, value) in flags {
+            flagValues[AbsoluteConfigKey(key.configKey(for: provider))] = ConfigValue(
+                value.content, isSecret: key.isSecret)
+        }
+        let secretVariables = SettingKey.allCases.filter(\.isSecret).map { $0.environmentName(for: provider) }
+        let recorder = LayerRecorder()
+        let reader = ConfigReader(
+            providers: [
+                InMemoryProvider(name: "flags", values: flagValues),
+                EnvironmentVariablesProvider(
+                    environmentVariables: given, secretsSpecifier: .specific(Set(secretVariables))),
+                InMemoryProvider(name: "profile", values: profileValues),
+                InMemoryProvider(name: "defaults", values: defaults),
+            ],
+            accessReporter: recorder)
+        var entries: [SettingKey: ResolvedSettings.Entry] = [:]
+        for key in keys {
+            let configKey = key.configKey(for: provider)
+            let value: SettingValue?
+            switch key {
+            case .knownStages:
+                value = reader.stringArray(forKey: configKey).map { list in
+                    .list(list.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                }
+            case .rateLimit: value = reader.double(forKey: configKey).map(SettingValue.number)
+            default: value = reader.string(forKey: configKey, isSecret: key.isSecret).map(SettingValue.text)
+            }
+            let layer = recorder.layer(of: configKey)
+            let source = Self.source(
+                key, provider: provider, layer: layer?.index, profile: profile, location: location)
+            if layer?.failed == true {
+                throw CommandFailure.usage("\(source) does not give \(key.rawValue) a valid \(Self.kind(of: key)).")
+            }
+            entries[key] = ResolvedSettings.Entry(value: value, source: value == nil ? .unset : source)
+        }
+        return entries
     }
 
     private static func chooseProfile(
@@ -130,6 +161,11 @@ enum SettingsResolver {
         values[.baseURL] = profile.baseURL.map(SettingValue.text)
         values[.apiKey] = profile.apiKey.map(SettingValue.text)
         values[.apiPassword] = profile.apiPasswordEnv.flatMap { environment[$0] }.map(SettingValue.text)
+        values[.username] = profile.username.map(SettingValue.text)
+        values[.password] = profile.passwordEnv.flatMap { environment[$0] }.map(SettingValue.text)
+        values[.restToken] = profile.restTokenEnv.flatMap { environment[$0] }.map(SettingValue.text)
+        values[.apiToken] = profile.apiTokenEnv.flatMap { environment[$0] }.map(SettingValue.text)
+        values[.memberID] = profile.memberID.map(SettingValue.text)
         values[.timezone] = profile.timezone.map(SettingValue.text)
         values[.rejectionStatus] = profile.rejectionStatus.map(SettingValue.text)
         values[.knownStages] = profile.knownStages.map(SettingValue.list)
@@ -138,16 +174,16 @@ enum SettingsResolver {
         return values
     }
 
-    private static func source(_ key: SettingKey, layer: Int?, profile: Profile?, location: ConfigLocation)
-        -> SettingSource
-    {
+    private static func source(
+        _ key: SettingKey, provider: ATSProvider, layer: Int?, profile: Profile?, location: ConfigLocation
+    ) -> SettingSource {
         switch layer {
         case 0: return .flag(key.flag ?? key.rawValue)
-        case 1: return .environment(key.environmentName)
+        case 1: return .environment(key.environmentName(for: provider))
         case 2:
             guard let profile else { return .unset }
-            if key == .apiPassword, let variable = profile.apiPasswordEnv {
-                return .passwordVariable(variable, profile: profile.name)
+            if let (variable, profileKey) = profile.secretVariable(of: key) {
+                return .passwordVariable(variable, profile: profile.name, key: profileKey)
             }
             return .profile(name: profile.name, path: location.path, line: profile.lines[key.rawValue])
         case 3: return .defaultValue

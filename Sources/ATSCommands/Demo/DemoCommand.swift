@@ -16,7 +16,9 @@ struct DemoCommand: AsyncParsableCommand {
             Starts a sandbox with realistic data (naive local-time timestamps, some failing requests), runs \
             `ats sync` into a SQLite file, makes four changes through the API (a stage move, a rejection, a \
             note, a tag action), syncs again incrementally, checks that exactly those changes came through, \
-            and shows example queries on the mirror. Nothing outside the sandbox is contacted.
+            and shows example queries on the mirror. Nothing outside the sandbox is contacted. With --provider \
+            tracker-rms or workable, the same story runs on that provider's embedded sandbox (a move, a rejection \
+            and a note; at most 5,000 placements, or 2,000 Workable people).
             """
     )
 
@@ -42,6 +44,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var bridgeDemo: BridgeDemoOption
 
+    @Option(help: "The provider whose sandbox the demo runs: tracker (the default), tracker-rms or workable.")
+    var provider: String?
+
     func validate() throws {
         guard (100...2_000_000).contains(applications) else {
             throw ValidationError("--applications must be between 100 and 2,000,000, not \(applications).")
@@ -49,11 +54,26 @@ struct DemoCommand: AsyncParsableCommand {
         guard (0...0.5).contains(faultRate) else {
             throw ValidationError("--fault-rate must be between 0 and 0.5, not \(faultRate).")
         }
+        if let provider, !["tracker", "tracker-rms", "workable"].contains(provider.lowercased()) {
+            throw ValidationError("--provider for the demo is tracker, tracker-rms or workable, not '\(provider)'.")
+        }
+        if bridgeDemo.bridge, let provider {
+            throw ValidationError(
+                "--bridge runs its own Workable and Tracker sandboxes; leave out --provider \(provider).")
+        }
     }
 
     func run() async throws {
         try await reporting {
             if bridgeDemo.bridge { return try await BridgeDemo(database: database, seed: seed, output: .flushed).run() }
+            if provider?.lowercased() == "tracker-rms" {
+                try await TrackerRMSDemoRun(command: self, output: .flushed).run()
+                return
+            }
+            if provider?.lowercased() == "workable" {
+                try await WorkableDemoRun(command: self, output: .flushed).run()
+                return
+            }
             try await DemoRun(command: self, output: .flushed).run()
         }
     }
@@ -185,7 +205,7 @@ struct DemoRun {
     }
 
     /// Removes the mirror an earlier demo left (its sandbox account no longer exists).
-    private static func removeOldDemo(at path: String) throws {
+    static func removeOldDemo(at path: String) throws {
         let files = FileManager.default
         for suffix in [""] + SQLiteMirrorFile.sideFileSuffixes where files.fileExists(atPath: path + suffix) {
             do {

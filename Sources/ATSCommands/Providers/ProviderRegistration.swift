@@ -75,6 +75,9 @@ struct ProviderSyncPass: Sendable {
     var account: String
     /// The streams to sync; streams the provider's source does not have are left out.
     var streams: [SyncStreamName]
+    /// Whether `--streams` chose them (else they are every stream, and a provider may leave out the
+    /// costly ones a first sync must not wait for).
+    var streamsChosen = false
     /// Whether to read everything and mark what is gone as deleted.
     var full: Bool
     /// The progress display, when progress is shown.

@@ -12,7 +12,7 @@ struct ProviderRegistry: Sendable {
 
     /// The providers this build of `ats` speaks. A provider module registers by adding its
     /// registration here.
-    static let standard = ProviderRegistry(registrations: [.tracker])
+    static let standard = ProviderRegistry(registrations: [.tracker, .trackerRMS, .workable])
 
     /// The registry the commands use: ``standard``, unless a test binds another.
     @TaskLocal static var active = standard

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import TrackerAPI
 import TrackerATS
+import WorkableATS
 
 /// A command that talks to an ATS through ATSKit's neutral client, whichever provider `--provider`
 /// chooses: it checks its own flags, connects (or starts `--sandbox`), does its work, and turns any
@@ -19,10 +20,16 @@ protocol ClientCommand: AsyncParsableCommand {
 
     /// The command's work, given a connected client; tests call it with their own output.
     func execute(_ client: any ATSClient, output: CommandOutput) async throws
+
+    /// Whether the command writes in a person's name where the provider records one (Workable's
+    /// member), so that the output says whose.
+    static var writesAsAMember: Bool { get }
 }
 
 extension ClientCommand {
     var settingFlags: [SettingKey: SettingValue] { [:] }
+
+    static var writesAsAMember: Bool { false }
 
     func checkBeforeConnecting() throws {}
 
@@ -31,7 +38,7 @@ extension ClientCommand {
             try checkBeforeConnecting()
             try await connection.withATSClient(flags: settingFlags) { client in
                 try await execute(client, output: .standard)
-                if let tracker = client as? TrackerATSClient { TrackerCommandNotes.print(after: tracker) }
+                await ProviderCommandNotes.print(after: client, wrote: Self.writesAsAMember)
             }
         }
     }
@@ -80,6 +87,18 @@ extension TrackerClientCommand {
                 "`ats \(Self.configuration.commandName ?? "")` uses what only Tracker has and works with provider "
                     + "tracker only; provider '\(registration.name)' was chosen. `ats coverage` shows what "
                     + "\(registration.name) supports.")
+        }
+    }
+}
+
+/// What a command tells a person after talking to any provider.
+enum ProviderCommandNotes {
+    /// Tracker's notes after a Tracker client; after a write through Workable, the member it was
+    /// recorded against (configured, or the account's first active admin).
+    static func print(after client: any ATSClient, wrote: Bool) async {
+        if let tracker = client as? TrackerATSClient { TrackerCommandNotes.print(after: tracker) }
+        if wrote, let workable = client as? WorkableATSClient, let member = try? await workable.writeMember() {
+            standardError("Workable: \(member.summary)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import ATSCore
 import ArgumentParser
 import Foundation
 import Logging
@@ -10,22 +11,71 @@ import TrackerSandbox
 struct ConnectionOptions: ParsableArguments {
     @Option(
         help: """
-            The provider to talk to: tracker (the default; env ATS_PROVIDER, or provider in a profile). \
-            `ats coverage` shows what each one supports.
+            The provider to talk to: tracker (the ATS Anywhere API; the default), tracker-rms (Tracker RMS's \
+            widget API) or workable (Workable's SPI v3); env ATS_PROVIDER, or provider in a profile. \
+            `ats coverage` shows what each one supports. Each provider reads its own environment variables: \
+            TRACKER_…, TRACKER_RMS_…, WORKABLE_….
             """
     )
     var provider: String?
 
-    @Option(help: "The Tracker API root, e.g. https://api.applicant-tracking.com/api/v1 (env TRACKER_BASE_URL).")
+    @Option(
+        help: """
+            The API root: tracker https://api.applicant-tracking.com/api/v1 (env TRACKER_BASE_URL); tracker-rms \
+            the region's widget root, e.g. https://evoapius.tracker-rms.com (env TRACKER_RMS_BASE_URL); \
+            workable https://SUBDOMAIN.workable.com/spi/v3 (env WORKABLE_BASE_URL).
+            """)
     var baseURL: String?
 
-    @Option(help: "The API key, the HTTP Basic user (env TRACKER_API_KEY).")
+    @Option(
+        help: """
+            tracker: the API key, the HTTP Basic user (env TRACKER_API_KEY). tracker-rms: the account's API key \
+            from Tracker's support, acting as the administrator (env TRACKER_RMS_API_KEY); or use --username. \
+            Never printed.
+            """)
     var apiKey: String?
 
-    @Option(help: "The API password, the HTTP Basic password (env TRACKER_API_PASSWORD). Never printed.")
+    @Option(help: "tracker: the API password, the HTTP Basic password (env TRACKER_API_PASSWORD). Never printed.")
     var apiPassword: String?
 
-    @Option(help: "The account's IANA time zone, e.g. America/Los_Angeles (env TRACKER_TIMEZONE).")
+    @Option(
+        help:
+            "tracker-rms: the user's e-mail address, with --password, instead of --api-key (env TRACKER_RMS_USERNAME).")
+    var username: String?
+
+    @Option(
+        help: """
+            tracker-rms: the user's password (env TRACKER_RMS_PASSWORD, or password_env in a profile naming the \
+            variable that holds it). Never printed.
+            """)
+    var password: String?
+
+    @Option(
+        help: """
+            tracker-rms: the REST API token that lists and downloads documents (env TRACKER_RMS_REST_TOKEN, or \
+            rest_token_env in a profile). Never printed.
+            """)
+    var restToken: String?
+
+    @Option(
+        help: """
+            workable: the account's API access token (env WORKABLE_API_TOKEN, or api_token_env in a profile \
+            naming the variable that holds it). Never printed.
+            """)
+    var apiToken: String?
+
+    @Option(
+        help: """
+            workable: the member whom moves, rejections and notes are recorded against (env WORKABLE_MEMBER_ID, \
+            or member_id in a profile). Default: the account's first active admin, named in the output.
+            """)
+    var memberId: String?
+
+    @Option(
+        help: """
+            The account's IANA time zone, e.g. America/Los_Angeles (env TRACKER_TIMEZONE; tracker-rms: \
+            TRACKER_RMS_TIMEZONE, the zone of its naive local times). Workable's times are UTC.
+            """)
     var timezone: String?
 
     @Option(
@@ -37,7 +87,7 @@ struct ConnectionOptions: ParsableArguments {
     )
     var candidateIdSecret: String?
 
-    @Flag(help: "Start an embedded Tracker sandbox with seeded data and use it.")
+    @Flag(help: "Start an embedded sandbox of the chosen provider, with seeded data, and use it.")
     var sandbox = false
 
     @Option(
@@ -94,10 +144,32 @@ struct ConnectionOptions: ParsableArguments {
         if let baseURL { given[.baseURL] = .text(baseURL) }
         if let apiKey { given[.apiKey] = .text(apiKey) }
         if let apiPassword { given[.apiPassword] = .text(apiPassword) }
+        if let username { given[.username] = .text(username) }
+        if let password { given[.password] = .text(password) }
+        if let restToken { given[.restToken] = .text(restToken) }
+        if let apiToken { given[.apiToken] = .text(apiToken) }
+        if let memberId { given[.memberID] = .text(memberId) }
         if let timezone { given[.timezone] = .text(timezone) }
-        return try SettingsResolver.resolve(
+        let settings = try SettingsResolver.resolve(
             configFlag: profileOptions.config, profileFlag: profileOptions.profile, flags: given,
             environment: environment, implicitProfile: !sandbox)
+        try Self.checkFlags(given, apply: settings)
+        return settings
+    }
+
+    /// Refuses a flag that the chosen provider does not read, naming the ones it does.
+    /// - Throws: ``CommandFailure`` (usage).
+    static func checkFlags(_ given: [SettingKey: SettingValue], apply settings: ResolvedSettings) throws {
+        let provider = settings.provider
+        let foreign = SettingKey.allCases.filter { given[$0] != nil && !$0.applies(to: provider) }
+        guard let first = foreign.first else { return }
+        let own = SettingKey.keys(for: provider).filter { $0.applies(to: provider) && $0 != .provider }
+            .compactMap(\.flag)
+        let owners = ["tracker", "tracker-rms", "workable"].filter { first.applies(to: ATSProvider(rawValue: $0)) }
+        throw CommandFailure.usage(
+            "\(first.flag ?? first.rawValue) is not a setting of provider \(provider)\(settings.origin(of: .provider))"
+                + (owners.isEmpty ? "" : "; it is \(owners.joined(separator: " and "))'s")
+                + ". Provider \(provider) takes: \(own.joined(separator: ", ")).")
     }
 
     /// The connection the flags, the environment and the profile describe.

@@ -112,14 +112,15 @@ struct FilesListCommand: ClientCommand {
 }
 
 /// `ats files download`: saves files into a folder, never outside it whatever their names say.
-struct FilesDownloadCommand: TrackerClientCommand {
+struct FilesDownloadCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "download",
         abstract: "Save files into a folder.",
         discussion: """
-            Give file ids, or --application ID alone for every file of that application. A file's name comes \
-            from Tracker: path separators, '..' and control characters are removed, so it cannot land outside \
-            the folder, and an existing file is never overwritten (a number is added instead).
+            Give file ids, or --application ID alone for every file of that application (providers other than \
+            Tracker cannot look a file up by its id alone: give --application with the ids). A file's name comes \
+            from the provider: path separators, '..' and control characters are removed, so it cannot land \
+            outside the folder, and an existing file is never overwritten (a number is added instead).
             """
     )
 
@@ -138,7 +139,7 @@ struct FilesDownloadCommand: TrackerClientCommand {
         }
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         var files: [Attachment] = []
         if let application {
             let all = try await client.attachments(ofApplication: ApplicationID(application))
@@ -151,8 +152,14 @@ struct FilesDownloadCommand: TrackerClientCommand {
                     }
                     return file
                 }
+        } else if let tracker = client as? TrackerATSClient {
+            for id in ids { files.append(try await tracker.attachment(AttachmentID(id))) }
         } else {
-            for id in ids { files.append(try await client.attachment(AttachmentID(id))) }
+            let provider = client.capabilities.provider
+            throw CommandFailure.usage(
+                "Provider \(provider) cannot look a file up by its id alone; give the application too: "
+                    + "ats files download --provider \(provider) --application APPLICATION_ID \(ids.joined(separator: " ")). "
+                    + "`ats files list --application APPLICATION_ID` shows its files.")
         }
         let folder = URL(fileURLWithPath: outputDirectory)
         for file in files {

@@ -9,6 +9,8 @@ import TrackerSandbox
 /// - `ATS_SANDBOX_STATUSES`: the account's applicant statuses, comma-separated;
 /// - `ATS_SANDBOX_RATE_LIMIT`: requests per second per credential;
 /// - `ATS_SANDBOX_FAULT_RATE`: the probability (0…1) that a request fails.
+///
+/// The Tracker RMS and Workable sandboxes take the last two (``sharedKnobs(_:provider:)``).
 enum EmbeddedSandboxEnvironment {
     /// The variables, for messages.
     static let names = [
@@ -50,5 +52,29 @@ enum EmbeddedSandboxEnvironment {
             settings.behavior.faultRate = rate
         }
         return settings
+    }
+
+    /// The knobs every provider's embedded sandbox has, for a provider other than Tracker: the rate
+    /// limit and the fault rate. The Tracker-only variables are refused, naming the provider.
+    /// - Parameters:
+    ///   - environment: The process environment.
+    ///   - provider: The provider, for messages.
+    /// - Throws: ``CommandFailure`` (usage) naming a variable that cannot be used.
+    static func sharedKnobs(_ environment: [String: String], provider: String) throws -> (
+        rateLimit: Double?, faultRate: Double?
+    ) {
+        for name in ["ATS_SANDBOX_MODEL_ENDPOINTS", "ATS_SANDBOX_STATUSES"]
+        where !(environment[name] ?? "").isEmpty {
+            throw CommandFailure.usage(
+                "\(name) sets up the Tracker sandbox; the \(provider) sandbox has no such setting. Unset it, or "
+                    + "run `ats sandbox --provider \(provider)` with its own options (see `ats sandbox --help`).")
+        }
+        var probe = SandboxConfiguration()
+        probe.behavior.rateLimit = nil
+        probe.behavior.faultRate = 0
+        let applied = try apply(
+            environment.filter { ["ATS_SANDBOX_RATE_LIMIT", "ATS_SANDBOX_FAULT_RATE"].contains($0.key) }, to: probe)
+        let faultRate = applied.behavior.faultRate
+        return (applied.behavior.rateLimit, faultRate > 0 ? faultRate : nil)
     }
 }

@@ -49,6 +49,10 @@ extension SandboxCommand {
     /// The sandbox configuration the flags describe.
     /// - Throws: `SandboxConfigurationError` with a message naming the bad flag.
     func makeConfiguration() throws -> SandboxConfiguration {
+        let timezone = self.timezone ?? "America/Los_Angeles"
+        let jobs = self.jobs ?? 40
+        let latencyMs = self.latencyMs ?? 0
+        let faultRate = self.faultRate ?? 0
         guard let zone = TimeZone(identifier: timezone) else {
             throw SandboxConfigurationError(
                 "--timezone: unknown time zone '\(timezone)'; use an IANA name such as America/Los_Angeles or UTC"

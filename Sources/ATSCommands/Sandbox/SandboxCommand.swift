@@ -10,12 +10,20 @@ internal import UnixSignals
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run a local server that behaves like Tracker.",
+        abstract: "Run a local server that behaves like Tracker (or Tracker RMS, or Workable).",
         discussion: """
             Serves the Tracker REST API under http://HOST:PORT/api/v1 with seeded, procedurally generated \
             data (the same seed gives the same account), local-time timestamps, offset paging, asynchronous \
             workflow actions, triggers and signed webhooks. The knobs below add the quirks and faults of a real \
             server. Stop it with Ctrl-C (SIGINT) or SIGTERM; it shuts down gracefully.
+
+            With --provider tracker-rms or --provider workable, that provider's sandbox runs instead: --host, \
+            --port and --seed apply to it, and so do --timezone, --jobs, --rate-limit, --latency-ms and \
+            --fault-rate where it has them; its own options are:
+
+            \(TrackerRMSSandboxOptions.discussion)
+
+            \(WorkableSandboxOptions.discussion)
             """
     )
 
@@ -35,8 +43,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The seed of the generated data and of every random draw.")
     var seed: UInt64 = 1
 
-    @Option(help: "How many jobs the account has.")
-    var jobs = 40
+    @Option(help: "How many jobs the account has (default: 40).")
+    var jobs: Int?
 
     @Option(help: "How many applications the account has (up to 50,000,000; generation is instant).")
     var applications = 2_000
@@ -54,8 +62,8 @@ struct SandboxCommand: AsyncParsableCommand {
             """)
     var webhookSignature: WebhookSignatureOption = .hmac
 
-    @Option(help: "The account's IANA time zone.")
-    var timezone = "America/Los_Angeles"
+    @Option(help: "The account's IANA time zone (default: America/Los_Angeles).")
+    var timezone: String?
 
     @Option(help: "How record timestamps are written: naive-local (local wall time, no offset) or utc (with Z).")
     var timestamps: TimestampsOption = .naiveLocal
@@ -69,8 +77,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Requests per second allowed per credential; excess gets 429 with Retry-After. (default: unlimited)")
     var rateLimit: Double?
 
-    @Option(help: "Milliseconds added to every response.")
-    var latencyMs = 0
+    @Option(help: "Milliseconds added to every response (default: 0).")
+    var latencyMs: Int?
 
     @Option(help: "Up to this many further milliseconds, at random, added to every response.")
     var latencyJitterMs = 0
@@ -78,10 +86,10 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(
         help: """
             Probability (0…1) that a request fails: 500 with JSON, 502 with HTML, connection closed mid-body, \
-            truncated JSON, or 200 with a non-JSON body.
+            truncated JSON, or 200 with a non-JSON body. (default: 0)
             """
     )
-    var faultRate = 0.0
+    var faultRate: Double?
 
     @Option(help: "Background changes per second (status updates, insertions, deletions of applications).")
     var mutationRate = 0.0
@@ -111,6 +119,8 @@ struct SandboxCommand: AsyncParsableCommand {
     var providerArguments: [String] = []
 
     func validate() throws {
+        // Another provider's sandbox checks its own options when it starts.
+        guard chosenProviderName.lowercased() == "tracker" else { return }
         do {
             _ = try makeConfiguration()
         } catch let error as SandboxConfigurationError {
@@ -118,9 +128,25 @@ struct SandboxCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    /// `--provider`, else `ATS_PROVIDER`, else tracker.
+    var chosenProviderName: String {
         let environment = ProcessInfo.processInfo.environment
-        let name = provider ?? environment["ATS_PROVIDER"].flatMap { $0.isEmpty ? nil : $0 } ?? "tracker"
+        return provider ?? environment["ATS_PROVIDER"].flatMap { $0.isEmpty ? nil : $0 } ?? "tracker"
+    }
+
+    /// The options every sandbox may have that were given, as arguments for another provider's launcher.
+    var sharedProviderArguments: [String] {
+        var arguments: [String] = []
+        if let timezone { arguments += ["--timezone", timezone] }
+        if let jobs { arguments += ["--jobs", String(jobs)] }
+        if let rateLimit { arguments += ["--rate-limit", String(rateLimit)] }
+        if let latencyMs { arguments += ["--latency-ms", String(latencyMs)] }
+        if let faultRate { arguments += ["--fault-rate", String(faultRate)] }
+        return arguments
+    }
+
+    func run() async throws {
+        let name = chosenProviderName
         let origin =
             provider != nil ? " (from flag --provider)" : name == "tracker" ? "" : " (from environment ATS_PROVIDER)"
         let registration: ProviderRegistration
@@ -131,7 +157,8 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         guard registration.name == .tracker else {
             try await registration.sandbox(
-                SandboxRequest(host: host, port: port, seed: seed, arguments: providerArguments))
+                SandboxRequest(
+                    host: host, port: port, seed: seed, arguments: sharedProviderArguments + providerArguments))
             return
         }
         try await runTrackerSandbox()

@@ -150,8 +150,8 @@ struct SyncCommand: AsyncParsableCommand {
             try await repeating { first in
                 try await target.withStore(logger: logger, lockWait: lockWait) { store, lock in
                     let pass = ProviderSyncPass(
-                        store: store, account: name, streams: streams, full: full && first,
-                        progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
+                        store: store, account: name, streams: streams, streamsChosen: !self.streams.isEmpty,
+                        full: full && first, progress: quiet ? nil : SyncProgressDisplay(), logger: logger)
                     let acquired = try await lock(name) {
                         let report = try await session.run(pass)
                         try printer.print(report, json: json, database: target.description, account: name)

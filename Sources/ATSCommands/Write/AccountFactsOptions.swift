@@ -1,4 +1,6 @@
+import ATSCore
 import ArgumentParser
+import TrackerATS
 
 /// What a write command may be told about the account instead of learning it from Tracker: status
 /// names, and a mirror whose applications show them.
@@ -24,5 +26,15 @@ struct AccountFactsOptions: ParsableArguments {
         if !knownStages.isEmpty { flags[.knownStages] = .list(knownStages) }
         if let database { flags[.database] = .text(database) }
         return flags
+    }
+}
+
+/// What the write commands tell a client about the account before they write.
+enum AccountFacts {
+    /// Gives Tracker's client the status names `--known-stage` named, so that it need not learn them;
+    /// other providers list their stages (or take them in their own settings) and need nothing here.
+    static func observe(_ stages: [String], in client: any ATSClient) async {
+        guard let tracker = client as? TrackerATSClient else { return }
+        await tracker.metadata.observe(statuses: stages)
     }
 }

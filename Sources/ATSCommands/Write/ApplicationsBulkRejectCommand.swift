@@ -5,7 +5,7 @@ import TrackerAPI
 import TrackerATS
 
 /// `ats applications bulk-reject`: rejects many applications, resumably.
-struct ApplicationsBulkRejectCommand: TrackerClientCommand {
+struct ApplicationsBulkRejectCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulk-reject",
         abstract: "Reject many applications, with a per-application report.",
@@ -18,9 +18,12 @@ struct ApplicationsBulkRejectCommand: TrackerClientCommand {
             interrupted (Ctrl-C, a crash, a lost connection), run the same command with the same journal to \
             finish it; nothing is rejected twice. Progress is shown on standard error. A rate-limited account \
             slows the run down but does not fail it: 429 answers are waited out, and halve the requests in \
-            flight until Tracker accepts them again.
+            flight until Tracker accepts them again. Works with every provider that can reject (`ats coverage`); \
+            Workable has no bulk endpoint, so its rejections are a loop paced to the account's limit.
             """
     )
+
+    static let writesAsAMember = true
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "Application ids.") var ids: [String] = []
@@ -41,7 +44,8 @@ struct ApplicationsBulkRejectCommand: TrackerClientCommand {
             run) is given to show the rejection before it is sent again.
             """)
     var resendAfter: Int = 300
-    @Option(help: "At most this many requests per second to Tracker (default 10).") var rateLimit: Double?
+    @Option(help: "At most this many requests per second to the provider (Tracker's default: 10).")
+    var rateLimit: Double?
     @Flag(help: "Print JSON Lines, one application per line.") var json = false
 
     var settingFlags: [SettingKey: SettingValue] { facts.settingFlags.merging(rejection.settingFlags) { $1 } }
@@ -86,9 +90,22 @@ struct ApplicationsBulkRejectCommand: TrackerClientCommand {
     func run() async throws {
         try await reporting {
             try checkBeforeConnecting()
+            let environment = ProcessInfo.processInfo.environment
+            let isTracker =
+                try connection.providerRegistration(environment: environment, flags: settingFlags).name == .tracker
             let ids = try BulkRejectInput.ids(
                 arguments: ids, file: file, standardInput: .standardInput,
-                standardInputIsTerminal: BulkRejectProgressDisplay.standardInputIsTerminal)
+                standardInputIsTerminal: BulkRejectProgressDisplay.standardInputIsTerminal, wholeNumbers: isTracker)
+            guard isTracker else {
+                // Another provider reads --rate-limit as its rate_limit setting, over the profile's.
+                var flags = settingFlags
+                if let rateLimit { flags[.rateLimit] = .number(rateLimit) }
+                try await connection.withATSClient(environment: environment, flags: flags) { client in
+                    try await execute(client, ids: ids, output: .standard, progress: .standardError)
+                    await ProviderCommandNotes.print(after: client, wrote: true)
+                }
+                return
+            }
             let writes = TrackerATSClient.WriteSettings(inDoubtSettleTime: .seconds(resendAfter))
             try await connection.withClient(flags: settingFlags, writes: writes, adjusting: { adjust(&$0) }) {
                 try await execute($0, ids: ids, output: .standard, progress: .standardError)
@@ -96,19 +113,20 @@ struct ApplicationsBulkRejectCommand: TrackerClientCommand {
         }
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
         let ids = try BulkRejectInput.ids(
-            arguments: ids, file: file, standardInput: .of([]), standardInputIsTerminal: true)
+            arguments: ids, file: file, standardInput: .of([]), standardInputIsTerminal: true,
+            wholeNumbers: client.capabilities.provider == .tracker)
         try await execute(client, ids: ids, output: output, progress: nil)
     }
 
     func execute(
-        _ client: TrackerATSClient,
+        _ client: any ATSClient,
         ids: [String],
         output: CommandOutput,
         progress: BulkRejectProgressDisplay?
     ) async throws {
-        await client.metadata.observe(statuses: facts.knownStages)
+        await AccountFacts.observe(facts.knownStages, in: client)
         let journalFile = journal.map { FileBulkRejectionJournal(url: URL(fileURLWithPath: $0)) }
         var onProgress: (@Sendable (BulkRejectionProgress) -> Void)?
         if let progress { onProgress = { progress.update($0) } }

@@ -3,19 +3,23 @@ import ArgumentParser
 import TrackerATS
 
 /// `ats applications move ID STAGE`: moves an application to another stage.
-struct ApplicationsMoveCommand: TrackerClientCommand {
+struct ApplicationsMoveCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "move",
         abstract: "Move an application to another stage (status).",
         discussion: """
-            Tracker runs the move as a set_app_status workflow action, asynchronously; by default the command \
-            waits until it has run and reads the application back. With --only-from, nothing is sent unless the \
-            application is still in that stage, so a recruiter's move is never overwritten. Tracker cannot list \
-            its statuses: a stage must be one the account's applications are in (learned from the account, or \
-            from the mirror given with --database), or named with --known-stage or known_stages in a profile; \
-            a name that is not gets "did you mean" and nothing is sent.
+            Works with every provider that can move applications (`ats coverage` shows which). By default the \
+            command waits until the move has been applied and reads the application back. With --only-from, \
+            nothing is sent unless the application is still in that stage, so a recruiter's move is never \
+            overwritten. A stage the provider does not know gets "did you mean" and nothing is sent. \
+            Tracker runs the move as a set_app_status workflow action, asynchronously, and cannot list its \
+            statuses: a stage must be one the account's applications are in (learned from the account, or \
+            from the mirror given with --database), or named with --known-stage or known_stages in a profile. \
+            Providers that list their stages (tracker-rms, workable) check the name against that list.
             """
     )
+
+    static let writesAsAMember = true
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The application's id.") var id: String
@@ -32,8 +36,8 @@ struct ApplicationsMoveCommand: TrackerClientCommand {
 
     var settingFlags: [SettingKey: SettingValue] { facts.settingFlags }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
-        await client.metadata.observe(statuses: facts.knownStages)
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
+        await AccountFacts.observe(facts.knownStages, in: client)
         let result = try await client.moveToStage(
             StageMoveRequest(
                 application: ApplicationID(id), to: StageID(stage), onlyFromStage: onlyFrom.map(StageID.init),
@@ -50,16 +54,19 @@ struct ApplicationsMoveCommand: TrackerClientCommand {
             result.state == .unchanged
             ? "Application \(id) is already in stage '\(result.stage.name)'; nothing was sent."
             : "Application \(id) moved from '\(result.previousStage?.name ?? "none")' to '\(result.stage.name)' "
-                + "(\(Self.describe(result.state)), action \(result.reference ?? "?"))."
+                + "(\(Self.describe(result.state, provider: client.capabilities.provider))"
+                + (result.reference.map { ", action \($0)" } ?? (client is TrackerATSClient ? ", action ?" : "")) + ")."
         output.line(summary)
     }
 
-    static func describe(_ state: ATSWriteState) -> String {
+    /// What a write's state means, in the provider's words.
+    static func describe(_ state: ATSWriteState, provider: ATSProvider = .tracker) -> String {
+        let name = provider == .tracker ? "Tracker" : provider.rawValue
         switch state {
-        case .unchanged: "nothing to do"
-        case .accepted: "accepted; Tracker will run it shortly"
-        case .executed: "run by Tracker"
-        case .verified: "run and verified"
+        case .unchanged: return "nothing to do"
+        case .accepted: return "accepted; \(name) will run it shortly"
+        case .executed: return "run by \(name)"
+        case .verified: return "run and verified"
         }
     }
 }

@@ -6,11 +6,17 @@ import TrackerATS
 struct RejectionArguments: ParsableArguments {
     @Option(
         help: """
-            The status that means rejected (env TRACKER_REJECTION_STATUS, or rejection_status in a profile). \
-            Default: the account's one status that reads like a rejection (Rejected, Not Selected, Declined…).
+            The status that means rejected, for providers that reject by moving (tracker: env \
+            TRACKER_REJECTION_STATUS; tracker-rms: TRACKER_RMS_REJECTION_STATUS; or rejection_status in a \
+            profile). Default: the account's one status that reads like a rejection (Rejected, Not Selected, \
+            Declined…), or tracker-rms's Unsuccessful group.
             """)
     var rejectionStatus: String?
-    @Option(help: "Why, for a person. Tracker has no rejection reasons: it is kept as a note on the application.")
+    @Option(
+        help: """
+            Why, for a person. Where the provider has rejection reasons (workable), a reason's id or text; where \
+            it has none (tracker, tracker-rms), it is kept as a note on the application.
+            """)
     var reason: String?
     @Flag(name: .customLong("no-note"), help: "Do not keep the reason as a note.") var noNote = false
     @Flag(help: "Archive the application too.") var archive = false
@@ -26,17 +32,20 @@ struct RejectionArguments: ParsableArguments {
 }
 
 /// `ats applications reject ID`: rejects one application.
-struct ApplicationsRejectCommand: TrackerClientCommand {
+struct ApplicationsRejectCommand: ClientCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject",
         abstract: "Reject one application.",
         discussion: """
-            Moves the application to the rejection status (--rejection-status; by default the account's one \
-            status that reads like a rejection, such as Rejected or Not Selected) and, with --archive, archives \
-            it. An application already rejected is left alone. The reason is kept as a note once Tracker has \
-            applied the rejection, never before.
+            Rejects the application the provider's way: Tracker and Tracker RMS move it to the rejection status \
+            (--rejection-status; by default the account's one status that reads like a rejection, such as \
+            Rejected or Not Selected), Workable disqualifies it. With --archive (Tracker), it is archived too. An \
+            application already rejected is left alone. Where the reason becomes a note, it is added once the \
+            rejection has been applied, never before.
             """
     )
+
+    static let writesAsAMember = true
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: "The application's id.") var id: String
@@ -51,8 +60,8 @@ struct ApplicationsRejectCommand: TrackerClientCommand {
         try waiting.check()
     }
 
-    func execute(_ client: TrackerATSClient, output: CommandOutput) async throws {
-        await client.metadata.observe(statuses: facts.knownStages)
+    func execute(_ client: any ATSClient, output: CommandOutput) async throws {
+        await AccountFacts.observe(facts.knownStages, in: client)
         let result = try await client.reject(ApplicationID(id), options: rejection.options(wait: waiting.policy))
         var reasonText = "no reason given"
         var noteID: String?
@@ -79,7 +88,8 @@ struct ApplicationsRejectCommand: TrackerClientCommand {
         case .rejected:
             output.line(
                 "Application \(id) rejected ('\(result.stage.name)'\(result.isArchived ? ", archived" : ""); "
-                    + "\(ApplicationsMoveCommand.describe(result.state))). Reason: \(reasonText).")
+                    + "\(ApplicationsMoveCommand.describe(result.state, provider: client.capabilities.provider))). Reason: \(reasonText)."
+            )
         }
     }
 }

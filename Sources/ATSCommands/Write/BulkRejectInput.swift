@@ -20,11 +20,17 @@ enum BulkRejectInput {
     /// The ids from the arguments, then from `file` (`-` is standard input); from standard input
     /// when neither is given. Ids are separated by spaces, commas or line breaks; blank lines and
     /// lines starting with `#` are skipped; a header line `id` or `application_id` is skipped.
+    /// - Parameter wholeNumbers: Whether ids are whole numbers (Tracker's); other providers' ids are
+    ///   any text without spaces or commas.
     /// - Throws: ``CommandFailure`` for an unreadable file, a token that is not an id, or no ids.
-    static func ids(arguments: [String], file: String?, standardInput: Lines, standardInputIsTerminal: Bool) throws
-        -> [String]
-    {
+    static func ids(
+        arguments: [String], file: String?, standardInput: Lines, standardInputIsTerminal: Bool,
+        wholeNumbers: Bool = true
+    ) throws -> [String] {
         var ids: [String] = []
+        func collect(_ lines: [String], source: String, into ids: inout [String]) throws {
+            try Self.collect(lines, source: source, wholeNumbers: wholeNumbers, into: &ids)
+        }
         try collect(arguments, source: "the arguments", into: &ids)
         if let file, file != "-" {
             let text: String
@@ -49,14 +55,16 @@ enum BulkRejectInput {
         return ids
     }
 
-    private static func collect(_ lines: [String], source: String, into ids: inout [String]) throws {
+    private static func collect(_ lines: [String], source: String, wholeNumbers: Bool, into ids: inout [String])
+        throws
+    {
         for (index, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             for token in trimmed.split(whereSeparator: { $0 == "," || $0.isWhitespace }) {
                 let id = token.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
                 if ids.isEmpty, ["id", "application_id", "app_id"].contains(id.lowercased()) { continue }
-                guard !id.isEmpty, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                guard !id.isEmpty, !wholeNumbers || id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                     let place = source == "the arguments" ? source : "\(source), line \(index + 1)"
                     throw CommandFailure.usage(
                         "'\(id)' in \(place) is not an application id (Tracker's ids are whole numbers).")

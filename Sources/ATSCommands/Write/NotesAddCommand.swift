@@ -30,6 +30,8 @@ struct NotesAddCommand: ClientCommand {
             """
     )
 
+    static let writesAsAMember = true
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var owner: OwnerOptions
     @Argument(help: "The note's text (or use --file).") var text: String?

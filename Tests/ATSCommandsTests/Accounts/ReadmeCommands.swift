@@ -82,6 +82,11 @@ enum ReadmeCommands {
             return "reads the reader's own configuration file; ProfileTests runs config show against one"
         }
         if environmentPrefix { return "sets variables the harness cannot mirror" }
+        if let index = command.arguments.firstIndex(of: "--provider"), index + 1 < command.arguments.count,
+            command.arguments[index + 1] != "tracker"
+        {
+            return "another provider's account; TrackerRMSCommandTests and WorkableCommandTests run its commands"
+        }
         return nil
     }
 

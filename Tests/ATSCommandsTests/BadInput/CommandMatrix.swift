@@ -58,6 +58,9 @@ enum CommandMatrix {
             Leaf(path: ["coverage"], arguments: [], malformed: nil, usesServer: false),
             Leaf(path: ["config", "show"], arguments: [], malformed: nil, usesServer: false),
             Leaf(path: ["config", "path"], arguments: [], malformed: nil, usesServer: false),
+            // Reads its sides from a configuration file; BridgeConfigurationTests and the bridge's
+            // process tests cover its input.
+            Leaf(path: ["bridge"], arguments: ["--config", "{file}"], malformed: nil, usesServer: false),
             // Listens for Tracker's deliveries rather than calling it; the trust suite covers it.
             Leaf(
                 path: ["webhooks", "listen"], arguments: ["--port", "0"], malformed: (["--port", "http"], "--port"),
