@@ -35,8 +35,18 @@ public struct HybridATSClient: ATSClient {
     /// The target's capabilities under the hybrid's provider name, with the applications stream
     /// marked as bridged.
     public var capabilities: ATSCapabilities {
-        var capabilities = target.capabilities
-        let source = bridge.source.capabilities.provider
+        Self.capabilities(target: target.capabilities, source: bridge.source.capabilities.provider)
+    }
+
+    /// What a hybrid of `source` into a target with `target`'s capabilities can do: the target's
+    /// operations under the name `TARGET_SOURCE`, the applications stream described as bridged.
+    /// `ats coverage` shows the seed's hybrid (Workable into Tracker) with it.
+    /// - Parameters:
+    ///   - target: The target's capabilities.
+    ///   - source: The source's provider.
+    /// - Returns: The hybrid's capabilities.
+    public static func capabilities(target: ATSCapabilities, source: ATSProvider) -> ATSCapabilities {
+        var capabilities = target
         let targetName = capabilities.provider
         capabilities.provider = ATSProvider(rawValue: "\(targetName)_\(source)")
         if capabilities.support(for: .streamApplications).isAvailable {

@@ -12,11 +12,21 @@ import TrackerATS
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let document = try String(contentsOf: repository.appendingPathComponent("docs/COVERAGE.md"), encoding: .utf8)
-        let generated = CoverageMatrix(providers: ProviderRegistry.standard.capabilities).markdown()
+        let generated = CoverageMatrix(providers: CoverageCommand.columns(registry: .standard)).markdown()
         #expect(
             document == generated,
             "docs/COVERAGE.md is stale: run `swift run ats coverage --markdown > docs/COVERAGE.md`"
         )
+    }
+
+    /// The seed's hybrid (Workable applicants into Tracker) has its own column: Tracker's operations,
+    /// the applications stream described as bridged.
+    @Test func theHybridIsAColumnNextToItsTwoProviders() throws {
+        let columns = CoverageCommand.columns(registry: .standard).map(\.provider.rawValue)
+        #expect(columns == ["tracker", "tracker-rms", "workable", "tracker_workable"])
+        let hybrid = try #require(CoverageCommand.columns(registry: .standard).last)
+        #expect(hybrid.support(for: .streamApplications).note?.contains("workable applications on mapped jobs") == true)
+        #expect(hybrid.support(for: .moveToStage) == ATSCapabilities.tracker.support(for: .moveToStage))
     }
 
     @Test func jsonLinesNameEveryOperationOnce() throws {

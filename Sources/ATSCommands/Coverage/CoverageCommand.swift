@@ -1,6 +1,8 @@
+import ATSBridge
 import ATSCore
 import ArgumentParser
 import TrackerATS
+import WorkableATS
 
 /// `ats coverage`: prints which operations each provider supports.
 struct CoverageCommand: ParsableCommand {
@@ -22,8 +24,18 @@ struct CoverageCommand: ParsableCommand {
         }
     }
 
+    /// One column per registered provider, then the seed's hybrid (Workable applicants into
+    /// Tracker, `ats bridge` and `HybridATSClient`) when both are registered.
+    static func columns(registry: ProviderRegistry) -> [ATSCapabilities] {
+        let providers = registry.capabilities
+        guard let tracker = providers.first(where: { $0.provider == .tracker }),
+            providers.contains(where: { $0.provider == .workable })
+        else { return providers }
+        return providers + [HybridATSClient.capabilities(target: tracker, source: .workable)]
+    }
+
     func run() throws {
-        let matrix = CoverageMatrix(providers: ProviderRegistry.active.capabilities)
+        let matrix = CoverageMatrix(providers: Self.columns(registry: ProviderRegistry.active))
         if markdown {
             print(matrix.markdown(), terminator: "")
         } else if json {
