@@ -76,6 +76,9 @@ enum ReadmeCommands {
             return "starts its own sandbox, set up as the demo needs; DemoCommandTests runs it"
         }
         if command.arguments.first == "sandbox" { return "serves until stopped; the sandbox suites cover its API" }
+        if command.arguments.first == "bridge" {
+            return "reads the reader's bridge.json naming two accounts; BridgeProcessTests runs it on two sandboxes"
+        }
         if command.has("--watch") { return "syncs until stopped (and names a PostgreSQL server of the reader's)" }
         if command.leaf == "webhooks listen" { return "listens until stopped; WebhookListenProcessTests runs it" }
         if command.arguments.first == "config" {
