@@ -323,6 +323,7 @@ let package = Package(
                 "ATSCore",
                 "ATSSyncSQLite",
                 "TrackerAPI",
+                "TrackerRMSAPI",
                 "TrackerSync",
                 "TrackerSandbox",
                 .product(name: "PropertyBased", package: "swift-property-based"),
