@@ -83,7 +83,7 @@ import TrackerRMSSandbox
             try await withRMSClient(configuration) { sandbox, client in
                 let truth = sandbox.control
                 let activitiesAtStart = truth.activities.count
-                let account = "rms-chaos-\(run)"
+                let account = "rms-chaos-\(run)-\(UUID().uuidString.prefix(8))"  // PostgreSQL keeps earlier runs
                 let source = ClockAdvancingSource(
                     base: TrackerRMSSyncSource(client: client, account: account, pageSize: 25), clock: clock,
                     secondsPerPage: 60)
