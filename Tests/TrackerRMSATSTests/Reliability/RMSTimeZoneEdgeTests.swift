@@ -37,10 +37,40 @@ import TrackerRMSSandbox
         pageBases.flatMap { base in [true, false].map { (account, base, $0) } }
     }
 
-    @Test(arguments: cases)
-    func aChangeAtTheWindowEdgeIsMirroredExactlyOnce(
+    /// What the cases found, counted.
+    struct Figures {
+        var edgeChanges = 0
+        var mirroredOnce = 0
+        var rowsLostOrDoubled = 0
+        var wrongTimes = 0
+    }
+
+    @Test func aChangeAtTheWindowEdgeIsMirroredExactlyOnce() async throws {
+        var totals = Figures()
+        for (account, pageBase, knowsZone) in Self.cases {
+            let figures = try await Self.edgeCase(account, pageBase, knowsZone)
+            totals.edgeChanges += figures.edgeChanges
+            totals.mirroredOnce += figures.mirroredOnce
+            totals.rowsLostOrDoubled += figures.rowsLostOrDoubled
+            totals.wrongTimes += figures.wrongTimes
+        }
+        RMSReliabilityRun.publish(
+            suite: "timezones (tracker-rms)",
+            [
+                "combinations": Self.cases.count, "zones": Set(Self.accounts.map(\.zone)).count, "dst_days": 2,
+                "page_bases": Self.pageBases.count, "edge_changes": totals.edgeChanges,
+                "mirrored_exactly_once": totals.mirroredOnce,
+                "missed_or_repeated": totals.edgeChanges - totals.mirroredOnce,
+                "rows_lost_or_doubled": totals.rowsLostOrDoubled, "wrong_update_times": totals.wrongTimes,
+                "stores": [RMSReliabilityRun.isFull ? "sqlite" : "memory"],
+            ])
+    }
+
+    /// One zone, page base and zone setting: three changes around the edge, three syncs.
+    static func edgeCase(
         _ account: Account, _ pageBase: RMSSandboxPageBase, _ knowsZone: Bool
-    ) async throws {
+    ) async throws -> Figures {
+        var figures = Figures()
         let clock = RMSManualSandboxClock(start: account.start)
         var configuration = rmsSandbox(
             zone: account.zone, placements: 30, behavior: RMSSandboxBehavior(pageBase: pageBase, pageSizeCap: 7))
@@ -78,6 +108,7 @@ import TrackerRMSSandbox
                     $0.deletedAt == nil
                 }
                 #expect(rows.count == truth.placements.count, "\(label): no row lost or doubled")
+                figures.rowsLostOrDoubled += abs(rows.count - truth.placements.count)
                 #expect(Set(rows.map(\.id)) == Set(truth.placements.map { String($0.id) }), "\(label)")
                 let history = try await store.stageHistory(of: .applications, account: "rms-tz")
                 for placement in moved {
@@ -85,12 +116,16 @@ import TrackerRMSSandbox
                     let changes = history.filter { $0.id == id && $0.from != nil }
                     let now = truth.statusName(ofPlacement: placement.id)
                     #expect(changes.count == 1, "\(label): \(id) changed once, history \(changes)")
+                    figures.edgeChanges += 1
+                    if changes.count == 1 && changes.last?.to == now { figures.mirroredOnce += 1 }
                     #expect(changes.last?.to == now, "\(label): \(id) is at \(now ?? "?")")
                     let row = rows.first { $0.id == id }
                     let expected = truth.placements.first { $0.id == placement.id }.map { instant($0.updatedAt) }
                     #expect(row?.updatedAt == (knowsZone ? expected : nil), "\(label): \(id)'s time")
+                    if row?.updatedAt != (knowsZone ? expected : nil) { figures.wrongTimes += 1 }
                 }
             }
         }
+        return figures
     }
 }
