@@ -339,6 +339,7 @@ let package = Package(
                 "ATSCore",
                 "ATSSyncSQLite",
                 "TrackerAPI",
+                "TrackerRMSAPI",
                 "TrackerSync",
                 "TrackerSandbox",
                 .product(name: "PropertyBased", package: "swift-property-based"),
