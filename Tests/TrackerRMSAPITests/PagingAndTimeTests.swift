@@ -128,4 +128,18 @@ struct PagingAndTimeTests {
             #expect(moved.lastUpdated?.instant == clock.now())
         }
     }
+    /// An absurd instant (a cursor far past year 9999, NaN) is written as the nearest date-time the
+    /// wire can spell, never a trap converting it to whole seconds (found by the reply fuzz).
+    @Test(arguments: [1e300, -1e300, Double.infinity, -Double.infinity, Double.nan, 9.3e18])
+    func absurdInstantsAreHeldWithinSpellableYears(seconds: Double) throws {
+        let instant = Date(timeIntervalSince1970: seconds)
+        for zone in [TimeZone(identifier: "Pacific/Kiritimati"), TimeZone(identifier: "America/Adak"), nil] {
+            let time = RMSAccountTime(timeZone: zone)
+            for text in [time.updatedAfter(instant).text, time.updatedBefore(instant).text] {
+                let year = try #require(Int(text.prefix(4)), "\(text)")
+                #expect((1...9999).contains(year), "\(text)")
+            }
+            if let wall = time.wireText(instant) { #expect(!wall.isEmpty) }
+        }
+    }
 }

@@ -96,7 +96,7 @@ public struct RMSAccountTime: Sendable, Hashable {
     /// - Returns: The wall-clock fields.
     public func wallClock(_ instant: Date) -> RMSNaiveDateTime? {
         guard let timeZone else { return nil }
-        let seconds = Int64(instant.timeIntervalSince1970.rounded(.down))
+        let seconds = Self.wholeSeconds(of: instant, rounded: .down)
         return RMSNaiveDateTime.fromSecondsAsIfUTC(seconds + Int64(timeZone.secondsFromGMT(for: instant)))
     }
 
@@ -112,7 +112,7 @@ public struct RMSAccountTime: Sendable, Hashable {
     /// - Parameter instant: The cursor.
     /// - Returns: The filter; widened by 12 hours when the zone is unknown.
     public func updatedAfter(_ instant: Date) -> RMSTimeFilter {
-        let seconds = Int64(instant.timeIntervalSince1970.rounded(.down)) - Self.filterMarginSeconds
+        let seconds = Self.wholeSeconds(of: instant, rounded: .down) - Self.filterMarginSeconds
         guard let timeZone else {
             let text = RMSNaiveDateTime.fromSecondsAsIfUTC(seconds - 12 * 3600).wireText
             return RMSTimeFilter(text: text, isWidened: true)
@@ -125,13 +125,29 @@ public struct RMSAccountTime: Sendable, Hashable {
     /// - Parameter instant: The bound.
     /// - Returns: The filter; widened by 14 hours when the zone is unknown.
     public func updatedBefore(_ instant: Date) -> RMSTimeFilter {
-        let seconds = Int64(instant.timeIntervalSince1970.rounded(.up)) + Self.filterMarginSeconds
+        let seconds = Self.wholeSeconds(of: instant, rounded: .up) + Self.filterMarginSeconds
         guard let timeZone else {
             let text = RMSNaiveDateTime.fromSecondsAsIfUTC(seconds + 14 * 3600).wireText
             return RMSTimeFilter(text: text, isWidened: true)
         }
         let wall = seconds + Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
         return RMSTimeFilter(text: RMSNaiveDateTime.fromSecondsAsIfUTC(wall).wireText, isWidened: false)
+    }
+
+    /// The first and last second a wire date-time can spell: 0001-01-01 00:00:00 and
+    /// 9999-12-31 23:59:59 as if UTC.
+    static let spellableSeconds: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
+    /// Whole seconds since 1970 of an instant, held within the years a wire date-time can spell (a
+    /// day inside them, so that a zone's offset cannot carry it out): an absurd instant (a cursor
+    /// of 1e300 seconds, NaN) gives the nearest spellable one instead of trapping in the
+    /// conversion to an integer.
+    static func wholeSeconds(of instant: Date, rounded rule: FloatingPointRoundingRule) -> Int64 {
+        let lower = spellableSeconds.lowerBound + 86_400
+        let upper = spellableSeconds.upperBound - 86_400
+        let value = instant.timeIntervalSince1970.rounded(rule)
+        guard value.isFinite else { return value > 0 ? upper : lower }
+        return Int64(min(max(value, Double(lower)), Double(upper)))
     }
 
     /// The UTC seconds of a wall-clock time in a zone, and whether it is ambiguous (repeated by a
