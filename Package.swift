@@ -228,6 +228,10 @@ let package = Package(
         .target(
             name: "ATSTestSupport",
             dependencies: [
+                // The stores every mirror scenario runs on (StoreKind).
+                "ATSSync",
+                "ATSSyncSQLite",
+                "ATSSyncPostgres",
                 // A webhook receiver for the sandboxes' deliveries.
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -481,6 +485,7 @@ package.targets += [
     .testTarget(
         name: "WorkableSyncTests",
         dependencies: [
+            "ATSTestSupport",
             "ATSCore",
             "ATSSync",
             "ATSSyncSQLite",
@@ -587,6 +592,7 @@ package.targets += [
     .testTarget(
         name: "TrackerRMSATSTests",
         dependencies: [
+            "ATSTestSupport",
             "ATSCore",
             "ATSSync",
             "ATSSyncSQLite",

@@ -1,3 +1,4 @@
+import ATSTestSupport
 import ATSCore
 import ATSSync
 import Foundation

@@ -1,39 +1,11 @@
 import ATSCore
 import ATSSync
+import ATSTestSupport
 import ATSSyncPostgres
 import ATSSyncSQLite
 import Foundation
 import Logging
 import Testing
-
-/// Each scenario runs against every store, so the database stores must behave as the reference does.
-/// PostgreSQL joins when `ATSKIT_POSTGRES_URL` names a database (`.ci/run` starts one); every test
-/// uses its own account, so tests running in parallel share the database without seeing each other.
-enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case memory
-    case sqlite
-    case postgres
-
-    static var available: [StoreKind] {
-        ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] == nil ? [.memory, .sqlite] : allCases
-    }
-
-    var testDescription: String { rawValue }
-
-    func withStore(_ body: (any SyncStore) async throws -> Void) async throws {
-        switch self {
-        case .memory: try await body(InMemorySyncStore())
-        case .sqlite: try await body(try SQLiteSyncStore())
-        case .postgres:
-            let url = try PostgresDatabaseURL(ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] ?? "")
-            try await withPostgresSyncStore(
-                url: url, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-            ) {
-                try await body($0)
-            }
-        }
-    }
-}
 
 @Suite struct SyncEngineTests {
     let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z

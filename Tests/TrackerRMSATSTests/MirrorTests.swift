@@ -1,5 +1,6 @@
 import ATSCore
 import ATSSync
+import ATSTestSupport
 import ATSSyncPostgres
 import ATSSyncSQLite
 import Foundation
@@ -13,42 +14,10 @@ import TrackerRMSSandbox
 import TrackerSandbox
 import TrackerSync
 
-/// The stores every mirror scenario runs on; PostgreSQL only when `ATSKIT_POSTGRES_URL` names a server.
-enum RMSStoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case memory
-    case sqlite
-    case postgres
-
-    static var available: [RMSStoreKind] {
-        ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] == nil ? [.memory, .sqlite] : allCases
-    }
-
-    var testDescription: String { rawValue }
-
-    func withStore(_ body: (any SyncStore) async throws -> Void) async throws {
-        switch self {
-        case .memory:
-            try await body(InMemorySyncStore())
-        case .sqlite:
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("atskit-rms-mirror-\(UUID().uuidString).sqlite").path
-            defer {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-            try await body(try SQLiteSyncStore(path: path))
-        case .postgres:
-            let url = try PostgresDatabaseURL(ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] ?? "")
-            try await withPostgresSyncStore(url: url, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }) {
-                try await body($0)
-            }
-        }
-    }
-}
-
 /// A Tracker RMS account mirrored through `ATSClientSyncSource`, next to a Tracker account.
 @Suite struct MirrorTests {
-    @Test(arguments: RMSStoreKind.available)
-    func theMirrorHoldsTheAccountAndFollowsItsChanges(_ kind: RMSStoreKind) async throws {
+    @Test(arguments: StoreKind.available)
+    func theMirrorHoldsTheAccountAndFollowsItsChanges(_ kind: StoreKind) async throws {
         let clock = RMSManualSandboxClock(start: rmsStart)
         var configuration = rmsSandbox(placements: 50)
         configuration.clock = clock
@@ -111,8 +80,8 @@ enum RMSStoreKind: String, CaseIterable, CustomTestStringConvertible {
         }
     }
 
-    @Test(arguments: RMSStoreKind.available)
-    func withoutTheZoneBackgroundChangesStillReachTheMirror(_ kind: RMSStoreKind) async throws {
+    @Test(arguments: StoreKind.available)
+    func withoutTheZoneBackgroundChangesStillReachTheMirror(_ kind: StoreKind) async throws {
         let clock = RMSManualSandboxClock(start: rmsStart)
         var configuration = rmsSandbox(
             zone: "America/Adak", placements: 40, behavior: RMSSandboxBehavior(mutationsPerHour: 12))

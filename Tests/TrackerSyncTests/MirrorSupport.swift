@@ -13,47 +13,6 @@ import TrackerSync
 
 @testable import TrackerAPI
 
-/// The stores every mirror scenario runs on; PostgreSQL only when `ATSKIT_POSTGRES_URL` names a server.
-enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case memory
-    case sqlite
-    case postgres
-
-    static var available: [StoreKind] {
-        ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] == nil ? [.memory, .sqlite] : allCases
-    }
-
-    var testDescription: String { rawValue }
-
-    func withStore(_ body: (any SyncStore) async throws -> Void) async throws {
-        switch self {
-        case .memory:
-            try await body(InMemorySyncStore())
-        case .sqlite:
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("atskit-mirror-\(UUID().uuidString).sqlite").path
-            defer {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-            try await body(try SQLiteSyncStore(path: path))
-        case .postgres:
-            let url = try PostgresDatabaseURL(ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] ?? "")
-            // The whole-suite stall (docs/RELIABILITY.md, Known problems) was last seen in these
-            // cases: the watch names the store's phase in the log if it recurs.
-            try await PhaseWatch.watching(
-                "the PostgreSQL store of \(Test.current?.name ?? "a test")", first: "starting the store"
-            ) { watch in
-                let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-                try await withPostgresSyncStore(url: url, logger: logger) {
-                    watch.enter(PhaseWatch.unwatched)
-                    defer { watch.enter("shutting the store down") }
-                    try await body($0)
-                }
-            }
-        }
-    }
-}
-
 /// A sandbox, a Tracker API client for it and a mirror, with one clock for both sides.
 struct MirrorHarness: Sendable {
     let sandbox: RunningSandbox

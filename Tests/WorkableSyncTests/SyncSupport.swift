@@ -1,5 +1,6 @@
 import ATSCore
 import ATSSync
+import ATSTestSupport
 import ATSSyncPostgres
 import ATSSyncSQLite
 import Foundation
@@ -8,38 +9,6 @@ import WorkableAPI
 import WorkableATS
 import WorkableSandbox
 import WorkableSync
-
-/// The stores every mirror scenario runs on; PostgreSQL only when `ATSKIT_POSTGRES_URL` names a server.
-enum StoreKind: String, CaseIterable, CustomStringConvertible {
-    case memory
-    case sqlite
-    case postgres
-
-    static var available: [StoreKind] {
-        ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] == nil ? [.memory, .sqlite] : allCases
-    }
-
-    var description: String { rawValue }
-
-    func withStore(_ body: (any SyncStore) async throws -> Void) async throws {
-        switch self {
-        case .memory:
-            try await body(InMemorySyncStore())
-        case .sqlite:
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("atskit-workable-\(UUID().uuidString).sqlite").path
-            defer {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-            try await body(try SQLiteSyncStore(path: path))
-        case .postgres:
-            let url = try PostgresDatabaseURL(ProcessInfo.processInfo.environment["ATSKIT_POSTGRES_URL"] ?? "")
-            try await withPostgresSyncStore(url: url, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }) {
-                try await body($0)
-            }
-        }
-    }
-}
 
 /// A Workable sandbox on a manual clock, a client on virtual time, a sync source and a store.
 struct SyncHarness: Sendable {

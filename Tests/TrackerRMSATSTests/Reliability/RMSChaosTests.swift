@@ -1,3 +1,4 @@
+import ATSTestSupport
 import ATSCore
 import ATSSync
 import Foundation
@@ -32,7 +33,7 @@ import TrackerRMSSandbox
         let only = ProcessInfo.processInfo.environment["ATSKIT_CHAOS_RUN"].flatMap(Int.init)
         var totals = RunFigures()
         for run in 0..<runs where only == nil || only == run {
-            let store: RMSStoreKind = run % 2 == 1 && RMSStoreKind.available.contains(.postgres) ? .postgres : .sqlite
+            let store: StoreKind = run % 2 == 1 && StoreKind.available.contains(.postgres) ? .postgres : .sqlite
             let figures = try await Self.chaosRun(
                 run: run, store: store, zone: Self.zones[run % Self.zones.count],
                 pageBase: RMSSandboxPageBase.allCases[run % RMSSandboxPageBase.allCases.count], placements: placements)
@@ -66,7 +67,7 @@ import TrackerRMSSandbox
     /// One seeded run: a full sync while the account changes under faults, then (changes stopped)
     /// an incremental sync under faults, compared; a deletion and a reconciling full scan, compared again.
     static func chaosRun(
-        run: Int, store kind: RMSStoreKind, zone: String, pageBase: RMSSandboxPageBase, placements: Int
+        run: Int, store kind: StoreKind, zone: String, pageBase: RMSSandboxPageBase, placements: Int
     ) async throws -> RunFigures {
         var figures = RunFigures()
         let clock = RMSManualSandboxClock(start: rmsStart)

@@ -1,3 +1,4 @@
+import ATSTestSupport
 import ATSCore
 import ATSSync
 import Foundation
@@ -75,7 +76,7 @@ import TrackerRMSSandbox
         var configuration = rmsSandbox(
             zone: account.zone, placements: 30, behavior: RMSSandboxBehavior(pageBase: pageBase, pageSizeCap: 7))
         configuration.clock = clock
-        let kind: RMSStoreKind = RMSReliabilityRun.isFull ? .sqlite : .memory
+        let kind: StoreKind = RMSReliabilityRun.isFull ? .sqlite : .memory
         let label = "\(account.testDescription), \(pageBase), zone \(knowsZone ? "given" : "not given")"
         try await kind.withStore { store in
             try await withRMSClient(configuration, knowsZone: knowsZone) { sandbox, client in
