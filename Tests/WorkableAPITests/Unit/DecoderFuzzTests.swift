@@ -6,7 +6,7 @@ import Testing
 
 /// The decoders never crash and never throw anything but their own errors, whatever the bytes:
 /// random bytes, mutated real documents, deep nesting, random header values and timestamps.
-@Suite struct DecoderFuzzTests {
+@Suite(.workableFuzzFigures) struct DecoderFuzzTests {
     static let seeds: [String] = [
         #"{"candidates":[{"id":"3fa9c1","name":"Ada","email":" ADA@x.com ","stage":"Applied","created_at":"2026-12-04T10:11:48.392Z","job":{"shortcode":"SBX1"}}],"paging":{"next":"http://127.0.0.1:1/spi/v3/accounts/s/candidates?limit=1&since_id=ab"}}"#,
         #"[{"id":"a1","description":"Not qualified","candidate_withdrew":false,"position":0}]"#,
@@ -18,7 +18,9 @@ import Testing
     ]
 
     /// Runs every decoder over `data`; any outcome but a crash is fine, and errors are typed.
-    static func decodeEverything(_ data: Data) {
+    static func decodeEverything(_ data: Data, target: String) {
+        var refused = false
+        defer { WorkableFuzzFigures.shared.record(target, typedFailure: refused) }
         let answer = ReceivedAnswer(status: 200, body: data)
         if let json = try? WorkableJSON(parsing: data) {
             _ = json.encoded()
@@ -38,6 +40,7 @@ import Testing
         do {
             _ = try WorkableAPI.record(answer, key: "candidate", WorkableCandidate.init(json:))
         } catch {
+            refused = true
             #expect(error.code == .malformedResponse)
         }
         let error = ErrorBody.error(status: 422, body: data, endpoint: "POST /x", token: "secret-token")
@@ -48,8 +51,8 @@ import Testing
 
     @Test func randomBytesNeverCrashAnyDecoder() async {
         let bytes = Gen<UInt8>.value(in: 0...255).array(of: 0...96)
-        await propertyCheck(count: 1_500, input: bytes) { input in
-            Self.decodeEverything(Data(input))
+        await propertyCheck(count: WorkableFuzzFigures.cases(1_500), input: bytes) { input in
+            Self.decodeEverything(Data(input), target: "random bytes")
         }
     }
 
@@ -69,18 +72,18 @@ import Testing
                 }
                 return bytes
             }
-        await propertyCheck(count: 2_000, input: mutations) { bytes in
-            Self.decodeEverything(Data(bytes))
+        await propertyCheck(count: WorkableFuzzFigures.cases(2_000), input: mutations) { bytes in
+            Self.decodeEverything(Data(bytes), target: "mutated documents")
         }
     }
 
     @Test func deepNestingEndsInAValueOrATypedError() {
         for depth in [10, 500, 5_000, 100_000] {
             let text = String(repeating: "[", count: depth) + "0" + String(repeating: "]", count: depth)
-            Self.decodeEverything(Data(text.utf8))
+            Self.decodeEverything(Data(text.utf8), target: "deep nesting")
             let objects =
                 String(repeating: #"{"candidate":"#, count: depth) + "1" + String(repeating: "}", count: depth)
-            Self.decodeEverything(Data(objects.utf8))
+            Self.decodeEverything(Data(objects.utf8), target: "deep nesting")
         }
     }
 
@@ -91,6 +94,7 @@ import Testing
             header: { ["Retry-After": text, "X-Rate-Limit-Reset": text][$0] ?? nil },
             wallClock: Date(timeIntervalSince1970: 1_796_000_000))
         let wait = headers.resetIn ?? .zero
+        WorkableFuzzFigures.shared.record("absurd waits")
         #expect(wait >= .zero)
         #expect(wait <= .seconds(10 * 365 * 86_400))
     }
@@ -100,7 +104,8 @@ import Testing
         let texts = Gen<Int>.int(in: 0...(characters.count - 1)).array(of: 0...32).map {
             String($0.map { characters[$0] })
         }
-        await propertyCheck(count: 3_000, input: texts) { text in
+        await propertyCheck(count: WorkableFuzzFigures.cases(3_000), input: texts) { text in
+            WorkableFuzzFigures.shared.record("timestamps and rate-limit headers")
             if let timestamp = WorkableTimestamp(iso8601: text) {
                 #expect(WorkableTimestamp(iso8601: timestamp.iso8601) == timestamp)
             }
@@ -118,7 +123,8 @@ import Testing
         let instants = zip(
             Gen<Int64>.int64(in: -62_135_596_800...253_402_300_799), Gen<Int32>.int32(in: 0...999_999_999)
         ).map { WorkableTimestamp(secondsSince1970: $0, nanoseconds: $1) }
-        await propertyCheck(count: 3_000, input: instants) { timestamp in
+        await propertyCheck(count: WorkableFuzzFigures.cases(3_000), input: instants) { timestamp in
+            WorkableFuzzFigures.shared.record("timestamp round trips")
             #expect(WorkableTimestamp(iso8601: timestamp.iso8601) == timestamp)
         }
     }
