@@ -1,3 +1,4 @@
+import ATSTestSupport
 import ATSSync
 import Foundation
 import Testing
