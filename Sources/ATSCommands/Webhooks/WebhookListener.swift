@@ -3,7 +3,6 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import Synchronization
-import TrackerAPI
 import UnixSignals
 
 /// The receiver behind `ats webhooks listen`: a Hummingbird server run as a service, so that SIGINT
@@ -13,8 +12,8 @@ struct WebhookListener: Sendable {
     var host: String
     /// The port; 0 picks a free one (reported to `onListening`).
     var port: Int
-    /// Checks each delivery's signature.
-    var verifier: TrackerWebhookVerifier
+    /// Checks each delivery's signature, the provider's way.
+    var verifier: any WebhookDeliveryCheck
     /// The largest body accepted; larger ones get 413 without being read to the end.
     var maximumBodyBytes: Int
     /// Where verified deliveries go, one JSON line each.
@@ -32,7 +31,7 @@ struct WebhookListener: Sendable {
     ) -> ServiceGroup {
         let lines = OneLineAtATime(output)
         let responder = WebhookResponder(
-            verifier: verifier, maximumBodyBytes: maximumBodyBytes, onDelivery: { lines.write($0.jsonLine) },
+            verifier: verifier, maximumBodyBytes: maximumBodyBytes, onDelivery: { lines.write($0) },
             onOutcome: onOutcome)
         let quiet = Logger(label: "ats.webhooks") { _ in SwiftLogNoOpLogHandler() }
         let application = Application(

@@ -3,12 +3,13 @@ import Foundation
 import ServiceLifecycle
 import TrackerAPI
 import UnixSignals
+import WorkableAPI
 
-/// `ats webhooks`: receive Tracker's webhook deliveries.
+/// `ats webhooks`: receive Tracker's or Workable's webhook deliveries.
 struct WebhooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "webhooks",
-        abstract: "Receive Tracker's webhook deliveries.",
+        abstract: "Receive Tracker's or Workable's webhook deliveries.",
         subcommands: [WebhooksListenCommand.self]
     )
 }
@@ -28,8 +29,17 @@ struct WebhooksListenCommand: AsyncParsableCommand {
             can be piped; a missing or wrong signature gets 401 (Tracker then re-sends it), a signed body that \
             is not a delivery 400, a body above --max-body-bytes 413. What happened to each request is noted \
             on standard error. Stop it with Ctrl-C (SIGINT) or SIGTERM; requests in flight are answered first.
+
+            With --provider workable, register the URL with Workable's POST /subscriptions (one URL per event: \
+            the body does not name it). Each delivery's X-Workable-Signature must be the HMAC-SHA256 of the body \
+            keyed with --signing-key (env WORKABLE_WEBHOOK_SECRET, else WORKABLE_API_TOKEN: the account token, or \
+            the OAuth app's secret); a verified one prints the candidate's id, name, email, job_shortcode, stage \
+            and updated_at with "provider":"workable". A delivery is a hint: fetch the candidate before acting.
             """
     )
+
+    @Option(help: "Whose deliveries to receive: tracker or workable (env ATS_PROVIDER; default tracker).")
+    var provider: String?
 
     @Option(help: "The port to listen on (0 picks a free one, shown on standard error).")
     var port: Int
@@ -39,6 +49,13 @@ struct WebhooksListenCommand: AsyncParsableCommand {
 
     @Option(help: "The API password, the signing key (env TRACKER_API_PASSWORD). Never printed.")
     var apiPassword: String?
+
+    @Option(
+        help: """
+            Workable's signing key: the account token or the OAuth app's secret (env WORKABLE_WEBHOOK_SECRET, \
+            else WORKABLE_API_TOKEN). Never printed.
+            """)
+    var signingKey: String?
 
     @Option(help: "The account's IANA time zone, for the applications' timestamps (env TRACKER_TIMEZONE).")
     var timezone: String?
@@ -79,7 +96,7 @@ struct WebhooksListenCommand: AsyncParsableCommand {
         try await reporting {
             let listener = try makeListener(environment: ProcessInfo.processInfo.environment, output: .flushed)
             let group = listener.makeServiceGroup(signals: [.sigterm, .sigint]) { port in
-                standardError(Self.banner(host: host, port: port))
+                standardError(Self.banner(provider: listener.verifier.providerName, host: host, port: port))
             }
             try await group.run()
             standardError("Stopped listening for webhooks.\n")
@@ -87,8 +104,36 @@ struct WebhooksListenCommand: AsyncParsableCommand {
     }
 
     /// The listener the flags and the environment describe; tests call it with their own.
-    /// - Throws: ``CommandFailure`` when the password is missing or the time zone unknown.
+    /// - Throws: ``CommandFailure`` when the provider is unknown, its signing key missing, or the
+    ///   time zone unknown.
     func makeListener(environment: [String: String], output: CommandOutput) throws -> WebhookListener {
+        let name = provider ?? environment["ATS_PROVIDER"].flatMap { $0.isEmpty ? nil : $0 } ?? "tracker"
+        let check: any WebhookDeliveryCheck
+        switch name {
+        case "tracker": check = try trackerCheck(environment: environment)
+        case "workable": check = try workableCheck(environment: environment)
+        default:
+            let source = provider != nil ? "--provider" : "ATS_PROVIDER"
+            throw CommandFailure.usage(
+                "ats webhooks listen receives tracker or workable deliveries, not '\(name)' (from \(source)).")
+        }
+        return WebhookListener(
+            host: host, port: port, verifier: check, maximumBodyBytes: maxBodyBytes, output: output,
+            onOutcome: { outcome in
+                switch outcome {
+                case .accepted(let summary):
+                    standardError("Accepted \(summary).\n")
+                case .rejected(let status, let reason):
+                    standardError("Answered \(status): \(reason)\n")
+                }
+            })
+    }
+
+    private func trackerCheck(environment: [String: String]) throws -> TrackerDeliveryCheck {
+        guard signingKey == nil else {
+            throw CommandFailure.usage(
+                "--signing-key is Workable's; Tracker signs deliveries with the API password (--api-password).")
+        }
         guard let password = apiPassword ?? environment["TRACKER_API_PASSWORD"], !password.isEmpty else {
             throw CommandFailure.usage(
                 "No API password given. Deliveries are signed with the account's API password: pass --api-password "
@@ -101,24 +146,33 @@ struct WebhooksListenCommand: AsyncParsableCommand {
             }
             zone = known
         }
-        return WebhookListener(
-            host: host, port: port,
+        return TrackerDeliveryCheck(
             verifier: TrackerWebhookVerifier(
-                apiPassword: password, accountTimeZone: zone, construction: try construction()),
-            maximumBodyBytes: maxBodyBytes, output: output,
-            onOutcome: { outcome in
-                switch outcome {
-                case .accepted(let event, let application):
-                    standardError("Accepted \(event) for application \(application).\n")
-                case .rejected(let status, let reason):
-                    standardError("Answered \(status): \(reason)\n")
-                }
-            })
+                apiPassword: password, accountTimeZone: zone, construction: try construction())
+        )
     }
 
-    static func banner(host: String, port: Int) -> String {
+    private func workableCheck(environment: [String: String]) throws -> WorkableDeliveryCheck {
+        // Tracker's options would be silently ignored here; saying so beats a listener that
+        // rejects every delivery for a reason the user cannot see.
+        guard apiPassword == nil, timezone == nil, signatureConstruction == "any" else {
+            throw CommandFailure.usage(
+                "--api-password, --timezone and --signature-construction are Tracker's. Workable signs deliveries "
+                    + "with --signing-key (or WORKABLE_WEBHOOK_SECRET, else WORKABLE_API_TOKEN).")
+        }
+        let key = [signingKey, environment["WORKABLE_WEBHOOK_SECRET"], environment["WORKABLE_API_TOKEN"]]
+            .lazy.compactMap { $0 }.first { !$0.isEmpty }
+        guard let key else {
+            throw CommandFailure.usage(
+                "No signing key given. Workable signs deliveries with the account token, or the OAuth app's secret: "
+                    + "pass --signing-key (or set WORKABLE_WEBHOOK_SECRET or WORKABLE_API_TOKEN).")
+        }
+        return WorkableDeliveryCheck(verifier: WorkableWebhookVerifier(signingKey: key))
+    }
+
+    static func banner(provider: String, host: String, port: Int) -> String {
         let shown = host.contains(":") ? "[\(host)]" : host
-        var text = "Listening for Tracker webhooks on http://\(shown):\(port)/ (Ctrl-C to stop).\n"
+        var text = "Listening for \(provider) webhooks on http://\(shown):\(port)/ (Ctrl-C to stop).\n"
         if !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) {
             text +=
                 "Deliveries carry applicants' data: outside this machine, put an HTTPS proxy in front of this port.\n"
