@@ -3,7 +3,7 @@ import TrackerAPI
 
 extension TrackerATSClient {
     /// Adds a note to an application. HTML and Markdown are converted to readable plain text
-    /// first (``PlainTextNote``): Tracker stores notes as plain text and would show tags literally.
+    /// first (ATSCore's `PlainTextNote`): Tracker stores notes as plain text and would show tags literally.
     ///
     /// Not repeated when the answer is lost (`ATSError.Code.outcomeUnknown`): list the
     /// application's notes to see whether it arrived before adding it again.
