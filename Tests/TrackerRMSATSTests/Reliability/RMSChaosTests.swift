@@ -1,6 +1,6 @@
-import ATSTestSupport
 import ATSCore
 import ATSSync
+import ATSTestSupport
 import Foundation
 import Testing
 import TrackerRMSAPI
@@ -28,8 +28,8 @@ import TrackerRMSSandbox
     ]
 
     @Test func seededChaosRunsLoseNothingAndDuplicateNothing() async throws {
-        let runs = RMSReliabilityRun.budget(quick: 3, full: 20)
-        let placements = RMSReliabilityRun.budget(quick: 120, full: 400)
+        let runs = ReliabilityRun.budget(quick: 3, full: 20)
+        let placements = ReliabilityRun.budget(quick: 120, full: 400)
         let only = ProcessInfo.processInfo.environment["ATSKIT_CHAOS_RUN"].flatMap(Int.init)
         var totals = RunFigures()
         for run in 0..<runs where only == nil || only == run {
@@ -51,7 +51,7 @@ import TrackerRMSSandbox
         }
         #expect(totals.faults > 0, "the sandbox injected faults")
         #expect(totals.mutations > 0, "the account changed while it was read")
-        RMSReliabilityRun.publish(
+        ReliabilityRun.publish(
             suite: "chaos (tracker-rms)",
             [
                 "runs": runs, "placements_per_run": placements, "fault_rate": 0.10,

@@ -1,5 +1,6 @@
 import ATSCore
 import ATSSync
+import ATSTestSupport
 import Foundation
 import Logging
 import Synchronization
@@ -51,7 +52,7 @@ import TrackerRMSSandbox
             scanned.texts += counts.texts
             scanned.found += counts.found
         }
-        RMSReliabilityRun.publish(
+        ReliabilityRun.publish(
             suite: "secrets (tracker-rms)",
             [
                 "failure_paths": Self.paths.count, "log_lines_scanned": scanned.lines, "texts_scanned": scanned.texts,

@@ -1,6 +1,6 @@
-import ATSTestSupport
 import ATSCore
 import ATSSync
+import ATSTestSupport
 import Foundation
 import Testing
 import TrackerRMSAPI
@@ -32,7 +32,7 @@ import TrackerRMSSandbox
     ]
 
     static let pageBases: [RMSSandboxPageBase] =
-        RMSReliabilityRun.isFull ? RMSSandboxPageBase.allCases : [.zero, .oneWithZeroRefused]
+        ReliabilityRun.isFull ? RMSSandboxPageBase.allCases : [.zero, .oneWithZeroRefused]
 
     static let cases = accounts.flatMap { account in
         pageBases.flatMap { base in [true, false].map { (account, base, $0) } }
@@ -55,7 +55,7 @@ import TrackerRMSSandbox
             totals.rowsLostOrDoubled += figures.rowsLostOrDoubled
             totals.wrongTimes += figures.wrongTimes
         }
-        RMSReliabilityRun.publish(
+        ReliabilityRun.publish(
             suite: "timezones (tracker-rms)",
             [
                 "combinations": Self.cases.count, "zones": Set(Self.accounts.map(\.zone)).count, "dst_days": 2,
@@ -63,7 +63,7 @@ import TrackerRMSSandbox
                 "mirrored_exactly_once": totals.mirroredOnce,
                 "missed_or_repeated": totals.edgeChanges - totals.mirroredOnce,
                 "rows_lost_or_doubled": totals.rowsLostOrDoubled, "wrong_update_times": totals.wrongTimes,
-                "stores": [RMSReliabilityRun.isFull ? "sqlite" : "memory"],
+                "stores": [ReliabilityRun.isFull ? "sqlite" : "memory"],
             ])
     }
 
@@ -76,7 +76,7 @@ import TrackerRMSSandbox
         var configuration = rmsSandbox(
             zone: account.zone, placements: 30, behavior: RMSSandboxBehavior(pageBase: pageBase, pageSizeCap: 7))
         configuration.clock = clock
-        let kind: StoreKind = RMSReliabilityRun.isFull ? .sqlite : .memory
+        let kind: StoreKind = ReliabilityRun.isFull ? .sqlite : .memory
         let label = "\(account.testDescription), \(pageBase), zone \(knowsZone ? "given" : "not given")"
         try await kind.withStore { store in
             try await withRMSClient(configuration, knowsZone: knowsZone) { sandbox, client in

@@ -1,5 +1,6 @@
 import ATSSync
 import ATSSyncPostgres
+import ATSTestSupport
 import Foundation
 import Logging
 import Synchronization

@@ -1,5 +1,5 @@
-import Foundation
 import ATSTestSupport
+import Foundation
 import Synchronization
 import Testing
 

@@ -1,5 +1,6 @@
 import ATSSync
 import ATSSyncSQLite
+import ATSTestSupport
 import Foundation
 import Testing
 import TrackerSandbox

@@ -1,5 +1,5 @@
-import ATSTestSupport
 import ATSSync
+import ATSTestSupport
 import Foundation
 import Testing
 import TrackerAPI

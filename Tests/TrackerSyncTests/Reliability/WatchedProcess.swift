@@ -1,5 +1,5 @@
-import Foundation
 import ATSTestSupport
+import Foundation
 import Synchronization
 
 /// A child `ats` whose standard error is read as it comes, so a test can await a line it prints

@@ -3,28 +3,6 @@ import ATSSync
 import Foundation
 import TrackerRMSSandbox
 
-/// How hard the Tracker RMS reliability suites push: a quick version for `swift test` and CI, the
-/// published version with `ATSKIT_RELIABILITY=full` (what `scripts/reliability` sets).
-enum RMSReliabilityRun {
-    /// Whether the full (published) budget was asked for.
-    static var isFull: Bool { ProcessInfo.processInfo.environment["ATSKIT_RELIABILITY"] == "full" }
-
-    /// `quick` in the default run, `full` when the full budget was asked for.
-    static func budget(quick: Int, full: Int) -> Int { isFull ? full : quick }
-
-    /// Prints a suite's figures as one line, `RELIABILITY {json}`, which `scripts/reliability`
-    /// collects into docs/RELIABILITY.md.
-    static func publish(suite: String, _ figures: [String: Any]) {
-        var object = figures
-        object["suite"] = suite
-        object["budget"] = isFull ? "full" : "quick"
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-            let line = String(data: data, encoding: .utf8)
-        else { return }
-        print("RELIABILITY \(line)")
-    }
-}
-
 /// A sync source that moves the sandbox's injected clock after every page it hands the engine, so
 /// that background changes (applied as the sandbox clock advances) land while a sync reads the
 /// account, at points the page sequence decides: the same seed gives the same run.

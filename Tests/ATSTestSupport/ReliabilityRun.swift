@@ -2,16 +2,16 @@ import Foundation
 
 /// How hard the reliability suites push: a quick version for `swift test` and CI, the published
 /// version with `ATSKIT_RELIABILITY=full` (what `scripts/reliability` sets).
-enum ReliabilityRun {
+public enum ReliabilityRun {
     /// Whether the full (published) budget was asked for.
-    static var isFull: Bool { ProcessInfo.processInfo.environment["ATSKIT_RELIABILITY"] == "full" }
+    public static var isFull: Bool { ProcessInfo.processInfo.environment["ATSKIT_RELIABILITY"] == "full" }
 
     /// `quick` in the default run, `full` when the full budget was asked for.
-    static func budget(quick: Int, full: Int) -> Int { isFull ? full : quick }
+    public static func budget(quick: Int, full: Int) -> Int { isFull ? full : quick }
 
     /// Prints a suite's figures as one line, `RELIABILITY {json}`, which `scripts/reliability`
     /// collects into docs/RELIABILITY.md.
-    static func publish(suite: String, _ figures: [String: Any]) {
+    public static func publish(suite: String, _ figures: [String: Any]) {
         var object = figures
         object["suite"] = suite
         object["budget"] = isFull ? "full" : "quick"
