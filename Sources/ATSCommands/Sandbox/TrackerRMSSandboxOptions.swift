@@ -91,22 +91,9 @@ struct TrackerRMSSandboxOptions: ParsableArguments {
         } catch let error as RMSSandboxConfigurationError {
             throw ValidationError(error.reason)
         }
-        var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
-            logger: RMSSandboxServer.loggingDisabled)
-        groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
-        let group = ServiceGroup(configuration: groupConfiguration)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            tasks.addTask {
-                guard let running = try? await server.waitUntilRunning() else { return }
-                print(banner(running, configuration: configuration))
-                fflush(nil)
-            }
-            try await tasks.waitForAll()
+        try await SandboxServing.serve(server, logger: RMSSandboxServer.loggingDisabled, name: "Tracker RMS") {
+            banner(try await server.waitUntilRunning(), configuration: configuration)
         }
-        print("Tracker RMS sandbox stopped.")
-        fflush(nil)
     }
 
     /// What the sandbox prints once it listens: where, how to sign in (the sandbox's own,

@@ -106,22 +106,9 @@ struct WorkableSandboxOptions: ParsableArguments {
         }
         let configuration = try options.configuration(host: request.host, port: request.port, seed: request.seed)
         let server = WorkableSandboxServer(configuration: configuration)
-        var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
-            logger: WorkableSandboxServer.loggingDisabled)
-        groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
-        let group = ServiceGroup(configuration: groupConfiguration)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            tasks.addTask {
-                guard let running = try? await server.waitUntilRunning() else { return }
-                print(banner(running, configuration: configuration))
-                fflush(nil)
-            }
-            try await tasks.waitForAll()
+        try await SandboxServing.serve(server, logger: WorkableSandboxServer.loggingDisabled, name: "Workable") {
+            banner(try await server.waitUntilRunning(), configuration: configuration)
         }
-        print("Workable sandbox stopped.")
-        fflush(nil)
     }
 
     /// What the sandbox prints once it listens: where, the sandbox's own published token, and a
