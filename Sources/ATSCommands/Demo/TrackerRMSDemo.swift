@@ -22,14 +22,7 @@ struct TrackerRMSDemoRun {
     var placementCount: Int { min(command.applications, 5_000) }
 
     func run() async throws {
-        let path = URL(fileURLWithPath: command.database).standardizedFileURL.path
-        try SQLiteFileCheck.check(path)
-        try await SQLiteMirrorLock.withLock(mirror: path) {
-            let replacing = try DemoRun.checkReplaceable(path)
-            if replacing { try DemoRun.removeOldDemo(at: path) }
-            let store = try SQLiteSyncStore(path: path)
-            try await store.prepare()
-            try await store.markAsDemo()
+        try await DemoRun.withDemoMirror(database: command.database) { store, path in
             try await run(store: store, path: path)
         }
     }

@@ -21,14 +21,7 @@ struct WorkableDemoRun {
     var personCount: Int { min(max(command.applications / 2, 20), 2_000) }
 
     func run() async throws {
-        let path = URL(fileURLWithPath: command.database).standardizedFileURL.path
-        try SQLiteFileCheck.check(path)
-        try await SQLiteMirrorLock.withLock(mirror: path) {
-            let replacing = try DemoRun.checkReplaceable(path)
-            if replacing { try DemoRun.removeOldDemo(at: path) }
-            let store = try SQLiteSyncStore(path: path)
-            try await store.prepare()
-            try await store.markAsDemo()
+        try await DemoRun.withDemoMirror(database: command.database) { store, path in
             try await run(store: store, path: path)
         }
     }
