@@ -125,15 +125,16 @@ struct CandidateStream: AsyncSequence, Sendable {
     }
 
     /// The candidate, or nil when it applied to none of the query's jobs.
+    ///
+    /// Its `updatedAt` is the resource's own change time, as a read of the resource by id gives it:
+    /// a time taken from its placements would move back when the newest one is deleted, and a
+    /// mirror keeps the newer of two versions of a provider's record. A candidate whose
+    /// applications changed keeps its time and differs in content, which the mirror stores.
     func candidate(_ resource: RMSResource) -> Candidate? {
         let placements = index.byResource[resource.id] ?? []
         if let jobs = query.jobIDs, !placements.contains(where: { jobs.contains(JobID($0.opportunityID.rawValue)) }) {
             return nil
         }
-        var candidate = mapping.candidate(resource, placements: placements)
-        if let latest = index.latestChange[resource.id], let own = candidate.updatedAt {
-            candidate.updatedAt = Swift.max(own, latest)
-        }
-        return candidate
+        return mapping.candidate(resource, placements: placements)
     }
 }

@@ -42,7 +42,8 @@ extension TrackerRMSATSClient {
     }
 
     /// Resources changed at or after the query's moment, or with a placement changed since, as
-    /// candidates with all their applications (from one scan of the placements).
+    /// candidates with all their applications (from one scan of the placements). A candidate's
+    /// `updatedAt` is the resource's own change time, never its placements'.
     /// - Parameter query: The lower bound and the jobs applied to.
     /// - Returns: The candidates, each once.
     public func streamCandidates(_ query: ATSChangeQuery) -> ATSStream<Candidate> {
@@ -73,9 +74,6 @@ extension TrackerRMSATSClient {
             if bound != nil, RMSChangeFilter.admits(placement.lastUpdated, after: bound) {
                 index.changedResources.insert(resource)
             }
-            if let instant = placement.lastUpdated?.instant {
-                index.latestChange[resource] = max(index.latestChange[resource] ?? instant, instant)
-            }
         }
         return index
     }
@@ -92,6 +90,7 @@ extension TrackerRMSATSClient {
 /// The placements grouped by resource.
 struct RMSPlacementIndex: Sendable {
     var byResource: [RMSRecordID: [RMSPlacementRef]] = [:]
+    /// Resources with a placement changed at or after the query's moment: read again even when
+    /// unchanged themselves, since their applications changed.
     var changedResources: Set<RMSRecordID> = []
-    var latestChange: [RMSRecordID: Date] = [:]
 }

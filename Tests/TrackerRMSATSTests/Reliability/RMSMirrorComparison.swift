@@ -38,16 +38,16 @@ struct RMSMirrorComparison {
             ]
             updated[.applications, default: [:]][String(placement.id)] = instant(placement.updatedAt)
         }
-        let placementTimes = Dictionary(grouping: truth.placements, by: \.resourceID).mapValues { $0.map(\.updatedAt) }
+        let placementIDs = Dictionary(grouping: truth.placements, by: \.resourceID).mapValues { $0.map(\.id).sorted() }
         for resource in truth.resources {
             let phone = [resource.mobilePhone, resource.homePhone, resource.workPhone].first { !$0.isEmpty }
+            let applications = (placementIDs[resource.id] ?? []).map { "\"\($0)\"" }.joined(separator: ",")
             expected[.candidates, default: [:]][String(resource.id)] = [
                 "first_name": resource.firstName, "last_name": resource.lastName, "email": resource.email,
-                "phone": phone,
+                "phone": phone, "application_ids": "[\(applications)]",
             ]
-            // A candidate carries its applications, so it changes when one of them does.
-            let latest = ([resource.updatedAt] + (placementTimes[resource.id] ?? [])).max() ?? resource.updatedAt
-            updated[.candidates, default: [:]][String(resource.id)] = instant(latest)
+            // The resource's own time: its applications' changes show in application_ids instead.
+            updated[.candidates, default: [:]][String(resource.id)] = instant(resource.updatedAt)
         }
         for opportunity in truth.opportunities {
             expected[.jobs, default: [:]][String(opportunity.id)] = ["title": opportunity.title]
