@@ -50,8 +50,8 @@ extension TrackerRMSClient {
         let request = RMSHTTPRequest(
             method: "POST", url: widgetRoot + "/api/widget/" + call.operation, headers: headers, body: body)
         return try await attempts(
-            call.label, repeatability: call.repeatability, status99Attempts: call.status99Attempts, logger: logger,
-            verify: verify
+            call.label, url: request.url, repeatability: call.repeatability, status99Attempts: call.status99Attempts,
+            logger: logger, verify: verify
         ) {
             response in
             self.envelope(response, call: call)
@@ -68,9 +68,10 @@ extension TrackerRMSClient {
         case fail(TrackerRMSError)
     }
 
-    /// The retry loop shared by widget and REST calls.
+    /// The retry loop shared by widget and REST calls; `url` is the request's, whose server is
+    /// named when no connection can be made.
     func attempts<Value: Sendable>(
-        _ label: String, repeatability: RMSRepeatability, status99Attempts: Int? = nil, logger: Logger?,
+        _ label: String, url: String, repeatability: RMSRepeatability, status99Attempts: Int? = nil, logger: Logger?,
         verify: (@Sendable () async throws -> Value?)?,
         interpret: (RMSHTTPResponse) -> AttemptResult<Value>,
         send: (Duration, Logger) async throws -> RMSHTTPResponse
@@ -78,6 +79,7 @@ extension TrackerRMSClient {
         let logger = logger ?? configuration.logger
         let policy = configuration.retryPolicy
         let started = clock.now()
+        let origin = Self.origin(of: url)
         var attempt = 0
         guard !isClosed else {
             throw TrackerRMSError(code: .transportFailure, operation: label, detail: "the client was shut down")
@@ -96,8 +98,10 @@ extension TrackerRMSClient {
             let attemptStart = clock.now()
             logger.trace("Tracker RMS request sent", metadata: ["trackerrms.operation": "\(label)"])
             var result: AttemptResult<Value>
+            var couldNotConnect = false
             do {
                 let response = try await send(min(configuration.requestTimeout, remaining), logger)
+                noteAnswered(origin)
                 let elapsed = clock.now() - attemptStart
                 metrics.recordAttempt(operation: label, statusClass: Self.statusClass(response), duration: elapsed)
                 logger.debug(
@@ -114,8 +118,15 @@ extension TrackerRMSClient {
                 if Task.isCancelled { throw TrackerRMSError(code: .cancelled, operation: label, attempts: attempt) }
                 metrics.recordAttempt(operation: label, statusClass: "transport", duration: clock.now() - attemptStart)
                 let code: TrackerRMSError.Code = error.isTimeout ? .timedOut : .transportFailure
+                couldNotConnect = error.neverSent
+                let detail =
+                    error.neverSent
+                    ? "no connection could be made to \(origin) (\(redact(error.reason))); check the base URL (the "
+                        + "widget root of the account's region, such as https://evoapius.tracker-rms.com) and that "
+                        + "the server is running and reachable from this machine"
+                    : redact(error.reason)
                 result = .retry(
-                    TrackerRMSError(code: code, operation: label, detail: redact(error.reason)),
+                    TrackerRMSError(code: code, operation: label, detail: detail),
                     reason: error.isTimeout ? "timeout" : "transport", tookEffect: !error.neverSent, retryAfter: nil)
             } catch {
                 result = .retry(
@@ -147,6 +158,10 @@ extension TrackerRMSClient {
                     await rateLimiter.pause(for: retryAfter)
                 }
                 guard attempt < policy.maximumAttempts else { throw fail(error) }
+                // A server that never answered and cannot be connected to is most likely the wrong address.
+                if couldNotConnect, attempt >= max(1, policy.unreachableServerAttempts), !hasAnswered(origin) {
+                    throw fail(error)
+                }
                 if error.rmsStatus == 99, let status99Attempts, attempt >= status99Attempts { throw fail(error) }
                 let wait = retryAfter ?? policy.backoff(forRetry: attempt, randomUnit: Double.random(in: 0..<1))
                 guard clock.now() - started + wait < policy.overallTimeout else {

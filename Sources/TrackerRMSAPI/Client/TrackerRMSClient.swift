@@ -34,6 +34,7 @@ public final class TrackerRMSClient: Sendable {
     private let observations = Mutex<Set<RMSServerObservation>>([])
     private let counters = Mutex(RMSTraffic())
     private let isShutDown = Mutex(false)
+    private let answeredOrigins = Mutex<Set<String>>([])
 
     /// Creates a client with its own AsyncHTTPClient connection pool. Call ``shutdown()`` when done.
     /// - Parameter configuration: The configuration.
@@ -121,6 +122,22 @@ public final class TrackerRMSClient: Sendable {
     public var serverObservations: Set<RMSServerObservation> { observations.withLock { $0 } }
 
     var isClosed: Bool { isShutDown.withLock { $0 } }
+
+    /// Records that the server at `origin` answered (any HTTP status).
+    func noteAnswered(_ origin: String) {
+        _ = answeredOrigins.withLock { $0.insert(origin) }
+    }
+
+    /// Whether the server at `origin` has answered this client.
+    func hasAnswered(_ origin: String) -> Bool { answeredOrigins.withLock { $0.contains(origin) } }
+
+    /// A URL's scheme, host and port: the address a person checks when no connection can be made
+    /// (never a user name, password, path or query).
+    static func origin(of url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return "the server" }
+        let scheme = components.scheme.map { $0 + "://" } ?? ""
+        return scheme + host + (components.port.map { ":\($0)" } ?? "")
+    }
 
     func count(_ update: (inout RMSTraffic) -> Void) {
         counters.withLock { update(&$0) }

@@ -85,7 +85,7 @@ extension TrackerRMSClient {
                     ("User-Agent", configuration.userAgent),
                 ])
             let outcome: (status: Int, json: RMSJSON?) = try await attempts(
-                label, repeatability: .repeatable, logger: logger, verify: nil
+                label, url: request.url, repeatability: .repeatable, logger: logger, verify: nil
             ) { response in
                 self.restInterpret(response, label: label)
             } send: { timeout, logger in
@@ -133,7 +133,9 @@ extension TrackerRMSClient {
         let request = RMSHTTPRequest(
             method: "POST", url: restRoot + "/api/Auth/ExchangeToken",
             headers: [("Content-Type", "application/json"), ("Accept", "application/json")], body: body)
-        let token: String = try await attempts(label, repeatability: .repeatable, logger: logger, verify: nil) {
+        let token: String = try await attempts(
+            label, url: request.url, repeatability: .repeatable, logger: logger, verify: nil
+        ) {
             response in
             if response.status == 401 || response.status == 403 {
                 return .fail(

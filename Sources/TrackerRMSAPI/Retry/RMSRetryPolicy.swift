@@ -12,6 +12,13 @@
 /// then `wait = base × (1 − jitter × u)` with `u` uniform in `[0, 1)`. A `Retry-After` header
 /// (seconds or an HTTP date) replaces the computed wait. All attempts share one
 /// ``overallTimeout``: a wait that would pass it ends the call instead.
+///
+/// A connection that cannot be made (refused, host unreachable or unknown, connect timeout) to a
+/// server that has not answered this client yet gets only ``unreachableServerAttempts``: it is
+/// almost always a wrong base URL or a server that is not running, and a person should hear so
+/// in a second, as from TrackerAPI's interactive commands, not after the full budget. Once the
+/// server has answered, connection failures get ``maximumAttempts`` like any transient failure,
+/// so a server restarting in the middle of a sync is ridden out.
 public struct RMSRetryPolicy: Sendable, Hashable {
     /// The most attempts per call, the first included (the contract asks for at least 8).
     public var maximumAttempts: Int
@@ -25,6 +32,9 @@ public struct RMSRetryPolicy: Sendable, Hashable {
     public var overallTimeout: Duration
     /// The longest `Retry-After` waited out; longer ends the call with `rateLimited`.
     public var maximumRetryAfter: Duration
+    /// The most attempts of a call whose connection cannot be made while the server has never
+    /// answered this client (at least 1; at most ``maximumAttempts`` apply).
+    public var unreachableServerAttempts: Int
 
     /// Creates a policy.
     /// - Parameters:
@@ -34,10 +44,13 @@ public struct RMSRetryPolicy: Sendable, Hashable {
     ///   - jitter: The randomised fraction.
     ///   - overallTimeout: The deadline for all attempts.
     ///   - maximumRetryAfter: The longest `Retry-After` waited out.
+    ///   - unreachableServerAttempts: The attempts of a call that cannot connect to a server that
+    ///     never answered.
     public init(
         maximumAttempts: Int = 8, initialBackoff: Duration = .milliseconds(200),
         maximumBackoff: Duration = .seconds(10),
-        jitter: Double = 0.5, overallTimeout: Duration = .seconds(180), maximumRetryAfter: Duration = .seconds(120)
+        jitter: Double = 0.5, overallTimeout: Duration = .seconds(180), maximumRetryAfter: Duration = .seconds(120),
+        unreachableServerAttempts: Int = 3
     ) {
         self.maximumAttempts = maximumAttempts
         self.initialBackoff = initialBackoff
@@ -45,9 +58,11 @@ public struct RMSRetryPolicy: Sendable, Hashable {
         self.jitter = jitter
         self.overallTimeout = overallTimeout
         self.maximumRetryAfter = maximumRetryAfter
+        self.unreachableServerAttempts = unreachableServerAttempts
     }
 
-    /// Eight attempts, 200 ms doubling to 10 s, half jitter, three minutes per call.
+    /// Eight attempts, 200 ms doubling to 10 s, half jitter, three minutes per call; three attempts
+    /// to connect to a server that never answered.
     public static let `default` = RMSRetryPolicy()
 
     /// One attempt.
