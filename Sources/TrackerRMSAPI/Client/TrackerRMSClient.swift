@@ -141,6 +141,7 @@ public final class TrackerRMSClient: Sendable {
 
     func count(_ update: (inout RMSTraffic) -> Void) {
         counters.withLock { update(&$0) }
+        for tally in RMSTrafficTally.active { tally.record(update) }
     }
 
     /// Records an observation; the log and the callback hear about each one once.

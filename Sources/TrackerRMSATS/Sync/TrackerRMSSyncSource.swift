@@ -1,5 +1,6 @@
 public import ATSCore
 public import ATSSync
+import TrackerRMSAPI
 
 /// The Tracker RMS mirror source: ``ATSSync/ATSClientSyncSource`` over a ``TrackerRMSATSClient``
 /// (same streams, contracts, look-back and rows), whose pages also carry what a run report must say
@@ -46,6 +47,22 @@ public struct TrackerRMSSyncSource: SyncSource {
         TrackerRMSSourcePages(
             base: base.pages(of: stream, window: window, startingAt: page), client: client,
             warnings: warnings(for: stream, window: window))
+    }
+
+    /// Runs `work` (the engine reading one stream) and counts the requests it, and the tasks it
+    /// starts, sent to Tracker RMS: the report's requests, retries and 429 answers per stream.
+    /// - Parameter work: The work to count.
+    /// - Returns: What `work` returned, and its traffic.
+    /// - Throws: What `work` throws.
+    public func countingTraffic<Result: Sendable>(
+        _ work: () async throws -> Result
+    ) async throws -> (result: Result, traffic: SyncTraffic) {
+        let tally = RMSTrafficTally()
+        let result = try await tally.counting(work)
+        let traffic = tally.traffic
+        return (
+            result, SyncTraffic(requests: traffic.requests, retries: traffic.retries, rateLimited: traffic.rateLimited)
+        )
     }
 
     /// What a run report must say about a window of a stream, before it is read.
