@@ -10,6 +10,9 @@ struct ProviderDemoStory {
     let output: CommandOutput
     let store: SQLiteSyncStore
     let path: String
+    /// Where the provider's candidates come from, for the title of the query that reads them: these
+    /// providers keep candidate records of their own, unlike Tracker, whose candidates are derived.
+    var candidates = "candidates are the provider's own records"
 
     func run(
         client: any ATSClient, clientName: String, pauseFaults: () -> Void, resumeFaults: () -> Void,
@@ -43,7 +46,7 @@ struct ProviderDemoStory {
         try await changes.verdict(second, store: store, output: output)
         output.line("")
         output.line("5. The mirror is \(path); open it with `sqlite3 \(command.database)`.")
-        try await DemoQueries.show(on: store, output: output)
+        try await DemoQueries.show(on: store, output: output, candidates: candidates)
     }
 }
 

@@ -62,7 +62,10 @@ struct TrackerRMSDemoRun {
         client: TrackerRMSATSClient, sandbox: RunningRMSSandbox, store: SQLiteSyncStore, path: String
     ) async throws {
         let faults = sandbox.control.behavior.faultRate
-        try await ProviderDemoStory(command: command, output: output, store: store, path: path).run(
+        try await ProviderDemoStory(
+            command: command, output: output, store: store, path: path,
+            candidates: "candidates are Tracker RMS's Resources, records with ids of their own"
+        ).run(
             client: client, clientName: "TrackerRMSATSClient",
             pauseFaults: { sandbox.control.updateBehavior { $0.faultRate = 0 } },
             resumeFaults: { sandbox.control.updateBehavior { $0.faultRate = faults } },

@@ -48,5 +48,7 @@ import TrackerRMSSandbox
             #expect(change[1] == placements.first { $0.id == id }.flatMap { names[$0.statusID] })
         }
         #expect(!captured.lines.contains { $0.contains("✗") }, "\(captured.lines)")
+        #expect(captured.lines.contains { $0.contains("candidates are Tracker RMS's Resources") })
+        #expect(!captured.lines.contains { $0.contains("derived from e-mail") }, "Resources are real records")
     }
 }
