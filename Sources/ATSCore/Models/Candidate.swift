@@ -18,7 +18,11 @@ public struct Candidate: Hashable, Sendable, Identifiable {
     public var customFields: [String: CustomFieldValue]
     /// When the person first applied.
     public var createdAt: Date?
-    /// The latest change to any of this person's applications.
+    /// When the provider last changed this record. Where candidates are derived from applications
+    /// (Tracker), that is the latest change to any of the person's applications; where they are
+    /// records of their own (Tracker RMS's Resources, Workable's candidates), it is the record's own
+    /// change time, which only moves forward — a change to the person's applications shows in the
+    /// application rows and in `applicationIDs`, not necessarily here.
     public var updatedAt: Date?
 
     /// Creates a candidate.
