@@ -26,7 +26,7 @@ enum DemoQueries {
                     ORDER BY jobs DESC, candidate LIMIT 5
                     """),
             Example(
-                title: "Stage moves the mirror has seen (Tracker keeps no history of its own)",
+                title: "Stage moves the mirror has seen between syncs (its own record, not the provider's history)",
                 sql: """
                     SELECT h.id AS application, a.first_name || ' ' || a.last_name AS candidate,
                            h.from_stage, h.to_stage, h.observed_at
