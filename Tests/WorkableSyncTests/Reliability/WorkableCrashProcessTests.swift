@@ -124,7 +124,7 @@ import WorkableSandbox
             figures.referenceSweepReads = Self.perCandidateReads(control.requests.dropFirst(readsBefore)).count
             let order = Dictionary(uniqueKeysWithValues: control.candidates.enumerated().map { ($1.id, $0) })
             var runs: [(logStart: Int, skippable: [String: Int])] = []
-            let killedSweep = try await killLoop(seed: 0x5EED_0002, step: 10...60).run(
+            let killedSweep = try await killLoop(seed: 0x5EED_0002, step: 15...45).run(
                 arguments(sweep), kills: plan.sweep
             ) { _ in
                 runs.append((control.requests.count, try await Self.committedRecords(mirror, account: account)))
