@@ -144,14 +144,18 @@ import WorkableSandbox
             try await audit("the killed sweep", perCandidate: true, deletionsSeen: true)
 
             // The account changes (moves, new candidates, comments), and the sandbox limits requests
-            // to 25 per 5 s, a window another client has just spent: the killed runs and the runs
-            // after them meet 429s and wait for the reset that the sandbox names, in real time (the
-            // child's pacer sleeps on its own clock, so the sandbox's virtual clock cannot serve it).
+            // to 25 per window of a few seconds, a window another client has just spent: the killed
+            // runs and the runs after them meet 429s and wait for the reset that the sandbox names,
+            // in real time (the child's pacer sleeps on its own clock, so the sandbox's virtual
+            // clock cannot serve a child process). Windows are aligned on Unix time: the length is
+            // the one whose current window has the most time left, so that the spent window still
+            // runs when the first run's first request arrives.
             control.mutate(count: 30)
             figures.changes += 30
+            let window = Self.windowWithTheMostTimeLeft(Date())
             control.update {
                 $0.rateLimit = 25
-                $0.rateWindowSeconds = 5
+                $0.rateWindowSeconds = window
             }
             control.exhaustRateLimit()
             let limited = try await killLoop(seed: 0x5EED_0003, step: 1...4).run(arguments(), kills: plan.limited)
@@ -194,6 +198,16 @@ import WorkableSandbox
         ]
         for (phase, count) in figures.kills { published["sigkills_during_\(phase)"] = count }
         ReliabilityRun.publish(suite: "crash-sync (workable, \(kind))", published)
+    }
+
+    /// The window length, 5 to 12 seconds, whose window (aligned on Unix time) has the most time
+    /// left at `now`.
+    static func windowWithTheMostTimeLeft(_ now: Date) -> Int {
+        let seconds = now.timeIntervalSince1970
+        func timeLeft(_ window: Int) -> Double {
+            Double(window) - seconds.truncatingRemainder(dividingBy: Double(window))
+        }
+        return (5...12).max { timeLeft($0) < timeLeft($1) } ?? 5
     }
 
     /// One request for a candidate record's comments (`notes`) or files.
