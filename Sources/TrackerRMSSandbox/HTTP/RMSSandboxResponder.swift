@@ -61,6 +61,7 @@ struct RMSSandboxResponder: HTTPResponder {
             fault: facts.fault)
         let limit = store.configuration.requestLogLimit
         store.traffic.withLock { $0.append(entry, limit: limit) }
+        store.answers.increment()
         var fields = HTTPFields()
         fields[.contentType] = reply.contentType
         for (name, value) in reply.headers {

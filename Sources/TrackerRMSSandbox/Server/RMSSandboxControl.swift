@@ -46,6 +46,28 @@ public final class RMSSandboxControl: Sendable {
     /// The requests answered so far (oldest first, up to the configured limit).
     public var requestLog: [RMSSandboxRequestLogEntry] { store.traffic.withLock { $0.log } }
 
+    /// How many requests the sandbox has answered since it started (the log keeps only the latest).
+    public var answeredRequestCount: Int { store.answers.count }
+
+    /// Waits until the sandbox has answered at least `count` requests in total: lets a test act at a
+    /// chosen point of a client's run (stop a process after its 7th request, say) without sleeping.
+    /// - Parameters:
+    ///   - count: The total to wait for.
+    ///   - timeout: How long to wait at most.
+    /// - Throws: ``RMSSandboxWaitTimeout`` when `timeout` passes first; `CancellationError` when cancelled.
+    public func awaitAnsweredRequests(atLeast count: Int, timeout: Duration = .seconds(30)) async throws {
+        let answers = store.answers
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await answers.reach(count) }
+            group.addTask { try? await Task.sleep(for: timeout) }
+            await group.next()
+            group.cancelAll()
+        }
+        if answers.count >= count { return }
+        try Task.checkCancellation()
+        throw RMSSandboxWaitTimeout(awaited: "\(count) answered requests", timeout: timeout)
+    }
+
     /// Forgets the request log.
     public func clearRequestLog() {
         store.traffic.withLock { $0.log.removeAll() }

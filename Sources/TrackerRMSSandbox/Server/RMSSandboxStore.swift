@@ -70,6 +70,8 @@ final class RMSSandboxStore: Sendable {
     let traffic = Mutex(RMSSandboxTraffic())
     let queryCache = Mutex<(key: String, version: Int, ids: [Int])?>(nil)
     let stop = Mutex<(@Sendable () async -> Void)?>(nil)
+    /// Told after every answered request, for tests that act at a chosen point of a client's run.
+    let answers = RMSAnsweredRequests()
 
     init(configuration: RMSSandboxConfiguration) {
         self.configuration = configuration

@@ -176,5 +176,6 @@ extension WorkableSandboxStore {
             traffic.log.append(entry)
             if traffic.log.count > limit { traffic.log.removeFirst(traffic.log.count - limit) }
         }
+        answers.increment()
     }
 }

@@ -11,6 +11,9 @@ final class WorkableSandboxStore: Sendable {
     let events: AsyncStream<SandboxEvent>
     let eventSink: AsyncStream<SandboxEvent>.Continuation
     let deliveries = Mutex<[WorkableSandboxDelivery]>([])
+    /// Told after every answered request (API and file host), for tests that act at a chosen point
+    /// of a client's run.
+    let answers = AnsweredRequests()
     /// The file host's port, known once it listens.
     let filePort = Mutex(0)
     /// A key only the sandbox knows, for the file URLs' signatures.
