@@ -103,8 +103,8 @@ import WorkableSync
                     accountTimeZone: trackerConfiguration.behavior.timeZone)
                 do {
                     try await withWorkableMirror(store: store, people: 20) { harness in
-                        try await harness.engine(harness.source).run(WorkableSyncSource.recordStreams)
-                        try await harness.engine(trackerSource).run(trackerSource.streams)
+                        _ = try await harness.engine(harness.source).run(WorkableSyncSource.recordStreams)
+                        _ = try await harness.engine(trackerSource).run(trackerSource.streams)
                         let providers = try await store.accountProviders()
                         #expect(providers[harness.account] == .workable)
                         #expect(providers[trackerAccount] == .tracker)

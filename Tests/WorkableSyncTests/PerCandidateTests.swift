@@ -15,7 +15,7 @@ import WorkableSync
     func commentsAndFilesAreMirroredAfterTheRecordStreams(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
             try await withWorkableMirror(store: store, people: 20) { harness in
-                try await harness.engine(harness.source).run(WorkableSyncSource.recordStreams)
+                _ = try await harness.engine(harness.source).run(WorkableSyncSource.recordStreams)
                 let report = try await harness.engine(harness.source).run(WorkableSyncSource.perCandidateStreams)
                 let reportCompleted = report.streams.allSatisfy { $0.completed }
                 #expect(reportCompleted)

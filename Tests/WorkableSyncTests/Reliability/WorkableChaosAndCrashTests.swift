@@ -36,7 +36,7 @@ import WorkableSync
                 ) { harness in
                     do {
                         let report = try await harness.engine(harness.source).run(WorkableSyncSource.recordStreams)
-                        if !report.streams.allSatisfy { $0.completed } { totals.incompleteChaosRuns += 1 }
+                        if !report.streams.allSatisfy({ $0.completed }) { totals.incompleteChaosRuns += 1 }
                     } catch {
                         // A run that gives up under faults is allowed; the mirror must still converge.
                         totals.failedChaosRuns += 1
