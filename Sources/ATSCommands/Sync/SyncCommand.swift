@@ -60,9 +60,10 @@ struct SyncCommand: AsyncParsableCommand {
 
     @Option(
         help: """
-            At most this many requests per second to Tracker (default: no limit beyond 4 requests in flight \
-            over all streams; a 429 answer halves them and pauses every request for its Retry-After, which \
-            is waited out, never a failure). See docs/PERFORMANCE.md.
+            At most this many requests per second to the provider (default: Tracker, no limit beyond 4 \
+            requests in flight over all streams; Tracker RMS, none; Workable, its 10 requests per 10 seconds. \
+            A 429 answer pauses every request for its Retry-After, which is waited out, never a failure). \
+            See docs/PERFORMANCE.md.
             """
     )
     var rateLimit: Double?
@@ -141,7 +142,10 @@ struct SyncCommand: AsyncParsableCommand {
             return
         }
         let provider = try ProviderRegistry.active.registration(for: settings)
-        let request = ProviderRequest(options: connection, environment: environment, flags: [:], tuning: tuning)
+        // Every provider reads its pace from the settings, so --rate-limit goes in as the top-priority
+        // `rate_limit` setting (Tracker's client also takes it through `tuning`).
+        let flags = rateLimit.map { [SettingKey.rateLimit: SettingValue.number($0)] } ?? [:]
+        let request = ProviderRequest(options: connection, environment: environment, flags: flags, tuning: tuning)
         try await provider.withSyncSource(request) { session in
             let name = account.flatMap { $0.isEmpty ? nil : $0 } ?? session.defaultAccountName
             // The mirror is held for one pass at a time: between the passes of a --watch, another

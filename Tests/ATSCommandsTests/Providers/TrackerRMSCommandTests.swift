@@ -194,4 +194,28 @@ private func unusualSandbox(timeZone: String = "Pacific/Honolulu") -> RMSSandbox
         #expect(configuration.timeZoneIdentifier == "Pacific/Kiritimati")
         #expect(configuration.behavior.rateLimit == 40 && configuration.behavior.faultRate == 0.2)
     }
+
+    /// `ats sync --rate-limit` paces every provider's client, not only Tracker's: against an account
+    /// that answers 429 past 2 requests a second, a sync held to 1.5 a second is never refused.
+    @Test func aSyncsRateLimitFlagPacesTheTrackerRMSClient() async throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("atskit-rms-rate-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let configuration = RMSSandboxConfiguration(
+            seed: 5, opportunityCount: 3, resourceCount: 8, placementCount: 10, activityCount: 4,
+            timeZoneIdentifier: "UTC", behavior: RMSSandboxBehavior(rateLimit: 2))
+        try await withTrackerRMSSandbox(configuration) { sandbox in
+            let sync = try #require(
+                try ATSCommand.parseAsRoot([
+                    "sync", "--database", path, "--quiet", "--json", "--rate-limit", "1.5", "--provider", "tracker-rms",
+                    "--base-url", sandbox.baseURL, "--api-key", sandbox.apiKey, "--timezone", "UTC",
+                ]) as? SyncCommand)
+            try await sync.execute(environment: [:], output: CapturedOutput().output)
+            let log = sandbox.control.requestLog
+            #expect(log.count > 3, "the sync sent \(log.count) requests")
+            #expect(log.filter { $0.httpStatus == 429 }.count == 0, "answers 429 with --rate-limit 1.5")
+        }
+    }
 }
