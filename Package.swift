@@ -50,6 +50,11 @@ let package = Package(
         // through AsyncHTTPClient) layers flags over the environment over the profile.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        // The tests' child processes (Tests/ATSTestSupport/ChildProcess.swift) are launched with
+        // swift-subprocess, whose paths and file descriptors are swift-system's types; no library
+        // depends on either.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // How every module spells JSON strings and numbers and UTC timestamps, and the civil calendar.
@@ -236,6 +241,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Child processes (ChildProcess).
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             path: "Tests/ATSTestSupport",
             swiftSettings: swiftSettings

@@ -116,7 +116,7 @@ let atsExecutable: URL? = {
                 let control = sandboxes.targetSandbox.control
                 let child = try ChildProcess(
                     try #require(atsExecutable), ["bridge"] + arguments, environment: Self.environment)
-                defer { if child.process.isRunning { child.send(SIGKILL) } }
+                defer { if child.isRunning { child.send(SIGKILL) } }
 
                 // Walk the conversation one request at a time: the next hold is armed before the
                 // current request is let go, so no request slips past.

@@ -1,5 +1,5 @@
-import Foundation
 import ATSTestSupport
+import Foundation
 import Testing
 import TrackerSandbox
 
@@ -58,19 +58,23 @@ import TrackerSandbox
                 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(sync);
             ALTER DEFAULT PRIVILEGES FOR ROLE \(owner) IN SCHEMA public GRANT USAGE ON SEQUENCES TO \(sync);
             """, database: database)
-        defer {
-            let cleanup = Process()
-            cleanup.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-            cleanup.arguments = [
-                serverURL ?? "", "-X", "-q", "-c",
-                "DROP DATABASE IF EXISTS \(database) WITH (FORCE); DROP ROLE IF EXISTS \(owner); DROP ROLE IF EXISTS \(sync)",
-            ]
-            cleanup.standardOutput = FileHandle.nullDevice
-            cleanup.standardError = FileHandle.nullDevice
-            try? ProcessLaunch.run(cleanup)
-            cleanup.waitUntilExit()
+        let outcome: Result<Void, any Error>
+        do {
+            try await body(database, owner, sync)
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
         }
-        try await body(database, owner, sync)
+        // Dropped whether the body passed or not. The server's address goes after the options, so
+        // that a failure message, which names the arguments before the first option, never shows it.
+        _ = try? await ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/psql"),
+            [
+                "-X", "-q", "-c",
+                "DROP DATABASE IF EXISTS \(database) WITH (FORCE); DROP ROLE IF EXISTS \(owner); DROP ROLE IF EXISTS \(sync)",
+                serverURL ?? "",
+            ], within: .seconds(120))
+        try outcome.get()
     }
 
     static func sync(_ sandbox: RunningSandbox, database: String, extra: [String] = []) async -> CommandTrace {

@@ -26,7 +26,7 @@ extension SecretsAndTrust {
                     try #require(atsExecutable), ["webhooks", "listen", "--port", "0"],
                     environment: ["TRACKER_API_PASSWORD": password], standardOutput: output.pipe,
                     standardError: errors.pipe)
-                defer { if listener.process.isRunning { listener.send(SIGKILL) } }
+                defer { if listener.isRunning { listener.send(SIGKILL) } }
 
                 let banner = try await errors.wait(for: "the listener's \"Listening\" banner") {
                     $0.contains("Listening") && $0.contains("/ (")

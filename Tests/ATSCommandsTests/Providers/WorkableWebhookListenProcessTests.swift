@@ -18,7 +18,7 @@ import WorkableSandbox
                 CommandProcess.executable, ["webhooks", "listen", "--port", "0", "--provider", "workable"],
                 environment: ["WORKABLE_API_TOKEN": sandbox.token], standardOutput: output.pipe,
                 standardError: errors.pipe)
-            defer { if listener.process.isRunning { listener.send(SIGKILL) } }
+            defer { if listener.isRunning { listener.send(SIGKILL) } }
 
             let banner = try await errors.wait(for: "the listener's banner") {
                 $0.contains("Listening for Workable webhooks") && $0.contains("/ (")

@@ -51,9 +51,9 @@ struct KillLoop {
                 group.addTask {
                     // Cancelled (and so never killing) when the child ends first.
                     guard (try? await control.awaitAnsweredRequests(atLeast: target)) != nil,
-                        child.process.isRunning
+                        child.isRunning
                     else { return false }
-                    kill(child.process.processIdentifier, SIGKILL)
+                    child.send(SIGKILL)
                     return true
                 }
                 let first = await group.next() ?? false

@@ -10,16 +10,10 @@ struct DeadlinePassed: Error, CustomStringConvertible {
 
 /// One `ats` process with its output kept in files, awaited with a deadline.
 final class WorkerProcess: Sendable {
-    private struct State {
-        var status: Int32?
-        var waiter: CheckedContinuation<Int32, Never>?
-    }
-
     let name: String
-    let process: Process
+    let process: ChildProcess
     private let outputFile: URL
     private let errorFile: URL
-    private let state = Mutex(State())
 
     /// Starts `executable arguments` with `environment` added to this process's own.
     init(_ name: String, _ executable: URL, _ arguments: [String], environment: [String: String], folder: URL) throws {
@@ -27,22 +21,11 @@ final class WorkerProcess: Sendable {
         outputFile = folder.appendingPathComponent("\(name).out")
         errorFile = folder.appendingPathComponent("\(name).err")
         for file in [outputFile, errorFile] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        process.terminationHandler = { finished in
-            let code = finished.terminationStatus
-            let waiter = self.state.withLock { state in
-                state.status = code
-                defer { state.waiter = nil }
-                return state.waiter
-            }
-            waiter?.resume(returning: code)
-        }
-        try ProcessLaunch.run(process)
+        process = try ChildProcess(
+            executable, arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+            standardOutput: try FileHandle(forWritingTo: outputFile),
+            standardError: try FileHandle(forWritingTo: errorFile))
     }
 
     var output: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
@@ -51,38 +34,17 @@ final class WorkerProcess: Sendable {
     /// Waits for the process to end and returns its status; after `deadline` kills it and throws
     /// ``DeadlinePassed`` with its standard error.
     func exit(within deadline: Duration) async throws -> Int32 {
-        let pid = process.processIdentifier
-        let finished = await withTaskGroup(of: Int32?.self) { group in
-            group.addTask { await self.status() }
-            group.addTask {
-                // At the deadline the process is killed, which ends the other task's wait too.
-                guard (try? await Task.sleep(for: deadline)) != nil else { return nil }
-                kill(pid, SIGKILL)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        do {
+            return try await process.exit(within: deadline)
+        } catch is DeadlineExceeded {
+            throw DeadlinePassed(description: "worker \(name) did not finish within \(deadline); its errors: \(errors)")
         }
-        if let finished { return finished }
-        throw DeadlinePassed(description: "worker \(name) did not finish within \(deadline); its errors: \(errors)")
     }
 
-    /// SIGKILLs the process, if it still runs, and waits for it to be gone.
+    /// SIGKILLs the process, if it still runs, and waits (a minute at most) for it to be gone.
     func killNow() async {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        _ = await status()
-    }
-
-    private func status() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let done = state.withLock { state -> Int32? in
-                if state.status == nil { state.waiter = continuation }
-                return state.status
-            }
-            if let done { continuation.resume(returning: done) }
-        }
+        process.send(SIGKILL)
+        _ = try? await process.exit(within: .seconds(60))
     }
 }
 

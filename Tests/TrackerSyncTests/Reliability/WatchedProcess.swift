@@ -27,27 +27,18 @@ final class WatchedProcess: Sendable {
         var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     }
 
-    let process: Process
+    let process: ChildProcess
     let arguments: [String]
     private let state = Mutex(State())
 
     var processIdentifier: Int32 { process.processIdentifier }
 
     init(_ executable: URL, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
         let pipe = Pipe()
-        process.standardError = pipe
+        let process = try ChildProcess(executable, arguments, standardError: pipe)
         self.process = process
         self.arguments = arguments
-        process.terminationHandler = { [weak self] finished in
-            let status = finished.terminationStatus
-            self?.update { $0.status = status }
-        }
-        try ProcessLaunch.run(process)
+        process.whenEnded { [weak self] status in self?.update { $0.status = status } }
         // A thread of its own reads the pipe with blocking reads: a readability handler was seen
         // to deliver nothing of what a short-lived child wrote before it exited.
         let reader = pipe.fileHandleForReading
@@ -63,7 +54,7 @@ final class WatchedProcess: Sendable {
 
     /// Sends a signal (SIGSTOP, SIGCONT, SIGKILL).
     func signal(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
+        process.send(signal)
     }
 
     /// Waits for the child to end; returns what it printed and its status.
