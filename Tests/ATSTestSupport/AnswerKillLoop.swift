@@ -111,9 +111,9 @@ public struct AnswerKillLoop: Sendable {
                     group.cancelAll()
                     return first
                 }
-                if reached, child.process.isRunning { child.send(SIGKILL) }
+                if reached, child.isRunning { child.send(SIGKILL) }
                 let status = try await child.exit(within: .seconds(60))
-                killed = reached && child.process.terminationReason == .uncaughtSignal && status == SIGKILL
+                killed = reached && child.endedBySignal && status == SIGKILL
             }
             let status = try await child.exit(within: runLimit)
             if killed {

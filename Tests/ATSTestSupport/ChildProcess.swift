@@ -78,7 +78,7 @@ public final class ChildProcess: Sendable {
                 }
                 switch result.terminationStatus {
                 case .exited(let code): termination.record(.success(code))
-                case .signaled(let signal): termination.record(.success(signal))
+                case .signaled(let signal): termination.record(.success(signal), bySignal: true)
                 }
             } catch {
                 launch.failed(error)
@@ -97,6 +97,10 @@ public final class ChildProcess: Sendable {
 
     /// Whether the child has not ended yet (or has ended and is not yet reaped).
     public var isRunning: Bool { !termination.hasEnded }
+
+    /// Whether the child has ended because of a signal (then ``exit(within:)`` returns the signal's
+    /// number), rather than by exiting with a status.
+    public var endedBySignal: Bool { termination.endedBySignal }
 
     /// Sends a signal (SIGTERM, SIGKILL…) to the child, unless it has ended.
     /// - Parameter signal: The signal number.
@@ -150,10 +154,13 @@ public final class ChildProcess: Sendable {
 private final class ChildTermination: Sendable {
     let status = OneShot<Int32>()
     private let ended = Atomic<Bool>(false)
+    private let signaled = Atomic<Bool>(false)
 
     var hasEnded: Bool { ended.load(ordering: .acquiring) }
+    var endedBySignal: Bool { signaled.load(ordering: .acquiring) }
 
-    func record(_ result: Result<Int32, any Error>) {
+    func record(_ result: Result<Int32, any Error>, bySignal: Bool = false) {
+        signaled.store(bySignal, ordering: .releasing)
         ended.store(true, ordering: .releasing)
         status.resolve(result)
     }
