@@ -168,8 +168,9 @@ private func parse<Command: ParsableCommand>(_ arguments: [String], as type: Com
             let hire = try parse(
                 ["applications", "hire", "1", "--provider", "listonly"], as: ApplicationsHireCommand.self)
             let error = try #require(throws: CommandFailure.self) { try hire.checkProviderIsTracker(environment: [:]) }
-            #expect(error.message.contains("`ats hire` uses what only Tracker has"))
-            #expect(error.message.contains("provider 'listonly' was chosen"))
+            #expect(error.message.contains("`ats applications hire` works with provider tracker only"))
+            #expect(error.message.contains("provider listonly (from flag --provider)"))
+            #expect(error.message.contains("Instead, move the application"))
             let tracker = try parse(["applications", "hire", "1"], as: ApplicationsHireCommand.self)
             try tracker.checkProviderIsTracker(environment: [:])
         }

@@ -2,6 +2,7 @@ import ATSBridge
 import ATSCore
 import ArgumentParser
 import Foundation
+import Logging
 
 /// `ats bridge`: one ATS's applicants mirrored into another (Workable into Tracker), never twice.
 struct BridgeCommand: AsyncParsableCommand {
@@ -33,6 +34,12 @@ struct BridgeCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON Lines, one source application per line.") var json = false
     @Flag(help: "Read both sides and report what would be created; send no write, write no journal.")
     var dryRun = false
+    @Option(
+        help: """
+            Log both sides' requests and retries to standard error from this level up: trace, debug, info, notice, \
+            warning, error or critical (env ATS_LOG_LEVEL). Tokens, keys and passwords are never logged.
+            """)
+    var logLevel: String?
 
     func run() async throws {
         try await reporting {
@@ -46,9 +53,11 @@ struct BridgeCommand: AsyncParsableCommand {
     /// - Throws: ``CommandFailure`` (status 2 for configuration problems), or what the run throws.
     func bridge(environment: [String: String], output: CommandOutput) async throws -> Int32 {
         let settings = try BridgeConfigurationReader.read(path: config)
+        let level = try CommandLogging.level(flag: logLevel, environment: environment)
         let journal = try openJournal(for: settings)
         do {
-            let status = try await bridge(settings, journal: journal, environment: environment, output: output)
+            let status = try await bridge(
+                settings, journal: journal, environment: environment, logLevel: level, output: output)
             await (journal as? FileBridgeJournal)?.close()
             return status
         } catch {
@@ -59,12 +68,13 @@ struct BridgeCommand: AsyncParsableCommand {
 
     private func bridge(
         _ settings: BridgeConfiguration, journal: any BridgeJournal, environment: [String: String],
-        output: CommandOutput
+        logLevel: Logger.Level?, output: CommandOutput
     ) async throws -> Int32 {
         let printer = BridgeReportPrinter(json: json, output: output)
         var report = BridgeReport()
-        try await BridgeEndpoints.withClient(settings.source, environment: environment) { source in
-            try await BridgeEndpoints.withClient(settings.target, environment: environment) { target in
+        try await BridgeEndpoints.withClient(settings.source, environment: environment, logLevel: logLevel) { source in
+            try await BridgeEndpoints.withClient(settings.target, environment: environment, logLevel: logLevel) {
+                target in
                 let bridge = ApplicationBridge(
                     source: source, target: target, jobs: settings.jobs, journal: journal,
                     // The jobs are checked just below, where an unknown one is a configuration error.

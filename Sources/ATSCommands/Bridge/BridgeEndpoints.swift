@@ -1,5 +1,6 @@
 import ATSCore
 import Foundation
+import Logging
 import TrackerAPI
 import TrackerATS
 import TrackerRMSAPI
@@ -21,13 +22,15 @@ enum BridgeEndpoints {
     static func withClient(
         _ endpoint: BridgeConfiguration.Endpoint,
         environment: [String: String],
+        logLevel: Logger.Level? = nil,
         _ body: (any ATSClient) async throws -> Void
     ) async throws {
+        let logger = logLevel.map { CommandLogging.logger(label: "ats.bridge.\(endpoint.side)", level: $0) }
         switch endpoint.provider {
         case "tracker":
-            try await withTrackerClient(endpoint, environment: environment, body)
+            try await withTrackerClient(endpoint, environment: environment, logger: logger, body)
         case "tracker-rms":
-            try await withTrackerRMSClient(endpoint, environment: environment, body)
+            try await withTrackerRMSClient(endpoint, environment: environment, logger: logger, body)
         case "workable":
             guard let tokenVariable = endpoint.apiTokenEnv else {
                 throw BridgeConfigurationReader.failure(
@@ -37,9 +40,11 @@ enum BridgeEndpoints {
             let token = try variable(tokenVariable, key: "api_token_env", of: endpoint, environment)
             // The bridge only reads Workable, so no member is needed; the client paces itself to the
             // account's 10 requests per 10 seconds.
-            try await WorkableATSClient.withWorkableATSClient(baseURL: endpoint.baseURL, token: token) {
-                try await body($0)
-            }
+            var settings = WorkableATSClient.Settings()
+            if let logger { settings.logger = logger }
+            try await WorkableATSClient.withWorkableATSClient(
+                baseURL: endpoint.baseURL, token: token, settings: settings
+            ) { try await body($0) }
         default:
             throw BridgeConfigurationReader.failure(
                 "\(endpoint.side).provider\(endpoint.lines["provider"].map { " (line \($0))" } ?? "") is "
@@ -51,6 +56,7 @@ enum BridgeEndpoints {
     private static func withTrackerClient(
         _ endpoint: BridgeConfiguration.Endpoint,
         environment: [String: String],
+        logger: Logger?,
         _ body: (any ATSClient) async throws -> Void
     ) async throws {
         let key = try endpoint.apiKey ?? variable(endpoint.apiKeyEnv, key: "api_key_env", of: endpoint, environment)
@@ -74,7 +80,10 @@ enum BridgeEndpoints {
         // Nobody waits at the screen for each request: ride out a rate-limited account.
         UnattendedRequests.apply(to: &configuration, environment: environment)
         configuration.timeouts.connect = .seconds(10)
-        try await TrackerATSClient.withTrackerATSClient(api: configuration) { try await body($0) }
+        if let logger { configuration.logger = logger }
+        try await TrackerATSClient.withTrackerATSClient(
+            api: configuration, configuration: TrackerATSClient.Configuration(logger: configuration.logger)
+        ) { try await body($0) }
     }
 
     /// Tracker RMS: an API key (`api_key_env`), or `username` with `api_password_env`; a REST token
@@ -82,6 +91,7 @@ enum BridgeEndpoints {
     private static func withTrackerRMSClient(
         _ endpoint: BridgeConfiguration.Endpoint,
         environment: [String: String],
+        logger: Logger?,
         _ body: (any ATSClient) async throws -> Void
     ) async throws {
         let credentials: TrackerRMSCredentials
@@ -104,8 +114,11 @@ enum BridgeEndpoints {
             }
             zone = known
         }
+        var settings = TrackerRMSATSClient.Settings()
+        if let logger { settings.logger = logger }
         try await TrackerRMSATSClient.withClient(
-            baseURL: endpoint.baseURL, credentials: credentials, accountTimeZone: zone, restToken: restToken
+            baseURL: endpoint.baseURL, credentials: credentials, accountTimeZone: zone, restToken: restToken,
+            settings: settings
         ) { try await body($0) }
     }
 

@@ -79,15 +79,49 @@ extension TrackerClientCommand {
 
 extension TrackerClientCommand {
     /// Refuses a provider other than Tracker, before anything is connected.
-    /// - Throws: ``CommandFailure`` (usage) naming the chosen provider.
+    /// - Throws: ``CommandFailure`` (usage, exit status 64) naming the command, the chosen provider,
+    ///   where it was chosen and what to use instead.
     func checkProviderIsTracker(environment: [String: String]) throws {
-        let registration = try connection.providerRegistration(environment: environment, flags: settingFlags)
+        let settings = try connection.settings(environment: environment, flags: settingFlags)
+        let registration = try ProviderRegistry.active.registration(for: settings)
         guard registration.name == .tracker else {
             throw CommandFailure.usage(
-                "`ats \(Self.configuration.commandName ?? "")` uses what only Tracker has and works with provider "
-                    + "tracker only; provider '\(registration.name)' was chosen. `ats coverage` shows what "
-                    + "\(registration.name) supports.")
+                TrackerOnlyCommands.refusal(
+                    command: Self.self, provider: registration.name.rawValue,
+                    origin: settings.origin(of: .provider)))
         }
+    }
+}
+
+/// What the commands only Tracker can run say to a person who chose another provider.
+enum TrackerOnlyCommands {
+    /// The refusal: the whole command, the provider and where it was chosen, and what to use instead.
+    static func refusal(command: any ParsableCommand.Type, provider: String, origin: String) -> String {
+        let path = ATSCommand.path(of: command) ?? (command.configuration.commandName ?? "")
+        return "`ats \(path)` works with provider tracker only; provider \(provider)\(origin) has no "
+            + "\(lacking(path)). \(instead(path, provider: provider)) `ats coverage` shows what \(provider) supports."
+    }
+
+    /// What the other providers lack, in the words of the command's group.
+    private static func lacking(_ path: String) -> String {
+        if path.hasPrefix("actions") { return "workflow actions" }
+        if path.hasPrefix("triggers") { return "workflow triggers" }
+        return "hire marking (hired_at, start_date)"
+    }
+
+    /// What to run instead on `provider`.
+    private static func instead(_ path: String, provider: String) -> String {
+        if path.hasPrefix("triggers") {
+            return provider == "workable"
+                ? "Instead, receive Workable's webhooks with `ats webhooks listen --provider workable`."
+                : "Instead, poll for changes with `ats sync --provider \(provider)`."
+        }
+        if path.hasPrefix("actions") {
+            return "Instead, use the commands that write directly: `ats applications move`, "
+                + "`ats applications reject`, `ats notes add` (with --provider \(provider))."
+        }
+        return "Instead, move the application to the account's hired stage with `ats applications move ID STAGE "
+            + "--provider \(provider)` (`ats stages list --provider \(provider)` names the stages)."
     }
 }
 
@@ -109,5 +143,24 @@ enum TrackerCommandNotes {
     static func print(after client: TrackerATSClient) {
         MissingEndpointWarnings.print(client.api.missingEndpoints)
         if let note = TimeZoneAdvice.note(for: client) { standardError(note) }
+    }
+}
+
+extension ATSCommand {
+    /// The words after `ats` that run `command`, such as `applications hire`; nil for a command
+    /// that is not in the tree.
+    static func path(of command: any ParsableCommand.Type) -> String? {
+        func find(_ node: any ParsableCommand.Type, _ words: [String]) -> [String]? {
+            let here = words + [node.configuration.commandName ?? ""]
+            if node == command { return here }
+            for child in node.configuration.subcommands {
+                if let found = find(child, here) { return found }
+            }
+            return nil
+        }
+        for top in configuration.subcommands {
+            if let found = find(top, []) { return found.joined(separator: " ") }
+        }
+        return nil
     }
 }

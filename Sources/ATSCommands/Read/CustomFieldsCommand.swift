@@ -1,6 +1,7 @@
 import ATSCore
 import ArgumentParser
 import TrackerATS
+import TrackerRMSATS
 
 /// `--owner` values.
 enum OwnerArgument: String, ExpressibleByArgument, CaseIterable {
@@ -79,8 +80,12 @@ struct CustomFieldsCommand: ClientCommand {
             ],
             output: output)
         if !json { table.headerBeforeFirstRow() }
+        var printed = 0
         for owner in owners {
-            for definition in try await client.customFieldDefinitions(for: owner) {
+            let definitions = try await client.customFieldDefinitions(for: owner)
+            printed += definitions.count
+            try await Self.refuseUnreadSettings(of: client, found: printed)
+            for definition in definitions {
                 if json {
                     output.line(try RecordJSON.line(RecordJSON.DefinitionObject(definition)))
                     continue
@@ -94,5 +99,19 @@ struct CustomFieldsCommand: ClientCommand {
             }
         }
         if !json { table.finish() }
+    }
+
+    /// Tracker RMS keeps its custom-field definitions in its settings; when it did not give them,
+    /// an empty list would look like an account without custom fields, so the command fails and
+    /// says why instead.
+    /// - Throws: ``CommandFailure`` when the settings could not be read and nothing was found.
+    static func refuseUnreadSettings(of client: any ATSClient, found: Int) async throws {
+        guard found == 0, let rms = client as? TrackerRMSATSClient,
+            let failure = try await rms.metadata.current().settingsFailure
+        else { return }
+        throw CommandFailure.failed(
+            "Tracker RMS did not give its settings, which hold the custom-field definitions: \(failure). "
+                + "Nothing was listed. Run the command again later (status 99 is Tracker RMS's passing failure); "
+                + "if it persists, ask Tracker RMS's support whether this account's API exposes getSettings.")
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import TrackerAPI
 import TrackerATS
+import TrackerRMSATS
 import TrackerSync
 
 /// `ats stages`: the account's workflow stages.
@@ -55,6 +56,18 @@ struct StagesListCommand: AsyncParsableCommand {
                     listing.add(try await client.allApplicationStages().map(\.name), from: .provider)
                 } catch let error as ATSError where error.code == .notSupported {
                     guard !listing.stages.isEmpty else { throw error }
+                    // The configured stages are still worth listing, but not as if they were the
+                    // account's: say why the account's own list is missing (on Tracker RMS a failing
+                    // server, status 99 or an HTML page, looks like this too).
+                    standardError(
+                        "Warning: \(error.description) Only the configured stages (--known-stage) are listed.")
+                }
+                if let rms = client as? TrackerRMSATSClient,
+                    let failure = try await rms.metadata.current().settingsFailure
+                {
+                    standardError(
+                        "Warning: Tracker RMS did not give its settings, which hold its placement statuses: "
+                            + "\(failure). Only the configured stages (--known-stage) are listed.")
                 }
             }
             try print(listing, to: output)

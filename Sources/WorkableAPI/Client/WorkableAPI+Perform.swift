@@ -29,6 +29,17 @@ extension WorkableAPI {
         while true {
             attempt += 1
             guard !Task.isCancelled else { throw WorkableAPIError(code: .cancelled, endpoint: endpoint.template) }
+            // An earlier call's 429 may hold every request past this call's deadline (a window that
+            // resets in an hour): fail now rather than wait that long.
+            let held = await pacer.holdRemaining()
+            if held > .zero, held >= policy.deadline - (clock.now() - started) {
+                throw final(
+                    WorkableAPIError(
+                        code: .rateLimited, endpoint: endpoint.template,
+                        underlying: "the account's rate limit holds requests for \(Int(held.seconds.rounded(.up))) s "
+                            + "more, past this call's deadline"),
+                    attempt - 1, endpoint)
+            }
             do { metrics.recordRateLimitWait(try await pacer.acquire()) } catch {
                 throw WorkableAPIError(code: .cancelled, endpoint: endpoint.template)
             }

@@ -13,6 +13,7 @@ final class CLIFigures: Sendable {
         var slowestUnreachable = 0.0
         var failed: [String] = []
         var known: [String] = []
+        var providers: Set<String> = ["tracker"]
     }
 
     private let state = Mutex(State())
@@ -37,6 +38,11 @@ final class CLIFigures: Sendable {
         state.withLock { $0.known.append(name) }
     }
 
+    /// A provider the matrix ran its leaves against.
+    func recordProvider(_ name: String) {
+        state.withLock { _ = $0.providers.insert(name) }
+    }
+
     /// The longest an unreachable server took to be reported.
     func recordUnreachable(seconds: Double) {
         state.withLock { $0.slowestUnreachable = max($0.slowestUnreachable, seconds) }
@@ -46,7 +52,7 @@ final class CLIFigures: Sendable {
         let figures = state.withLock { state -> [String: Any] in
             [
                 "suite": "cli", "commands": state.commands, "cases": state.cases, "failures": state.failures,
-                "known_issues": state.known.count,
+                "known_issues": state.known.count, "providers": state.providers.count,
                 "unreachable_server_max_seconds": (state.slowestUnreachable * 10).rounded() / 10,
             ]
         }

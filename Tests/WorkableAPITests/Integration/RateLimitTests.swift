@@ -70,6 +70,23 @@ import WorkableSandbox
         }
     }
 
+    @Test func aWindowHeldPastTheDeadlineFailsTheNextCallWithoutWaitingForIt() async throws {
+        try await withWorkableHarness({ $0.behavior.rateWindowSeconds = 3_600 }) { harness in
+            harness.control.exhaustRateLimit()
+            await #expect(throws: WorkableAPIError.self) { _ = try await harness.api.jobs.list().collect() }
+            // The first 429 holds every request for up to an hour, past any call's deadline: the next
+            // call (a bulk command's second application) fails at once instead of sleeping that long.
+            let slept = harness.clock.totalSlept
+            let error = await #expect(throws: WorkableAPIError.self) {
+                _ = try await harness.api.account.members().collect()
+            }
+            #expect(error?.code == .rateLimited)
+            #expect(error?.description.contains("deadline") == true)
+            #expect(harness.apiRequests.count == 1)
+            #expect(harness.clock.totalSlept == slept)
+        }
+    }
+
     @Test(arguments: WorkableSandboxBehavior.ResetFormat.allCases, [false, true])
     func everyResetFormAndRetryAfterAreHonoured(format: WorkableSandboxBehavior.ResetFormat, retryAfter: Bool)
         async throws
