@@ -133,11 +133,10 @@ public actor RMSMetadataCache {
         var failure: String?
         do {
             settings = try await rms.settings()
-        } catch let error as TrackerRMSError
-            where [.notSupported, .invalidRequest, .httpStatus, .malformedResponse].contains(error.code)
-        {
+        } catch let error as TrackerRMSError where Self.meansNoSettingsOperation(error) {
             // An account (or a server version) without the settings operation: degrade to the
-            // configured stages rather than fail every read.
+            // configured stages rather than fail every read. A write that needs the statuses or the
+            // custom fields then names this failure.
             failure = error.description
         } catch {
             throw RMSErrors.map(error, operation: .allApplicationStages)
@@ -152,5 +151,18 @@ public actor RMSMetadataCache {
             placementStatuses: statuses, statusSource: source, opportunityStatuses: settings?.opportunityStatuses ?? [],
             customFields: settings?.customFields ?? [], customFieldLists: settings?.customFieldLists ?? [],
             users: settings?.users ?? [], settingsFailure: failure)
+    }
+
+    /// Whether a failed settings read says the account has no settings operation, rather than that
+    /// the server failed: an unknown operation is answered "not supported", HTTP 404 or status 99
+    /// (the wire client has already tried both spellings). A 5xx, an HTML page or a dropped
+    /// connection is the server failing, and fails the caller: degrading then would mirror stages
+    /// without their names and refuse writes for the wrong reason.
+    static func meansNoSettingsOperation(_ error: TrackerRMSError) -> Bool {
+        switch error.code {
+        case .notSupported, .invalidRequest: true
+        case .httpStatus: error.httpStatus == 404
+        default: false
+        }
     }
 }

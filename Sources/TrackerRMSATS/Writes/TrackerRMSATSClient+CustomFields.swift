@@ -113,8 +113,15 @@ extension TrackerRMSATSClient {
     private func customFieldWrites(
         _ values: [String: CustomFieldValue], owner: CustomFieldOwner, operation: ATSOperation
     ) async throws -> [RMSCustomFieldValue] {
-        let typing = RMSCustomFieldTyping(metadata: try await metadata.current())
+        let metadata = try await metadata.current()
+        let typing = RMSCustomFieldTyping(metadata: metadata)
         let definitions = typing.definitions(for: owner)
+        if definitions.isEmpty, let failure = metadata.settingsFailure {
+            throw RMSErrors.invalidInput(
+                "Tracker RMS's custom field definitions could not be read (\(failure)), so no \(owner.rawValue) "
+                    + "field can be written.", operation: operation,
+                suggestion: "Try again later; nothing was sent.")
+        }
         var writes: [RMSCustomFieldValue] = []
         var problems: [String] = []
         for name in values.keys.sorted() {
@@ -126,7 +133,8 @@ extension TrackerRMSATSClient {
             else {
                 let known = definitions.map { "\"\($0.0.name)\"" }.joined(separator: ", ")
                 problems.append(
-                    "\"\(name)\" is not a \(owner.rawValue) field (known: \(known.isEmpty ? "none" : known))")
+                    "\"\(name)\" is not \(owner == .application ? "an" : "a") \(owner.rawValue) field (known: "
+                        + "\(known.isEmpty ? "none" : known))")
                 continue
             }
             switch typing.wireText(value, for: definition) {

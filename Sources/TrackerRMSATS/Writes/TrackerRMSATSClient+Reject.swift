@@ -54,6 +54,13 @@ extension TrackerRMSATSClient {
                 return status
             }
         }
+        if let failure = metadata.settingsFailure, metadata.statusSource != .account {
+            throw RMSErrors.invalidInput(
+                "This Tracker RMS account's placement statuses could not be read (\(failure)), so there is no "
+                    + "status in the \(groups.joined(separator: " or ")) group to reject with.", operation: operation,
+                suggestion: "Configure the rejection status by name or id together with that status as a known stage "
+                    + "(NAME=ID); nothing was sent.")
+        }
         throw RMSErrors.invalidInput(
             "This Tracker RMS account has no placement status in the \(groups.joined(separator: " or ")) group to "
                 + "reject with. Its statuses: \(metadata.statusList).", operation: operation,

@@ -77,7 +77,9 @@ extension TrackerRMSATSClient {
             "Tracker RMS has no placement status \"\(stage)\". Known statuses: \(metadata.statusList).",
             operation: operation,
             suggestion: metadata.placementStatuses.isEmpty
-                ? "This account does not expose its statuses; configure them as known stages (--known-stage NAME=ID)."
+                ? "This account's statuses could not be read"
+                    + (metadata.settingsFailure.map { " (\($0))" } ?? "")
+                    + "; configure them as known stages (--known-stage NAME=ID)."
                 : "Use one of the names or ids above.")
     }
 }

@@ -98,18 +98,12 @@ extension CommandLineBadInputTests {
         }
     }
 
-    /// Tracker RMS retries a refused connection 8 times (about 15 s a command): at the quick budget
-    /// one leaf shows it, at the full one every leaf.
-    static let rmsRetriesARefusedConnection =
-        "Tracker RMS's client retries a refused connection 8 times (~15 s) instead of reporting it at once (rms-fix)"
-
     @Test(arguments: ProviderMatrix.Provider.allCases)
     func anUnreachableProviderServerIsNamed(_ provider: ProviderMatrix.Provider) async throws {
         let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }
         CLIFigures.shared.recordProvider(provider.rawValue)
-        let quickLeaves: Set<String> =
-            provider == .trackerRMS ? ["jobs list"] : ["jobs list", "sync", "applications move", "notes add"]
+        let quickLeaves: Set<String> = ["jobs list", "sync", "applications move", "notes add"]
         let secret = "unreachable-\(provider.rawValue)-Secret-08"
         try await Self.forEachLeaf(where: {
             Self.providerLeaves($0)
@@ -137,15 +131,7 @@ extension CommandLineBadInputTests {
                 "\(leaf.path.joined(separator: " ")) on \(provider): unreachable server", outcome,
                 [(outcome.status == 1, "exit status 1")] + checks
                     + Self.commonChecks(outcome, secret: secret, database: database))
-            // Reported, not failed: the retries are slow, not wrong; the known issue names them.
-            if provider == .trackerRMS && outcome.seconds > 10 {
-                withKnownIssue(Comment(rawValue: Self.rmsRetriesARefusedConnection)) {
-                    Issue.record("\(leaf.path.joined(separator: " ")): \(outcome)")
-                }
-                CLIFigures.shared.recordKnown("\(leaf.path.joined(separator: " ")) on tracker-rms: unreachable")
-            } else {
-                CLIFigures.shared.recordUnreachable(seconds: outcome.seconds)
-            }
+            CLIFigures.shared.recordUnreachable(seconds: outcome.seconds)
         }
     }
 
@@ -184,7 +170,7 @@ extension CommandLineBadInputTests {
                                 : serverCase.expectation(message, posts: leaf.posts),
                             (outcome.standardOutput.isEmpty || !leaf.posts, "no success printed for a write"),
                         ]) + Self.commonChecks(outcome, secret: secret, database: database),
-                    knownIssue: leaf.knownIssue ?? serverCase.knownIssue(leaf))
+                    knownIssue: leaf.knownIssue)
             }
         }
     }

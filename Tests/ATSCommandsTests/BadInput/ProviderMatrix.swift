@@ -134,22 +134,6 @@ enum ProviderServerCase: String, CaseIterable, Sendable, CustomStringConvertible
             || ["custom-fields", "stages list", "sync"].contains(leaf.path.joined(separator: " "))
     }
 
-    /// A shortcoming of Tracker RMS's client (rms-fix's) that this case meets on `leaf`, when it does.
-    ///
-    /// The client reads a failing `getSettings` (status 99, an HTML page, a 5xx) as an account that
-    /// does not expose its settings, after 8 attempts, and goes on without them: a rejection then
-    /// says "no placement status in the Unsuccessful or Rejected group … Its statuses: none", and
-    /// `custom-fields set` says "\"notice_period\" is not a application field (known: none)" instead of
-    /// naming the failing server.
-    func knownIssue(_ leaf: CommandMatrix.Leaf) -> String? {
-        guard [.rmsStatus99, .rmsHTML200, .rmsServerError, .rmsBadGateway, .rmsDropped].contains(self) else {
-            return nil
-        }
-        let affected = ["applications reject", "applications bulk-reject", "custom-fields set", "applications move"]
-        guard affected.contains(leaf.path.joined(separator: " ")) else { return nil }
-        return "Tracker RMS's client takes a failing getSettings for an account without settings (rms-fix)"
-    }
-
     /// Whether the leaf, given configured stages, may list them with a warning (exit 0) rather than
     /// fail when the account's own list cannot be read.
     static func listsConfiguredStagesWithAWarning(_ leaf: CommandMatrix.Leaf) -> Bool {
