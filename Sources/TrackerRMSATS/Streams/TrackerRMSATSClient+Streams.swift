@@ -33,9 +33,14 @@ extension TrackerRMSATSClient {
         let client = self
         return ATSStream(
             DeferredStream(operation: .streamApplications) {
+                // Claimed before the first await, so that a candidates stream starting with it finds it.
+                var placements = client.placementStream(query)
+                if query.updatedAfter == nil, query.jobIDs == nil {
+                    placements.recorder = client.placementIndexHub?.beginRecording()
+                }
                 let mapping = RMSRecordMapping(metadata: try await client.metadata.current())
                 return ATSStream(
-                    CompactMappedStream(base: client.placementStream(query)) { placement in
+                    CompactMappedStream(base: placements) { placement in
                         mapping.application(placement)
                     })
             })
@@ -64,15 +69,16 @@ extension TrackerRMSATSClient {
     }
 
     /// Every placement (ids, job, resource), grouped by resource, and the resources with a placement
-    /// changed at or after `bound`.
+    /// changed at or after `bound`. Without a bound, the index of a complete applications read of the
+    /// same sync run when one is under way (its placements read once for both streams).
     func placementIndex(changedAfter bound: Date?) async throws -> RMSPlacementIndex {
+        if bound == nil, let shared = await placementIndexHub?.indexOfReadUnderWay() { return shared }
         var index = RMSPlacementIndex()
         for try await placement in placementStream(.all) {
-            guard let job = placement.opportunityID, let resource = placement.resourceID else { continue }
-            index.byResource[resource, default: []].append(
-                RMSPlacementRef(id: placement.id, opportunityID: job, resourceID: resource))
+            guard let ref = RMSPlacementRef(placement) else { continue }
+            index.byResource[ref.resourceID, default: []].append(ref)
             if bound != nil, RMSChangeFilter.admits(placement.lastUpdated, after: bound) {
-                index.changedResources.insert(resource)
+                index.changedResources.insert(ref.resourceID)
             }
         }
         return index
