@@ -30,6 +30,7 @@ struct PlacementStream: AsyncSequence, Sendable {
         let recorder: RMSPlacementIndexRecorder?
         var list: RMSRecordSequence<RMSPlacement>.Iterator?
         var jobs: RMSRecordSequence<RMSOpportunity>.Iterator?
+        var jobsStarted = false
         /// Hidden placements read and not yet delivered, last first.
         var ready: [RMSPlacement] = []
         var seen: Set<RMSRecordID> = []
@@ -68,24 +69,20 @@ struct PlacementStream: AsyncSequence, Sendable {
 
         /// The next placement a job names that the list did not return.
         private mutating func nextHidden() async throws -> RMSPlacement? {
-            if jobs == nil {
+            if !jobsStarted {
+                jobsStarted = true
                 jobs = client.rms.opportunities(RMSRecordQuery(pageSize: nil)).records.makeAsyncIterator()
             }
             while true {
                 if let placement = ready.popLast() { return placement }
                 let batch = try await nextJobs()
-                if batch.isEmpty {
-                    jobs = nil
-                    return nil
-                }
+                if batch.isEmpty { return nil }
                 let client = client
                 var hidden: [RMSRecordID] = []
-                for placements in try await RMSConcurrentReads.map(
-                    batch, limit: width,
-                    { id in
-                        try await client.placementIDs(ofJob: id)
-                    })
-                {
+                let named = try await RMSConcurrentReads.map(batch, limit: width) { id in
+                    try await client.placementIDs(ofJob: id)
+                }
+                for placements in named {
                     for id in placements ?? [] where seen.insert(id).inserted { hidden.append(id) }
                 }
                 let read = try await RMSConcurrentReads.map(hidden, limit: width) { id in
@@ -106,7 +103,12 @@ struct PlacementStream: AsyncSequence, Sendable {
         /// The next jobs to cross-check (as many as are read at once), in the jobs list's order.
         private mutating func nextJobs() async throws -> [RMSRecordID] {
             var batch: [RMSRecordID] = []
-            while batch.count < width, var reading = jobs, let job = try await reading.next() {
+            while batch.count < width, var reading = jobs {
+                // A finished pager asked again would ask its last page again.
+                guard let job = try await reading.next() else {
+                    jobs = nil
+                    break
+                }
                 jobs = reading
                 if let wanted = query.jobIDs, !wanted.contains(JobID(job.id.rawValue)) { continue }
                 batch.append(job.id)
@@ -124,72 +126,5 @@ extension TrackerRMSATSClient {
         } catch let error as TrackerRMSError where error.code == .recordNotFound {
             return nil
         }
-    }
-}
-
-/// Resources changed since a moment (or with a placement changed since), as candidates.
-struct CandidateStream: AsyncSequence, Sendable {
-    let client: TrackerRMSATSClient
-    let query: ATSChangeQuery
-    let mapping: RMSRecordMapping
-    let index: RMSPlacementIndex
-
-    func makeAsyncIterator() -> Iterator {
-        Iterator(
-            stream: self, list: client.rms.resources(RMSChangeFilter.wireQuery(query)).records.makeAsyncIterator(),
-            pending: index.changedResources.sorted().reversed())
-    }
-
-    struct Iterator: AsyncIteratorProtocol {
-        let stream: CandidateStream
-        var list: RMSRecordSequence<RMSResource>.Iterator?
-        var pending: [RMSRecordID]
-        /// Resources read by id and not yet delivered, last first.
-        var ready: [RMSResource] = []
-        var seen: Set<RMSRecordID> = []
-
-        mutating func next() async throws -> Candidate? {
-            while var reading = list {
-                let next = try await reading.next()
-                list = next == nil ? nil : reading
-                guard let resource = next else { break }
-                stream.client.noteUnplaced(resource.lastUpdated)
-                guard seen.insert(resource.id).inserted,
-                    RMSChangeFilter.admits(resource.lastUpdated, after: stream.query.updatedAfter),
-                    let candidate = stream.candidate(resource)
-                else { continue }
-                return candidate
-            }
-            // Resources unchanged themselves whose placements changed, read a few at a time.
-            while true {
-                while let resource = ready.popLast() {
-                    if let candidate = stream.candidate(resource) { return candidate }
-                }
-                let width = Swift.max(1, stream.client.settings.maximumConcurrency)
-                var batch: [RMSRecordID] = []
-                while batch.count < width, let id = pending.popLast() {
-                    if seen.insert(id).inserted { batch.append(id) }
-                }
-                if batch.isEmpty { return nil }
-                let client = stream.client
-                ready = try await RMSConcurrentReads.map(batch, limit: width) { id in
-                    try await client.rms.record(RMSResource.self, id: id)
-                }.compactMap { $0 }.reversed()
-            }
-        }
-    }
-
-    /// The candidate, or nil when it applied to none of the query's jobs.
-    ///
-    /// Its `updatedAt` is the resource's own change time, as a read of the resource by id gives it:
-    /// a time taken from its placements would move back when the newest one is deleted, and a
-    /// mirror keeps the newer of two versions of a provider's record. A candidate whose
-    /// applications changed keeps its time and differs in content, which the mirror stores.
-    func candidate(_ resource: RMSResource) -> Candidate? {
-        let placements = index.byResource[resource.id] ?? []
-        if let jobs = query.jobIDs, !placements.contains(where: { jobs.contains(JobID($0.opportunityID.rawValue)) }) {
-            return nil
-        }
-        return mapping.candidate(resource, placements: placements)
     }
 }

@@ -56,8 +56,7 @@ extension TrackerRMSATSClient {
         return ATSStream(
             DeferredStream(operation: .streamCandidates) {
                 let mapping = RMSRecordMapping(metadata: try await client.metadata.current())
-                let index = try await client.placementIndex(changedAfter: query.updatedAfter)
-                return ATSStream(CandidateStream(client: client, query: query, mapping: mapping, index: index))
+                return ATSStream(CandidateStream(client: client, query: query, mapping: mapping))
             })
     }
 
