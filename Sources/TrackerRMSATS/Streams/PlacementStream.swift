@@ -121,10 +121,17 @@ struct PlacementStream: AsyncSequence, Sendable {
 extension TrackerRMSATSClient {
     /// The placement ids a job's record names, or nil when the job was deleted since it was listed.
     func placementIDs(ofJob id: RMSRecordID) async throws -> [RMSRecordID]? {
+        try await placementEntries(ofJob: id).1?.map(\.placementID)
+    }
+
+    /// The job and the placements its record names (nil when the job was deleted since it was listed).
+    func placementEntries(
+        ofJob id: RMSRecordID
+    ) async throws -> (RMSRecordID, [RMSOpportunityDetail.PlacementEntry]?) {
         do {
-            return try await rms.opportunity(id).placements.map(\.placementID)
+            return (id, try await rms.opportunity(id).placements)
         } catch let error as TrackerRMSError where error.code == .recordNotFound {
-            return nil
+            return (id, nil)
         }
     }
 }

@@ -72,12 +72,53 @@ extension TrackerRMSATSClient {
     /// same sync run when one is under way (its placements read once for both streams).
     func placementIndex(changedAfter bound: Date?) async throws -> RMSPlacementIndex {
         if bound == nil, let shared = await placementIndexHub?.indexOfReadUnderWay() { return shared }
+        if let bound, settings.placementListing == .crossCheckedOnCompleteReads {
+            return try await crossCheckedIndex(changedAfter: bound)
+        }
         var index = RMSPlacementIndex()
         for try await placement in placementStream(.all) {
             guard let ref = RMSPlacementRef(placement) else { continue }
             index.byResource[ref.resourceID, default: []].append(ref)
             if bound != nil, RMSChangeFilter.admits(placement.lastUpdated, after: bound) {
                 index.changedResources.insert(ref.resourceID)
+            }
+        }
+        return index
+    }
+
+    /// Every placement from the jobs' `Placements` lists (read `maximumConcurrency` at a time), and
+    /// the resources with a placement in the change-filtered list: an incremental index that does not
+    /// read the placements list whole, nor every placement the list hides one by one (a live account
+    /// hides most of them). A placement the list hides reaches its candidate's row when the candidate
+    /// changes or at the next complete scan, as it reaches the applications (the run report says so).
+    private func crossCheckedIndex(changedAfter bound: Date) async throws -> RMSPlacementIndex {
+        var index = RMSPlacementIndex()
+        let client = self
+        let width = Swift.max(1, settings.maximumConcurrency)
+        var jobs = rms.opportunities(RMSRecordQuery(pageSize: nil)).records.makeAsyncIterator()
+        var batch: [RMSRecordID] = []
+        var finished = false
+        while !finished {
+            if let job = try await jobs.next() { batch.append(job.id) } else { finished = true }
+            guard batch.count == width || (finished && !batch.isEmpty) else { continue }
+            let entries = try await RMSConcurrentReads.map(batch, limit: width) { id in
+                try await client.placementEntries(ofJob: id)
+            }
+            batch.removeAll()
+            for (job, placements) in entries {
+                for entry in placements ?? [] {
+                    guard let resource = entry.resourceID else { continue }
+                    index.byResource[resource, default: []].append(
+                        RMSPlacementRef(id: entry.placementID, opportunityID: job, resourceID: resource))
+                }
+            }
+        }
+        for try await placement in placementStream(ATSChangeQuery(updatedAfter: bound)) {
+            guard let ref = RMSPlacementRef(placement) else { continue }
+            index.changedResources.insert(ref.resourceID)
+            // New since the jobs were read: on its resource too.
+            if !(index.byResource[ref.resourceID]?.contains { $0.id == ref.id } ?? false) {
+                index.byResource[ref.resourceID, default: []].append(ref)
             }
         }
         return index
