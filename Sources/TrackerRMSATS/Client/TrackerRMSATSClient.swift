@@ -31,6 +31,9 @@ public struct TrackerRMSATSClient: ATSClient {
     public let metadata: RMSMetadataCache
 
     private let noticed: NoticedDiagnostics
+    /// Where a complete applications read lends its placement index to the candidates streams of the
+    /// same sync run; nil outside a sync source (see ``sharingPlacementIndex()``).
+    private(set) var placementIndexHub: RMSPlacementIndexHub?
 
     /// Creates a client over a wire client the caller owns (and shuts down).
     /// - Parameters:
@@ -42,6 +45,17 @@ public struct TrackerRMSATSClient: ATSClient {
         self.metadata = RMSMetadataCache(
             rms: rms, knownStages: settings.knownStages, timeToLive: settings.metadataTimeToLive)
         self.noticed = NoticedDiagnostics()
+        self.placementIndexHub = nil
+    }
+
+    /// This client, with its streams sharing one placement read: a candidates stream that starts while
+    /// a complete applications stream of this copy is reading takes the placement index from it
+    /// instead of reading every placement again. Only for streams read in separate tasks (a sync
+    /// engine's): a task that waits for its own unfinished applications stream would wait forever.
+    func sharingPlacementIndex() -> TrackerRMSATSClient {
+        var copy = self
+        copy.placementIndexHub = RMSPlacementIndexHub()
+        return copy
     }
 
     /// Creates a client and the wire client under it; call ``shutdown()`` when done, or use

@@ -124,6 +124,14 @@ struct RMSPlacementRef: Sendable, Hashable {
     var resourceID: RMSRecordID
 }
 
+extension RMSPlacementRef {
+    /// The placement's ids, or nil when it names no job or no resource.
+    init?(_ placement: RMSPlacement) {
+        guard let job = placement.opportunityID, let resource = placement.resourceID else { return nil }
+        self.init(id: placement.id, opportunityID: job, resourceID: resource)
+    }
+}
+
 /// Tracker RMS's dates.
 enum RMSTime {
     /// A calendar date (`YYYY-MM-DD…`) as midnight UTC of that day: dates carry no time zone.

@@ -33,9 +33,14 @@ extension TrackerRMSATSClient {
         let client = self
         return ATSStream(
             DeferredStream(operation: .streamApplications) {
+                // Claimed before the first await, so that a candidates stream starting with it finds it.
+                var placements = client.placementStream(query)
+                if query.updatedAfter == nil, query.jobIDs == nil {
+                    placements.recorder = client.placementIndexHub?.beginRecording()
+                }
                 let mapping = RMSRecordMapping(metadata: try await client.metadata.current())
                 return ATSStream(
-                    CompactMappedStream(base: client.placementStream(query)) { placement in
+                    CompactMappedStream(base: placements) { placement in
                         mapping.application(placement)
                     })
             })
@@ -51,8 +56,7 @@ extension TrackerRMSATSClient {
         return ATSStream(
             DeferredStream(operation: .streamCandidates) {
                 let mapping = RMSRecordMapping(metadata: try await client.metadata.current())
-                let index = try await client.placementIndex(changedAfter: query.updatedAfter)
-                return ATSStream(CandidateStream(client: client, query: query, mapping: mapping, index: index))
+                return ATSStream(CandidateStream(client: client, query: query, mapping: mapping))
             })
     }
 
@@ -64,15 +68,57 @@ extension TrackerRMSATSClient {
     }
 
     /// Every placement (ids, job, resource), grouped by resource, and the resources with a placement
-    /// changed at or after `bound`.
+    /// changed at or after `bound`. Without a bound, the index of a complete applications read of the
+    /// same sync run when one is under way (its placements read once for both streams).
     func placementIndex(changedAfter bound: Date?) async throws -> RMSPlacementIndex {
+        if bound == nil, let shared = await placementIndexHub?.indexOfReadUnderWay() { return shared }
+        if let bound, settings.placementListing == .crossCheckedOnCompleteReads {
+            return try await crossCheckedIndex(changedAfter: bound)
+        }
         var index = RMSPlacementIndex()
         for try await placement in placementStream(.all) {
-            guard let job = placement.opportunityID, let resource = placement.resourceID else { continue }
-            index.byResource[resource, default: []].append(
-                RMSPlacementRef(id: placement.id, opportunityID: job, resourceID: resource))
+            guard let ref = RMSPlacementRef(placement) else { continue }
+            index.byResource[ref.resourceID, default: []].append(ref)
             if bound != nil, RMSChangeFilter.admits(placement.lastUpdated, after: bound) {
-                index.changedResources.insert(resource)
+                index.changedResources.insert(ref.resourceID)
+            }
+        }
+        return index
+    }
+
+    /// Every placement from the jobs' `Placements` lists (read `maximumConcurrency` at a time), and
+    /// the resources with a placement in the change-filtered list: an incremental index that does not
+    /// read the placements list whole, nor every placement the list hides one by one (a live account
+    /// hides most of them). A placement the list hides reaches its candidate's row when the candidate
+    /// changes or at the next complete scan, as it reaches the applications (the run report says so).
+    private func crossCheckedIndex(changedAfter bound: Date) async throws -> RMSPlacementIndex {
+        var index = RMSPlacementIndex()
+        let client = self
+        let width = Swift.max(1, settings.maximumConcurrency)
+        var jobs = rms.opportunities(RMSRecordQuery(pageSize: nil)).records.makeAsyncIterator()
+        var batch: [RMSRecordID] = []
+        var finished = false
+        while !finished {
+            if let job = try await jobs.next() { batch.append(job.id) } else { finished = true }
+            guard batch.count == width || (finished && !batch.isEmpty) else { continue }
+            let entries = try await RMSConcurrentReads.map(batch, limit: width) { id in
+                try await client.placementEntries(ofJob: id)
+            }
+            batch.removeAll()
+            for (job, placements) in entries {
+                for entry in placements ?? [] {
+                    guard let resource = entry.resourceID else { continue }
+                    index.byResource[resource, default: []].append(
+                        RMSPlacementRef(id: entry.placementID, opportunityID: job, resourceID: resource))
+                }
+            }
+        }
+        for try await placement in placementStream(ATSChangeQuery(updatedAfter: bound)) {
+            guard let ref = RMSPlacementRef(placement) else { continue }
+            index.changedResources.insert(ref.resourceID)
+            // New since the jobs were read: on its resource too.
+            if !(index.byResource[ref.resourceID]?.contains { $0.id == ref.id } ?? false) {
+                index.byResource[ref.resourceID, default: []].append(ref)
             }
         }
         return index

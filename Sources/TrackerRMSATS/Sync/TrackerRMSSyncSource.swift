@@ -20,8 +20,11 @@ public struct TrackerRMSSyncSource: SyncSource {
     ///   - account: The mirror's name for the account.
     ///   - pageSize: Records per page (and per transaction).
     public init(client: TrackerRMSATSClient, account: String, pageSize: Int = 500) {
-        self.client = client
-        self.base = ATSClientSyncSource(client: client, account: account, pageSize: pageSize)
+        // The engine reads each stream in a task of its own, so the streams of a run may share one
+        // placement read (RMSPlacementIndexHub).
+        let shared = client.sharingPlacementIndex()
+        self.client = shared
+        self.base = ATSClientSyncSource(client: shared, account: account, pageSize: pageSize)
     }
 
     /// The mirror's name for the account.
