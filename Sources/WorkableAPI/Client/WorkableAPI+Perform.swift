@@ -30,17 +30,19 @@ extension WorkableAPI {
             attempt += 1
             guard !Task.isCancelled else { throw WorkableAPIError(code: .cancelled, endpoint: endpoint.template) }
             // An earlier call's 429 may hold every request past this call's deadline (a window that
-            // resets in an hour): fail now rather than wait that long.
-            let held = await pacer.holdRemaining()
-            if held > .zero, held >= policy.deadline - (clock.now() - started) {
+            // resets in an hour), also while this request already waits in the pacer: fail then
+            // rather than wait that long.
+            do {
+                metrics.recordRateLimitWait(
+                    try await pacer.acquire(waitingAtMost: policy.deadline - (clock.now() - started)))
+            } catch let held as WorkableRequestPacer.HeldPastDeadline {
                 throw final(
                     WorkableAPIError(
                         code: .rateLimited, endpoint: endpoint.template,
-                        underlying: "the account's rate limit holds requests for \(Int(held.seconds.rounded(.up))) s "
-                            + "more, past this call's deadline"),
+                        underlying: "the account's rate limit holds requests for "
+                            + "\(Int(held.remaining.seconds.rounded(.up))) s more, past this call's deadline"),
                     attempt - 1, endpoint)
-            }
-            do { metrics.recordRateLimitWait(try await pacer.acquire()) } catch {
+            } catch {
                 throw WorkableAPIError(code: .cancelled, endpoint: endpoint.template)
             }
             let remaining = policy.deadline - (clock.now() - started)

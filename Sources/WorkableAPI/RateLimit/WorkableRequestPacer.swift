@@ -29,10 +29,19 @@ actor WorkableRequestPacer {
     var totalWaited: Duration { waitedTotal }
 
     /// Waits until one more request fits, then counts it as sent.
+    ///
+    /// The deadline is checked on every turn of the wait, not only before it: a request already
+    /// waiting for the local window when another request's 429 sets a long hold learns of the hold
+    /// only when it wakes, and must then give up rather than sleep until the server's window resets.
+    /// - Parameter longest: The longest the request may wait from now (what is left of its call's
+    ///   deadline); `nil` for no limit.
     /// - Returns: How long this request waited.
-    /// - Throws: `CancellationError` when the task is cancelled while waiting.
+    /// - Throws: ``HeldPastDeadline`` when the request could not leave within `longest`;
+    ///   `CancellationError` when the task is cancelled while waiting.
     @discardableResult
-    func acquire() async throws -> Duration {
+    func acquire(waitingAtMost longest: Duration? = nil) async throws -> Duration {
+        // The deadline in this pacer's own clock: clients of one token share the pacer, not the clock's origin.
+        let deadline = longest.map { clock.now() + $0 }
         var waited: Duration = .zero
         while true {
             let now = clock.now()
@@ -45,11 +54,20 @@ actor WorkableRequestPacer {
                 starts.append(now)
                 return waited
             }
+            if let deadline, until >= deadline {
+                throw HeldPastDeadline(remaining: until - now)
+            }
             let wait = until - now
             waitedTotal += wait
             waited += wait
             try await clock.sleep(wait)
         }
+    }
+
+    /// A request that the rate limit would hold past its call's deadline.
+    struct HeldPastDeadline: Error {
+        /// How long the request would still have had to wait.
+        let remaining: Duration
     }
 
     /// Learns from an answer's rate-limit headers.

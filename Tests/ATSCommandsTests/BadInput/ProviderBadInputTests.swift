@@ -236,7 +236,17 @@ extension CommandLineBadInputTests {
                 behavior.rateLimit = 5
                 behavior.rateWindowSeconds = 3_600
             }
-            let configuration = WorkableSandboxConfiguration(personCount: 6, jobCount: 2, seed: 7, behavior: behavior)
+            var configuration = WorkableSandboxConfiguration(personCount: 6, jobCount: 2, seed: 7, behavior: behavior)
+            if serverCase == .workable429 {
+                // The sandbox's windows are aligned on Unix time, so on the real clock the exhausted
+                // hour ends at the next full hour: a case run in its last minutes sees a reset shorter
+                // than the client's 5-minute deadline, rightly waits it out and then succeeds (or
+                // outlasts the process deadline). A clock stopped a minute into a window keeps every
+                // reset an hour away, as the case means.
+                let now = Date().timeIntervalSince1970
+                configuration.clock = ManualWorkableSandboxClock(
+                    start: Date(timeIntervalSince1970: (now / 3_600).rounded(.down) * 3_600 + 60))
+            }
             try await withWorkableSandbox(configuration) { sandbox in
                 if serverCase == .workable429 { sandbox.control.exhaustRateLimit() }
                 let token = serverCase == .workable401 ? "wk-wrong-token-Secret-44" : sandbox.token
