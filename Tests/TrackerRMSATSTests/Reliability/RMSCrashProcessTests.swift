@@ -150,21 +150,15 @@ import TrackerRMSSandbox
         return count
     }
 
-    /// Deletes `count` placements, spread over the account. Each is one whose resource has a record at
-    /// least as recent (the resource itself or another placement): deleting a resource's newest
-    /// placement moves the candidate's `updated_at` backwards, an open Tracker RMS bug of its own
-    /// (docs/RELIABILITY.md, the chaos part) that this suite is not about.
+    /// Deletes `count` placements spread over the account, each the newest of its resource: the
+    /// candidate's row must then lose the application although its `updated_at` does not move
+    /// (`CandidateConvergenceTests` pins the same on one record).
     static func deletePlacements(_ count: Int, control: RMSSandboxControl) -> Int {
-        let placements = control.placements
-        let resources = Dictionary(uniqueKeysWithValues: control.resources.map { ($0.id, $0.updatedAt) })
-        let byResource = Dictionary(grouping: placements, by: \.resourceID)
-        let safe = placements.filter { placement in
-            let others = (byResource[placement.resourceID] ?? []).filter { $0.id != placement.id }.map(\.updatedAt)
-            let newestElse = (others + [resources[placement.resourceID] ?? .min]).max() ?? .min
-            return newestElse >= placement.updatedAt
-        }
-        let stride = max(1, safe.count / max(1, count))
-        let chosen = Swift.stride(from: 0, to: safe.count, by: stride).prefix(count).map { safe[$0].id }
+        let newest = Dictionary(grouping: control.placements, by: \.resourceID).values
+            .compactMap { $0.max { $0.updatedAt < $1.updatedAt } }
+            .sorted { $0.id < $1.id }
+        let stride = max(1, newest.count / max(1, count))
+        let chosen = Swift.stride(from: 0, to: newest.count, by: stride).prefix(count).map { newest[$0].id }
         for id in chosen { control.deletePlacement(id) }
         return chosen.count
     }
